@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The whole system on one machine with embedded defaults: central-sync (embedded MQTT broker, SQLite file
+# ./data/central.db) and one kiosk-agent on simulated hardware (SQLite file ./data/agent-kiosk-01.db).
+# Ctrl-C stops both. Needs only JDK 17 and Maven.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+central_jar=central-sync/service/target/central-sync-0.1.0-SNAPSHOT.jar
+agent_jar=kiosk-agent/target/kiosk-agent-0.1.0-SNAPSHOT.jar
+if [ ! -f "$central_jar" ] || [ ! -f "$agent_jar" ] || [ -n "$(find . -name '*.java' -newer "$agent_jar" -print -quit)" ]; then
+  echo "Building (first run takes a few minutes)…"
+  mvn -B -q -ntp package -DskipTests
+fi
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+export HTTP_PORT=${HTTP_PORT:-8080}
+export AGENT_HTTP_PORT=${AGENT_HTTP_PORT:-8081}
+if [ -z "${MQTT_URL:-}" ]; then
+  export MQTT_PORT=${MQTT_PORT:-1883}
+  if port_busy "$MQTT_PORT"; then
+    echo "Port $MQTT_PORT already has an MQTT broker (or something else); the embedded broker will use 11883."
+    export MQTT_PORT=11883
+  fi
+  agent_mqtt=tcp://127.0.0.1:$MQTT_PORT
+else
+  agent_mqtt=$MQTT_URL
+fi
+for p in "$HTTP_PORT" "$AGENT_HTTP_PORT"; do
+  if port_busy "$p"; then
+    echo "Port $p is in use: set HTTP_PORT (central-sync) or AGENT_HTTP_PORT (kiosk-agent) to free ports." >&2
+    exit 2
+  fi
+done
+
+mkdir -p data
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+java -jar "$central_jar" > data/central-sync.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  port_busy "$HTTP_PORT" && break
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "central-sync stopped:"; tail -n 20 data/central-sync.log; exit 1; }
+  sleep 0.5
+done
+
+MQTT_URL=$agent_mqtt java -jar "$agent_jar" > data/kiosk-agent.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  port_busy "$AGENT_HTTP_PORT" && break
+  kill -0 "${pids[1]}" 2>/dev/null || { echo "kiosk-agent stopped:"; tail -n 20 data/kiosk-agent.log; exit 1; }
+  sleep 0.5
+done
+
+cat <<MSG
+
+Running. Logs: data/central-sync.log, data/kiosk-agent.log.  Ctrl-C stops everything.
+(The examples use curl: apt-get install -y curl if it is missing.)
+
+  Take a ticket at the kiosk:
+    curl -s -X POST http://127.0.0.1:$AGENT_HTTP_PORT/api/tickets -H 'Content-Type: application/json' \\
+         -H "Idempotency-Key: \$(cat /proc/sys/kernel/random/uuid)" -d '{"service":"A","priority":null}'
+  Rate it (use the ticketId from the answer):
+    curl -s -X POST http://127.0.0.1:$AGENT_HTTP_PORT/api/ratings -H 'Content-Type: application/json' \\
+         -d '{"ticketId":"<ticketId>","counter":"1","officerId":"cb-01","procedureCode":null,"level":"satisfied","scale":5,"reasons":[],"comment":null}'
+  The kiosk's state:           curl -s http://127.0.0.1:$AGENT_HTTP_PORT/api/status
+  What central has stored:     curl -s http://127.0.0.1:$HTTP_PORT/api/stats
+                               curl -s http://127.0.0.1:$HTTP_PORT/api/kiosks
+                               curl -s 'http://127.0.0.1:$HTTP_PORT/api/events?limit=5'
+MSG
+wait -n "${pids[@]}"

@@ -1,0 +1,265 @@
+package vn.motcua.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Strict reads from a JSON object: a missing required field, a wrong JSON type and an impossible value each fail with
+ * their own reason and the field's full path. Nullable fields accept an explicit null or an absent key.
+ */
+final class Fields {
+    private final JsonNode node;
+    private final String path;
+
+    Fields(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    static Fields root(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new ProtocolException(RejectReason.WRONG_TYPE, null, "payload must be a JSON object");
+        }
+        return new Fields(node, "");
+    }
+
+    String path(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private JsonNode required(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new ProtocolException(RejectReason.MISSING_FIELD, path(field), "is required");
+        }
+        return value;
+    }
+
+    private JsonNode optional(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private ProtocolException wrongType(String field, String expected) {
+        return new ProtocolException(RejectReason.WRONG_TYPE, path(field), "must be " + expected);
+    }
+
+    ProtocolException invalid(String field, String why) {
+        return new ProtocolException(RejectReason.INVALID_VALUE, path(field), why);
+    }
+
+    String text(String field) {
+        JsonNode v = required(field);
+        if (!v.isTextual()) {
+            throw wrongType(field, "a string");
+        }
+        return v.textValue();
+    }
+
+    String nonBlank(String field, int maxLength) {
+        String v = text(field);
+        if (v.isBlank() || v.length() > maxLength) {
+            throw invalid(field, "must be 1-" + maxLength + " characters");
+        }
+        return v;
+    }
+
+    String optionalText(String field, int maxLength) {
+        JsonNode v = optional(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw wrongType(field, "a string or null");
+        }
+        if (v.textValue().length() > maxLength) {
+            throw invalid(field, "must be at most " + maxLength + " characters");
+        }
+        return v.textValue();
+    }
+
+    long integer(String field) {
+        JsonNode v = required(field);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw wrongType(field, "an integer");
+        }
+        return v.longValue();
+    }
+
+    long integer(String field, long min, long max) {
+        long v = integer(field);
+        if (v < min || v > max) {
+            throw invalid(field, "must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    Long optionalInteger(String field) {
+        JsonNode v = optional(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw wrongType(field, "an integer or null");
+        }
+        return v.longValue();
+    }
+
+    Double optionalNumber(String field) {
+        JsonNode v = optional(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw wrongType(field, "a number or null");
+        }
+        return v.doubleValue();
+    }
+
+    boolean bool(String field) {
+        JsonNode v = required(field);
+        if (!v.isBoolean()) {
+            throw wrongType(field, "true or false");
+        }
+        return v.booleanValue();
+    }
+
+    OffsetDateTime time(String field) {
+        String v = text(field);
+        try {
+            return OffsetDateTime.parse(v);
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "must be an ISO-8601 time with offset, e.g. 2026-11-22T08:30:00+07:00");
+        }
+    }
+
+    OffsetDateTime optionalTime(String field) {
+        return optional(field) == null ? null : time(field);
+    }
+
+    UUID uuid(String field) {
+        String v = text(field);
+        try {
+            UUID id = UUID.fromString(v);
+            if (!id.toString().equalsIgnoreCase(v)) {
+                throw new IllegalArgumentException();
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, "must be a UUID");
+        }
+    }
+
+    <E> E enumValue(String field, Function<String, java.util.Optional<E>> lookup, String allowed) {
+        String v = text(field);
+        return lookup.apply(v).orElseThrow(() -> invalid(field, "'" + v + "' is not one of " + allowed));
+    }
+
+    <E> E optionalEnum(String field, Function<String, java.util.Optional<E>> lookup, String allowed) {
+        return optional(field) == null ? null : enumValue(field, lookup, allowed);
+    }
+
+    List<String> textList(String field, int maxItems, int maxLength) {
+        JsonNode v = required(field);
+        if (!v.isArray()) {
+            throw wrongType(field, "an array of strings");
+        }
+        if (v.size() > maxItems) {
+            throw invalid(field, "must have at most " + maxItems + " items");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            if (!item.isTextual()) {
+                throw new ProtocolException(RejectReason.WRONG_TYPE, path(field) + "[" + i + "]", "must be a string");
+            }
+            if (item.textValue().isBlank() || item.textValue().length() > maxLength) {
+                throw new ProtocolException(RejectReason.INVALID_VALUE, path(field) + "[" + i + "]",
+                        "must be 1-" + maxLength + " characters");
+            }
+            out.add(item.textValue());
+        }
+        return out;
+    }
+
+    List<String> optionalTextList(String field, int maxItems, int maxLength) {
+        return optional(field) == null ? List.of() : textList(field, maxItems, maxLength);
+    }
+
+    Map<String, String> optionalTextMap(String field) {
+        JsonNode v = optional(field);
+        if (v == null) {
+            return Map.of();
+        }
+        if (!v.isObject()) {
+            throw wrongType(field, "an object of strings");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        v.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw new ProtocolException(RejectReason.WRONG_TYPE, path(field) + "." + e.getKey(), "must be a string");
+            }
+            out.put(e.getKey(), e.getValue().textValue());
+        });
+        return out;
+    }
+
+    Map<String, Integer> optionalCountMap(String field) {
+        JsonNode v = optional(field);
+        if (v == null) {
+            return Map.of();
+        }
+        if (!v.isObject()) {
+            throw wrongType(field, "an object of integers");
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        v.fields().forEachRemaining(e -> {
+            if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
+                throw new ProtocolException(RejectReason.WRONG_TYPE, path(field) + "." + e.getKey(), "must be an integer");
+            }
+            out.put(e.getKey(), e.getValue().intValue());
+        });
+        return out;
+    }
+
+    Fields object(String field) {
+        JsonNode v = required(field);
+        if (!v.isObject()) {
+            throw wrongType(field, "an object");
+        }
+        return new Fields(v, path(field));
+    }
+
+    List<Fields> objects(String field) {
+        JsonNode v = required(field);
+        if (!v.isArray()) {
+            throw wrongType(field, "an array of objects");
+        }
+        List<Fields> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            String itemPath = path(field) + "[" + i + "]";
+            if (!item.isObject()) {
+                throw new ProtocolException(RejectReason.WRONG_TYPE, itemPath, "must be an object");
+            }
+            out.add(new Fields(item, itemPath));
+        }
+        return out;
+    }
+
+    int arraySize(String field) {
+        JsonNode v = required(field);
+        if (!v.isArray()) {
+            throw wrongType(field, "an array");
+        }
+        return v.size();
+    }
+}

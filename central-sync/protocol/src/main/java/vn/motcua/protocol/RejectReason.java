@@ -1,0 +1,25 @@
+package vn.motcua.protocol;
+
+/** Why a consumer refused a payload. The code is what operators count and grep for. */
+public enum RejectReason {
+    MALFORMED_JSON("malformed_json"),
+    UNKNOWN_SCHEMA("unknown_schema"),
+    MISSING_FIELD("missing_field"),
+    WRONG_TYPE("wrong_type"),
+    INVALID_VALUE("invalid_value"),
+    UNKNOWN_EVENT_TYPE("unknown_event_type"),
+    TOO_MANY_EVENTS("too_many_events"),
+    PAYLOAD_TOO_LARGE("payload_too_large"),
+    KIOSK_MISMATCH("kiosk_mismatch"),
+    BAD_TOPIC("bad_topic");
+
+    private final String code;
+
+    RejectReason(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

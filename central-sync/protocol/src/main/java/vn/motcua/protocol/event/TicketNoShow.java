@@ -1,0 +1,5 @@
+package vn.motcua.protocol.event;
+
+/** A called citizen did not come to the counter. */
+public record TicketNoShow(String ticketId, String counter) implements EventBody {
+}

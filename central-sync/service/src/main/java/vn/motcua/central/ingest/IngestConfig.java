@@ -1,0 +1,31 @@
+package vn.motcua.central.ingest;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * How ingest rides out a database outage ({@code central.ingest.*}): a message is retried in place with back-off
+ * from {@code storeRetryMinDelay} to {@code storeRetryMaxDelay} for up to {@code storeRetryFor}; after that the MQTT
+ * connection is dropped without acknowledging it, so the broker redelivers it once the database is back.
+ */
+@ConfigurationProperties("central.ingest")
+public record IngestConfig(
+        @Bindable(defaultValue = "200ms") Duration storeRetryMinDelay,
+        @Bindable(defaultValue = "5s") Duration storeRetryMaxDelay,
+        @Bindable(defaultValue = "30s") Duration storeRetryFor) {
+
+    public IngestConfig {
+        if (storeRetryMinDelay == null || storeRetryMinDelay.isNegative() || storeRetryMinDelay.isZero()) {
+            throw new IllegalArgumentException("central.ingest.store-retry-min-delay must be a positive duration");
+        }
+        if (storeRetryMaxDelay == null || storeRetryMaxDelay.compareTo(storeRetryMinDelay) < 0) {
+            throw new IllegalArgumentException(
+                    "central.ingest.store-retry-max-delay must be at least store-retry-min-delay");
+        }
+        if (storeRetryFor == null || storeRetryFor.isNegative()) {
+            throw new IllegalArgumentException("central.ingest.store-retry-for must not be negative");
+        }
+    }
+}

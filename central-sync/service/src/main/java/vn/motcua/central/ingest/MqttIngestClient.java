@@ -1,0 +1,315 @@
+package vn.motcua.central.ingest;
+
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.central.CentralConfig;
+import vn.motcua.central.broker.MqttBroker;
+import vn.motcua.central.broker.MqttConfig;
+import vn.motcua.central.store.EventStore;
+import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The MQTT edge of ingest, on Paho v5 directly: a persistent session ({@code cleanStart=false}, non-zero expiry)
+ * under a stable client id per instance, a shared subscription to every kiosk's events (so N instances split the
+ * load) and a plain one to their status. Messages are handled inside {@code messageArrived} with manual acks: the
+ * broker gets the PUBACK only after the message is stored (or rejected), so a crash or a database outage before
+ * that leaves it in our session and the broker delivers it again. (Paho v5 acknowledges a message even when
+ * {@code messageArrived} throws, so throwing cannot be used to refuse one.) Reconnects are ours, with exponential
+ * back-off and jitter, forever.
+ */
+@Context
+public class MqttIngestClient implements MqttCallback {
+    public static final String SHARE_GROUP = "central";
+    private static final Logger LOG = LoggerFactory.getLogger(MqttIngestClient.class);
+    private static final long DISCONNECT_TIMEOUT_MILLIS = 5_000;
+
+    private final MqttConfig config;
+    private final IngestHandler handler;
+    private final EventStore store;
+    private final String brokerUrl;
+    private final String clientId;
+    private final boolean sessionResumable;
+    private final MqttAsyncClient client;
+    private final AckPublisher acks;
+    private final Backoff reconnectBackoff;
+    private final ScheduledExecutorService connector;
+    private final AtomicBoolean reconnectPending = new AtomicBoolean();
+    private volatile boolean subscribed;
+    private volatile boolean stopping;
+    private volatile boolean storeUnavailable;
+
+    public MqttIngestClient(MqttConfig config, CentralConfig central, MqttBroker broker, IngestHandler handler,
+                            EventStore store) throws MqttException {
+        this.config = config;
+        this.handler = handler;
+        this.store = store;
+        this.brokerUrl = broker.url();
+        this.clientId = "central-" + central.resolveInstanceId();
+        this.sessionResumable = central.instanceIdConfigured();
+        this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+        this.client.setCallback(this);
+        this.client.setManualAcks(true);
+        this.acks = new AckPublisher(client, new ProtocolCodec());
+        this.reconnectBackoff = new Backoff(config.reconnectMinDelay(), config.reconnectMaxDelay());
+        this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mqtt-connector");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PostConstruct
+    void start() {
+        LOG.info("MQTT ingest: connecting to {} as {}", brokerUrl, clientId);
+        connector.execute(this::connect);
+    }
+
+    /** Connected and subscribed: messages flow. */
+    public boolean isReady() {
+        return subscribed && client.isConnected();
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
+        options.setAutomaticReconnect(false);
+        options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
+        options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+        options.setReceiveMaximum(config.receiveMaximum());
+        if (!config.username().isEmpty()) {
+            options.setUserName(config.username());
+        }
+        if (!config.password().isEmpty()) {
+            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+        }
+        return options;
+    }
+
+    private void connect() {
+        reconnectPending.set(false);
+        if (stopping || client.isConnected()) {
+            return;
+        }
+        if (storeUnavailable) {
+            if (!store.ping()) {
+                scheduleReconnect("ingest paused, the database is still unavailable");
+                return;
+            }
+            storeUnavailable = false;
+            LOG.info("database is back: resuming MQTT ingest");
+        }
+        try {
+            client.connect(options(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    reconnectBackoff.reset();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    scheduleReconnect("cannot connect as " + clientId + ": " + describe(e));
+                }
+            });
+        } catch (MqttException e) {
+            scheduleReconnect("cannot connect as " + clientId + ": " + describe(e));
+        }
+    }
+
+    private void scheduleReconnect(String why) {
+        if (stopping || !reconnectPending.compareAndSet(false, true)) {
+            return;
+        }
+        Duration delay = reconnectBackoff.next();
+        LOG.warn("MQTT broker {}: {}; next attempt in {} ms", brokerUrl, why, delay.toMillis());
+        try {
+            connector.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reconnectPending.set(false); // shutting down
+        }
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {
+        LOG.info("MQTT: connected to {} as {}", serverURI, clientId);
+        subscribe();
+    }
+
+    private void subscribe() {
+        MqttSubscription[] subscriptions = {
+                new MqttSubscription(Topics.shared(SHARE_GROUP, Topics.EVENTS), 1),
+                // not shared: brokers do not deliver retained messages to shared subscriptions
+                new MqttSubscription(Topics.allKiosks(Topics.STATUS), 1)
+        };
+        try {
+            client.subscribe(subscriptions, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    for (int i = 0; codes != null && i < codes.length; i++) {
+                        if (codes[i] >= 0x80) {
+                            LOG.error("MQTT: broker refused subscription {} (reason code 0x{})",
+                                    subscriptions[Math.min(i, subscriptions.length - 1)].getTopic(),
+                                    Integer.toHexString(codes[i]));
+                            resubscribeLater();
+                            return;
+                        }
+                    }
+                    subscribed = true;
+                    LOG.info("MQTT: subscribed to {} and {}", subscriptions[0].getTopic(),
+                            subscriptions[1].getTopic());
+                    acks.drain();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    LOG.error("MQTT: subscription failed: {}", describe(e));
+                    resubscribeLater();
+                }
+            }, new MqttProperties());
+        } catch (MqttException e) {
+            LOG.error("MQTT: subscription failed: {}", describe(e));
+            resubscribeLater();
+        }
+    }
+
+    private void resubscribeLater() {
+        if (!stopping) {
+            connector.schedule(() -> {
+                if (client.isConnected()) {
+                    subscribe();
+                }
+            }, reconnectBackoff.next().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        if (storeUnavailable) {
+            return; // not acknowledged: the broker delivers it again after we reconnect
+        }
+        Optional<AckRequest> ack;
+        try {
+            ack = handler.handle(topic, message.getPayload(), message.isRetained());
+        } catch (StoreUnavailableException e) {
+            storeUnavailable = true;
+            LOG.error("database unavailable: {} — leaving the message on {} unacknowledged and pausing MQTT ingest",
+                    e.getMessage(), topic);
+            connector.execute(this::disconnectUntilStoreIsBack);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure handling the message on {}; dropping it: {}", topic, e.toString(), e);
+            ack = Optional.empty();
+        }
+        complete(message);
+        ack.ifPresent(acks::publish);
+    }
+
+    private void complete(MqttMessage message) {
+        if (message.getQos() == 0) {
+            return;
+        }
+        try {
+            client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+            // the connection dropped: the broker will deliver the message again, and storing it again is a no-op
+            LOG.debug("cannot acknowledge message {}: {}", message.getId(), e.toString());
+        }
+    }
+
+    /** Drops the connection so the unacknowledged messages stay with the broker; reconnects once the store answers. */
+    private void disconnectUntilStoreIsBack() {
+        subscribed = false;
+        try {
+            if (client.isConnected()) {
+                client.disconnect(DISCONNECT_TIMEOUT_MILLIS).waitForCompletion(DISCONNECT_TIMEOUT_MILLIS);
+            }
+        } catch (MqttException e) {
+            LOG.debug("MQTT disconnect: {}", e.toString());
+        }
+        scheduleReconnect("disconnected until the database is back");
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+        acks.drain();
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+        subscribed = false;
+        if (stopping) {
+            return;
+        }
+        scheduleReconnect("connection lost: " + (response.getException() != null
+                ? describe(response.getException())
+                : "reason code " + response.getReturnCode() + " " + response.getReasonString()));
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException e) {
+        LOG.warn("MQTT error: {}", describe(e));
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        // no enhanced authentication in use
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        connector.shutdownNow();
+        try {
+            if (client.isConnected()) {
+                // A random instance id is never reused: end its session now instead of leaving it to expire.
+                MqttProperties properties = new MqttProperties();
+                if (!sessionResumable) {
+                    properties.setSessionExpiryInterval(0L);
+                }
+                client.disconnect(DISCONNECT_TIMEOUT_MILLIS, null, null, 0, properties)
+                        .waitForCompletion(DISCONNECT_TIMEOUT_MILLIS);
+            }
+        } catch (MqttException e) {
+            LOG.debug("MQTT disconnect: {}", e.toString());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("MQTT close: {}", e.toString());
+        }
+        LOG.info("MQTT ingest stopped");
+    }
+
+    private static String describe(Throwable e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return e.getMessage() + (cause != e ? " (" + cause + ")" : "");
+    }
+}

@@ -1,0 +1,92 @@
+package vn.motcua.central.ingest;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import vn.motcua.central.store.EventQuery;
+import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskState;
+import vn.motcua.central.store.SqliteEventStore;
+import vn.motcua.central.store.Stats;
+import vn.motcua.central.store.StoreConfig;
+import vn.motcua.central.store.StoreException;
+import vn.motcua.central.store.StoredEvent;
+import vn.motcua.protocol.event.EventBatch;
+import vn.motcua.protocol.message.KioskStatus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The real SQLite store behind a switch that makes every write fail, as a database outage would. */
+@Singleton
+@Replaces(EventStore.class)
+@Requires(property = "spec.name", value = "StoreOutageIngestTest")
+class SwitchableStore implements EventStore {
+    private final SqliteEventStore delegate;
+    volatile boolean down;
+    final AtomicInteger failedWrites = new AtomicInteger();
+
+    SwitchableStore(StoreConfig config) {
+        delegate = new SqliteEventStore(config.url(), Clock.systemUTC());
+    }
+
+    private void failIfDown() {
+        if (down) {
+            failedWrites.incrementAndGet();
+            throw new StoreException("database down (test)", new java.sql.SQLException("connection refused"));
+        }
+    }
+
+    @Override
+    public long storeBatch(String siteId, EventBatch batch) {
+        failIfDown();
+        return delegate.storeBatch(siteId, batch);
+    }
+
+    @Override
+    public void recordRejection(String reasonCode) {
+        failIfDown();
+        delegate.recordRejection(reasonCode);
+    }
+
+    @Override
+    public void recordStatus(String siteId, String kioskId, KioskStatus status) {
+        failIfDown();
+        delegate.recordStatus(siteId, kioskId, status);
+    }
+
+    @Override
+    public void touch(String kioskId, Instant at) {
+        failIfDown();
+        delegate.touch(kioskId, at);
+    }
+
+    @Override
+    public Stats stats() {
+        return delegate.stats();
+    }
+
+    @Override
+    public List<KioskState> kiosks() {
+        return delegate.kiosks();
+    }
+
+    @Override
+    public List<StoredEvent> events(EventQuery query) {
+        return delegate.events(query);
+    }
+
+    @Override
+    public boolean ping() {
+        return !down && delegate.ping();
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,141 @@
+package vn.motcua.systemtest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.Topics;
+import vn.motcua.protocol.event.EventBatch;
+import vn.motcua.protocol.event.EventType;
+import vn.motcua.protocol.event.KioskEvent;
+import vn.motcua.protocol.event.TicketIssued;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sustained ingest into PostgreSQL and into SQLite (publish → stored → acked), against the raw broker's QoS 1
+ * throughput with the very same payloads through the same broker, in one run. Events per batch:
+ * {@code -Dbench.batchEvents} (default 50); kiosks {@code -Dbench.kiosks} (10); batches per kiosk
+ * {@code -Dbench.batches} (200).
+ */
+class CentralIngestBenchmark {
+    private static final int BATCH = Integer.getInteger("bench.batchEvents", 50);
+    private static final int KIOSKS = Integer.getInteger("bench.kiosks", 10);
+    private static final int BATCHES = Integer.getInteger("bench.batches", 200);
+    private static final String SITE = "bench";
+
+    @TempDir
+    Path work;
+    private final List<ManagedProcess> started = new ArrayList<>();
+    private String database;
+
+    @AfterEach
+    void stop() throws Exception {
+        started.forEach(ManagedProcess::stop);
+        if (database != null) {
+            try (Connection c = DriverManager.getConnection(Postgres.adminUrl(), "postgres", "");
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
+    void ingestAgainstRawBroker() throws Exception {
+        Mosquitto broker = Mosquitto.create(work);
+        started.add(broker);
+        broker.start();
+        ProtocolCodec codec = new ProtocolCodec();
+        List<String> kiosks = new ArrayList<>();
+        for (int k = 0; k < KIOSKS; k++) {
+            kiosks.add("kiosk-" + k);
+        }
+        // interleave kiosks as a fleet would: batch 1 of every kiosk, then batch 2, …
+        List<String> eventTopics = new ArrayList<>();
+        List<String> rawTopics = new ArrayList<>();
+        List<byte[]> payloads = new ArrayList<>();
+        OffsetDateTime at = OffsetDateTime.now();
+        for (int b = 0; b < BATCHES; b++) {
+            for (String kiosk : kiosks) {
+                List<KioskEvent> events = new ArrayList<>(BATCH);
+                for (int i = 1; i <= BATCH; i++) {
+                    long seq = (long) b * BATCH + i;
+                    events.add(new KioskEvent(seq, UUID.randomUUID(), EventType.TICKET_ISSUED, at, true,
+                            "boot-1", seq * 1000, new TicketIssued(UUID.randomUUID().toString(), "A",
+                            (int) (seq % 9999) + 1, String.format("A%03d", seq % 999 + 1), null)));
+                }
+                payloads.add(codec.encode(EventBatch.of(kiosk, events)));
+                eventTopics.add(Topics.of(SITE, kiosk, Topics.EVENTS));
+                rawTopics.add("bench/raw/" + kiosk);
+            }
+        }
+        long total = (long) KIOSKS * BATCHES * BATCH;
+        long bytes = payloads.stream().mapToLong(p -> p.length).sum();
+        System.out.printf("BENCH payloads: %d messages of %d events (%.1f KiB each), %d events%n", payloads.size(),
+                BATCH, bytes / 1024.0 / payloads.size(), total);
+
+        double raw = rawBroker(broker, rawTopics, payloads, total);
+        database = Postgres.createFreshDatabase("central_bench");
+        double pg = ingest(CentralSync.create("central-bench-pg", broker.url(), 0, Postgres.url(database), work),
+                broker, eventTopics, payloads, kiosks, total);
+        double sqlite = ingest(CentralSync.create("central-bench-sqlite", broker.url(), 0,
+                "jdbc:sqlite:" + work.resolve("central-bench.db"), work), broker, eventTopics, payloads, kiosks, total);
+        System.out.printf("BENCH raw broker QoS 1:      %,.0f events/s%n", raw);
+        System.out.printf("BENCH ingest PostgreSQL:     %,.0f events/s (%.2f x raw broker)%n", pg, pg / raw);
+        System.out.printf("BENCH ingest SQLite:         %,.0f events/s (%.2f x raw broker)%n", sqlite, sqlite / raw);
+    }
+
+    private double rawBroker(Mosquitto broker, List<String> topics, List<byte[]> payloads, long total)
+            throws Exception {
+        AtomicInteger received = new AtomicInteger();
+        AtomicLong last = new AtomicLong();
+        try (BenchPublisher subscriber = new BenchPublisher(broker.url(), "bench-raw-sub", (t, m) -> {
+            received.incrementAndGet();
+            last.set(System.nanoTime());
+        }); BenchPublisher publisher = new BenchPublisher(broker.url(), "bench-raw-pub", (t, m) -> { })) {
+            subscriber.subscribe("bench/raw/#");
+            long start = System.nanoTime();
+            publisher.publishAll(topics, payloads);
+            await().atMost(Duration.ofMinutes(5)).until(() -> received.get() == payloads.size());
+            return total / ((last.get() - start) / 1e9);
+        }
+    }
+
+    private double ingest(CentralSync central, Mosquitto broker, List<String> topics, List<byte[]> payloads,
+                          List<String> kiosks, long total) throws Exception {
+        started.add(0, central);
+        central.start();
+        long perKiosk = total / kiosks.size();
+        Map<String, Long> acked = new ConcurrentHashMap<>();
+        AtomicLong last = new AtomicLong();
+        ProtocolCodec codec = new ProtocolCodec();
+        try (BenchPublisher kioskSide = new BenchPublisher(broker.url(), "bench-kiosks-" + central.httpPort, (t, m) -> {
+            acked.merge(Topics.parse(t).kioskId(), codec.decodeAck(m.getPayload()).upToSeq(), Math::max);
+            last.set(System.nanoTime());
+        })) {
+            kioskSide.subscribe(Topics.allKiosks(Topics.ACK));
+            long start = System.nanoTime();
+            kioskSide.publishAll(topics, payloads);
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() ->
+                    kiosks.stream().allMatch(k -> acked.getOrDefault(k, 0L) == perKiosk));
+            double rate = total / ((last.get() - start) / 1e9);
+            central.stop();
+            started.remove(central);
+            return rate;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package vn.motcua.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** central-sync as a separate JVM, from its runnable jar. */
+final class CentralSync extends ManagedProcess {
+    final int httpPort;
+    private final Http http = new Http();
+
+    private CentralSync(String name, int httpPort, Map<String, String> env, Path workDir) {
+        super(name, List.of(Jars.java(), "-Xmx512m", "-jar", Jars.central()), env, workDir);
+        this.httpPort = httpPort;
+    }
+
+    /** With an external broker ({@code mqttUrl}) or, when null, its embedded HiveMQ on {@code embeddedMqttPort}. */
+    static CentralSync create(String name, String mqttUrl, int embeddedMqttPort, String dbUrl, Path workDir) {
+        int httpPort = Ports.free();
+        Map<String, String> env = new HashMap<>();
+        env.put("HTTP_PORT", String.valueOf(httpPort));
+        env.put("DB_URL", dbUrl);
+        env.put("DB_USER", "postgres");
+        env.put("CENTRAL_INSTANCE_ID", name);
+        if (mqttUrl != null) {
+            env.put("MQTT_URL", mqttUrl);
+        } else {
+            env.put("MQTT_PORT", String.valueOf(embeddedMqttPort));
+        }
+        return new CentralSync(name, httpPort, env, workDir);
+    }
+
+    String api(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    @Override
+    synchronized void start() {
+        super.start();
+        await(getClass().getSimpleName() + " health").atMost(ManagedProcess.startTimeout())
+                .until(() -> {
+                    if (!isAlive()) {
+                        throw new IllegalStateException("central-sync exited:\n" + logTail(40));
+                    }
+                    return http.tryGet(api("/api/health")).isPresent();
+                });
+    }
+
+    JsonNode stats() {
+        return http.tryGet(api("/api/stats")).orElseThrow();
+    }
+
+    java.util.Optional<JsonNode> tryGet(String path) {
+        return http.tryGet(api(path));
+    }
+}

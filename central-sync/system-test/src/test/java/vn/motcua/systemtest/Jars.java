@@ -1,0 +1,37 @@
+package vn.motcua.systemtest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Where the runnable jars are (set by the pom) and the timings the agents run with in these tests. */
+final class Jars {
+    private Jars() {
+    }
+
+    static String central() {
+        return existing("central.jar");
+    }
+
+    static String agent() {
+        return existing("agent.jar");
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Shrunk so that a lost ack is noticed in seconds, not in production's tens of seconds. */
+    static Map<String, String> agentTestTimings() {
+        return Map.of();
+    }
+
+    private static String existing(String property) {
+        String path = System.getProperty(property);
+        if (path == null || !Files.isRegularFile(Path.of(path))) {
+            throw new IllegalStateException(property + " '" + path
+                    + "' does not exist: build the runnable jars first (mvn package from the repository root)");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,61 @@
+package vn.motcua.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.awaitility.Awaitility.await;
+
+/** One kiosk-agent as a separate JVM with its own SQLite file; restarts keep the file. */
+final class KioskAgent extends ManagedProcess {
+    final String siteId;
+    final String kioskId;
+    final int httpPort;
+    final Path database;
+    private final Http http = new Http();
+
+    private KioskAgent(String siteId, String kioskId, int httpPort, Path database, Map<String, String> env,
+                       Path workDir) {
+        super(kioskId, List.of(Jars.java(), "-Xmx256m", "-jar", Jars.agent()), env, workDir);
+        this.siteId = siteId;
+        this.kioskId = kioskId;
+        this.httpPort = httpPort;
+        this.database = database;
+    }
+
+    static KioskAgent create(String siteId, String kioskId, String mqttUrl, Path workDir) {
+        int httpPort = Ports.free();
+        Path db = workDir.resolve(kioskId + ".db");
+        Map<String, String> env = new HashMap<>();
+        env.put("KIOSK_SITE_ID", siteId);
+        env.put("KIOSK_ID", kioskId);
+        env.put("MQTT_URL", mqttUrl);
+        env.put("AGENT_HTTP_PORT", String.valueOf(httpPort));
+        env.put("AGENT_DB", db.toString());
+        env.putAll(Jars.agentTestTimings());
+        return new KioskAgent(siteId, kioskId, httpPort, db, env, workDir);
+    }
+
+    String api(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    @Override
+    synchronized void start() {
+        super.start();
+        await(kioskId + " API").atMost(ManagedProcess.startTimeout()).until(() -> {
+            if (!isAlive()) {
+                throw new IllegalStateException(kioskId + " exited:\n" + logTail(40));
+            }
+            return http.tryGet(api("/api/status")).isPresent();
+        });
+    }
+
+    Optional<JsonNode> status() {
+        return http.tryGet(api("/api/status"));
+    }
+}

@@ -1,0 +1,145 @@
+package vn.motcua.agent.outbox;
+
+import jakarta.inject.Singleton;
+import vn.motcua.agent.status.HostInfo;
+import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.event.EventBody;
+import vn.motcua.protocol.event.EventType;
+import vn.motcua.protocol.event.KioskEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The store-and-forward queue of events for central. Business code calls {@link #append} inside its own transaction,
+ * so an event exists exactly when the ticket or rating it describes exists; the publisher reads, and deletes only
+ * what central has acknowledged. All methods take the caller's connection: they run inside Database.transaction.
+ */
+@Singleton
+public class Outbox {
+    private final Clock clock;
+    private final HostInfo host;
+    private final ProtocolCodec codec;
+    private final OutboxSignal signal;
+
+    public Outbox(Clock clock, HostInfo host, ProtocolCodec codec, OutboxSignal signal) {
+        this.clock = clock;
+        this.host = host;
+        this.codec = codec;
+        this.signal = signal;
+    }
+
+    /** Adds an event with the next sequence number. The caller commits, then calls {@link #committed()}. */
+    public KioskEvent append(Connection c, EventBody body, OffsetDateTime at) throws SQLException {
+        long seq = state(c, "next_seq");
+        try (PreparedStatement next = c.prepareStatement("UPDATE sync_state SET value = ? WHERE name = 'next_seq'")) {
+            next.setLong(1, seq + 1);
+            next.executeUpdate();
+        }
+        KioskEvent event = new KioskEvent(seq, UUID.randomUUID(), EventType.of(body), at, host.clockSynced(),
+                host.bootId(), host.uptimeMs(), body);
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO outbox (seq, event_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, seq);
+            insert.setString(2, event.id().toString());
+            insert.setString(3, event.type().wireName());
+            insert.setString(4, new String(codec.encode(event), StandardCharsets.UTF_8));
+            insert.setString(5, at.toString());
+            insert.executeUpdate();
+        }
+        return event;
+    }
+
+    /** Wakes the publisher; call after the transaction that appended has committed. */
+    public void committed() {
+        signal.signal();
+    }
+
+    /** Up to {@code limit} events after {@code afterSeq}, in sequence order, as their stored JSON. */
+    public List<Row> readAfter(Connection c, long afterSeq, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, payload FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, afterSeq);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Row> rows = new ArrayList<>(limit);
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getBytes(2)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    public void markPublished(Connection c, long fromSeq, long toSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET published_at = ? WHERE seq BETWEEN ? AND ? AND published_at IS NULL")) {
+            ps.setString(1, OffsetDateTime.now(clock).toString());
+            ps.setLong(2, fromSeq);
+            ps.setLong(3, toSeq);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Central has durably stored every event up to {@code upToSeq}: delete them and remember the ack. An ack beyond
+     * the last sequence ever assigned is clamped to it, so it can never delete an event central has not seen.
+     *
+     * @return the stored last acked sequence
+     */
+    public long acknowledge(Connection c, long upToSeq) throws SQLException {
+        long covered = Math.min(upToSeq, lastSeq(c));
+        long previous = state(c, "last_ack_seq");
+        if (covered <= previous) {
+            return previous;
+        }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM outbox WHERE seq <= ?");
+             PreparedStatement ack = c.prepareStatement("UPDATE sync_state SET value = ? WHERE name = 'last_ack_seq'")) {
+            delete.setLong(1, covered);
+            delete.executeUpdate();
+            ack.setLong(1, covered);
+            ack.executeUpdate();
+        }
+        return covered;
+    }
+
+    public long lastSeq(Connection c) throws SQLException {
+        return state(c, "next_seq") - 1;
+    }
+
+    public long lastAckSeq(Connection c) throws SQLException {
+        return state(c, "last_ack_seq");
+    }
+
+    public long backlog(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long state(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM sync_state WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("sync_state has no '" + name + "' row");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** One stored event: its sequence and its JSON, ready to be spliced into a batch. */
+    public record Row(long seq, byte[] payload) {
+    }
+}

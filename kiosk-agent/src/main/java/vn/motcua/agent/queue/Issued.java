@@ -1,0 +1,5 @@
+package vn.motcua.agent.queue;
+
+/** A ticket and whether this request created it ({@code false}: an earlier request with the same key did). */
+public record Issued(TicketView ticket, boolean created) {
+}

@@ -40,7 +40,7 @@ final class CentralSync extends ManagedProcess {
     }
 
     @Override
-    synchronized void start() {
+    void start() {
         super.start();
         await(getClass().getSimpleName() + " health").atMost(ManagedProcess.startTimeout())
                 .until(() -> {

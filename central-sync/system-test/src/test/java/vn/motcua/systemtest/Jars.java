@@ -23,7 +23,10 @@ final class Jars {
 
     /** Shrunk so that a lost ack is noticed in seconds, not in production's tens of seconds. */
     static Map<String, String> agentTestTimings() {
-        return Map.of();
+        return Map.of(
+                "AGENT_SYNC_ACK_TIMEOUT", "3s",
+                "AGENT_SYNC_RECONNECT_MAX_DELAY", "3s",
+                "AGENT_SYNC_KEEP_ALIVE", "5s");
     }
 
     private static String existing(String property) {

@@ -45,7 +45,7 @@ final class KioskAgent extends ManagedProcess {
     }
 
     @Override
-    synchronized void start() {
+    void start() {
         super.start();
         await(kioskId + " API").atMost(ManagedProcess.startTimeout()).until(() -> {
             if (!isAlive()) {

@@ -50,7 +50,7 @@ final class Mosquitto extends ManagedProcess {
     }
 
     @Override
-    synchronized void start() {
+    void start() {
         super.start();
         await("mosquitto listening on " + port).atMost(ManagedProcess.startTimeout()).until(this::listening);
     }

@@ -3,7 +3,8 @@ package vn.motcua.systemtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,11 +32,22 @@ class NoLossUnderFailuresSystemTest {
     private static final int EVENTS_PER_KIOSK = 1000;
     private static final String SITE = "so-gddt-demo";
 
-    @TempDir
-    Path work;
+    /** Under target/ rather than a temporary folder, so that the processes' logs outlive a failed run. */
+    private Path work;
 
     private final List<ManagedProcess> started = new ArrayList<>();
     private String postgresDatabase;
+
+    @BeforeEach
+    void freshWorkFolder(TestInfo test) throws java.io.IOException {
+        work = Path.of("target", "system-test-runs", test.getTestMethod().orElseThrow().getName()).toAbsolutePath();
+        if (java.nio.file.Files.exists(work)) {
+            try (var paths = java.nio.file.Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        java.nio.file.Files.createDirectories(work);
+    }
 
     @AfterEach
     void stopEverything() throws SQLException {

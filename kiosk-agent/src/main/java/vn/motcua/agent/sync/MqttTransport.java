@@ -98,12 +98,6 @@ public class MqttTransport implements MqttCallback {
             return;
         }
         this.listener = listener;
-        try {
-            client = new MqttAsyncClient(mqtt.url(), clientId, new MemoryPersistence());
-        } catch (MqttException e) {
-            throw new IllegalStateException("kiosk " + kiosk + ": cannot create MQTT client for " + mqtt.url(), e);
-        }
-        client.setCallback(this);
         scheduleConnect(Duration.ZERO);
     }
 
@@ -166,8 +160,15 @@ public class MqttTransport implements MqttCallback {
 
     private void connect() {
         reconnectPending.set(false);
-        MqttAsyncClient c = client;
-        if (!running.get() || c == null || c.isConnected()) {
+        MqttAsyncClient previous = client;
+        if (!running.get() || previous != null && previous.isConnected()) {
+            return;
+        }
+        MqttAsyncClient c;
+        try {
+            c = freshClient(previous);
+        } catch (MqttException e) {
+            retryLater(e);
             return;
         }
         try {
@@ -184,6 +185,80 @@ public class MqttTransport implements MqttCallback {
             });
         } catch (MqttException e) {
             retryLater(e);
+        }
+    }
+
+    /**
+     * A new Paho client for every connection. One client reused across reconnects keeps its table of outgoing topic
+     * aliases, and on the new connection it sends an alias the broker has never seen; the broker then disconnects it
+     * for a protocol error, again and again. The outbox, not Paho, holds what must be resent.
+     */
+    private MqttAsyncClient freshClient(MqttAsyncClient previous) throws MqttException {
+        if (previous != null) {
+            try {
+                previous.close(true);
+            } catch (MqttException e) {
+                LOG.debug("kiosk {}: closing the previous MQTT client: {}", kiosk, e.getMessage());
+            }
+        }
+        MqttAsyncClient c = new MqttAsyncClient(mqtt.url(), clientId, new MemoryPersistence());
+        c.setCallback(new CurrentClientOnly(c));
+        client = c;
+        return c;
+    }
+
+    /** Passes on the callbacks of the current client only; a replaced client's late callbacks are stale. */
+    private final class CurrentClientOnly implements MqttCallback {
+        private final MqttAsyncClient owner;
+
+        CurrentClientOnly(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
+        private boolean current() {
+            return client == owner;
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (current()) {
+                MqttTransport.this.disconnected(response);
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) {
+            if (current()) {
+                MqttTransport.this.mqttErrorOccurred(e);
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            if (current()) {
+                MqttTransport.this.messageArrived(topic, message);
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            if (current()) {
+                MqttTransport.this.deliveryComplete(token);
+            }
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            if (current()) {
+                MqttTransport.this.connectComplete(reconnect, serverURI);
+            }
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            if (current()) {
+                MqttTransport.this.authPacketArrived(reasonCode, properties);
+            }
         }
     }
 

@@ -16,7 +16,8 @@ public final class BrokerPortCheck {
 
     public static void requireFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // a port left in TIME_WAIT by a killed broker is free; one with a listener is not
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw new StartupRefusedException("MQTT port " + port + " on 127.0.0.1 is already in use: set "

@@ -11,6 +11,7 @@ import vn.motcua.protocol.message.Ack;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Publishes acks without ever blocking the caller. Acks are cumulative, so while a kiosk's ack waits (the client's
@@ -20,11 +21,11 @@ import java.util.Map;
 final class AckPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(AckPublisher.class);
 
-    private final MqttAsyncClient client;
+    private final Supplier<MqttAsyncClient> client;
     private final ProtocolCodec codec;
     private final Map<String, Long> waiting = new LinkedHashMap<>();
 
-    AckPublisher(MqttAsyncClient client, ProtocolCodec codec) {
+    AckPublisher(Supplier<MqttAsyncClient> client, ProtocolCodec codec) {
         this.client = client;
         this.codec = codec;
     }
@@ -36,11 +37,12 @@ final class AckPublisher {
 
     /** Sends what waits, as far as the connection and the in-flight window allow. */
     synchronized void drain() {
+        MqttAsyncClient current = client.get();
         Iterator<Map.Entry<String, Long>> it = waiting.entrySet().iterator();
-        while (it.hasNext() && client.isConnected()) {
+        while (it.hasNext() && current.isConnected()) {
             Map.Entry<String, Long> next = it.next();
             try {
-                client.publish(next.getKey(), codec.encode(new Ack(next.getValue())), 1, false);
+                current.publish(next.getKey(), codec.encode(new Ack(next.getValue())), 1, false);
                 it.remove();
             } catch (MqttException e) {
                 if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {

@@ -52,7 +52,7 @@ public class MqttIngestClient implements MqttCallback {
     private final String brokerUrl;
     private final String clientId;
     private final boolean sessionResumable;
-    private final MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
     private final AckPublisher acks;
     private final Backoff reconnectBackoff;
     private final ScheduledExecutorService connector;
@@ -60,6 +60,7 @@ public class MqttIngestClient implements MqttCallback {
     private volatile boolean subscribed;
     private volatile boolean stopping;
     private volatile boolean storeUnavailable;
+    private boolean connectedBefore;
 
     public MqttIngestClient(MqttConfig config, CentralConfig central, MqttBroker broker, IngestHandler handler,
                             EventStore store) throws MqttException {
@@ -69,16 +70,36 @@ public class MqttIngestClient implements MqttCallback {
         this.brokerUrl = broker.url();
         this.clientId = "central-" + central.resolveInstanceId();
         this.sessionResumable = central.instanceIdConfigured();
-        this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
-        this.client.setCallback(this);
-        this.client.setManualAcks(true);
-        this.acks = new AckPublisher(client, new ProtocolCodec());
+        this.client = newClient();
+        this.acks = new AckPublisher(() -> client, new ProtocolCodec());
         this.reconnectBackoff = new Backoff(config.reconnectMinDelay(), config.reconnectMaxDelay());
         this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mqtt-connector");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * A new Paho client for every connection. One client reused across reconnects keeps its table of outgoing topic
+     * aliases and sends, on the new connection, an alias the broker has never seen; the broker disconnects it for a
+     * protocol error, again and again. Unacknowledged messages stay with the broker's session, not with Paho.
+     */
+    private MqttAsyncClient newClient() throws MqttException {
+        MqttAsyncClient c = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+        c.setCallback(new CurrentClientOnly(c));
+        c.setManualAcks(true);
+        return c;
+    }
+
+    private void replaceClient() throws MqttException {
+        MqttAsyncClient previous = client;
+        try {
+            previous.close(true);
+        } catch (MqttException e) {
+            LOG.debug("MQTT close of the previous client: {}", e.toString());
+        }
+        client = newClient();
     }
 
     @PostConstruct
@@ -127,6 +148,10 @@ public class MqttIngestClient implements MqttCallback {
             LOG.info("database is back: resuming MQTT ingest");
         }
         try {
+            if (connectedBefore) {
+                replaceClient();
+            }
+            connectedBefore = true;
             client.connect(options(), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
@@ -212,6 +237,10 @@ public class MqttIngestClient implements MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+        handleArrived(client, topic, message);
+    }
+
+    private void handleArrived(MqttAsyncClient from, String topic, MqttMessage message) {
         if (storeUnavailable) {
             return; // not acknowledged: the broker delivers it again after we reconnect
         }
@@ -228,16 +257,16 @@ public class MqttIngestClient implements MqttCallback {
             LOG.error("unexpected failure handling the message on {}; dropping it: {}", topic, e.toString(), e);
             ack = Optional.empty();
         }
-        complete(message);
+        complete(from, message);
         ack.ifPresent(acks::publish);
     }
 
-    private void complete(MqttMessage message) {
+    private void complete(MqttAsyncClient from, MqttMessage message) {
         if (message.getQos() == 0) {
             return;
         }
         try {
-            client.messageArrivedComplete(message.getId(), message.getQos());
+            from.messageArrivedComplete(message.getId(), message.getQos());
         } catch (MqttException e) {
             // the connection dropped: the broker will deliver the message again, and storing it again is a no-op
             LOG.debug("cannot acknowledge message {}: {}", message.getId(), e.toString());
@@ -306,6 +335,61 @@ public class MqttIngestClient implements MqttCallback {
             LOG.debug("MQTT close: {}", e.toString());
         }
         LOG.info("MQTT ingest stopped");
+    }
+
+    /** Passes on the callbacks of the current client only; a replaced client's late callbacks are stale. */
+    private final class CurrentClientOnly implements MqttCallback {
+        private final MqttAsyncClient owner;
+
+        CurrentClientOnly(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
+        private boolean current() {
+            return client == owner;
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (current()) {
+                MqttIngestClient.this.disconnected(response);
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) {
+            if (current()) {
+                MqttIngestClient.this.mqttErrorOccurred(e);
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            if (current()) {
+                handleArrived(owner, topic, message);
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            if (current()) {
+                MqttIngestClient.this.deliveryComplete(token);
+            }
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            if (current()) {
+                MqttIngestClient.this.connectComplete(reconnect, serverURI);
+            }
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            if (current()) {
+                MqttIngestClient.this.authPacketArrived(reasonCode, properties);
+            }
+        }
     }
 
     private static String describe(Throwable e) {

@@ -10,6 +10,7 @@ import vn.motcua.agent.db.Database;
 import vn.motcua.agent.outbox.Outbox;
 import vn.motcua.agent.queue.TicketService;
 import vn.motcua.agent.sync.MqttTransport;
+import vn.motcua.agent.printer.PrinterMonitor;
 
 import java.util.Map;
 
@@ -21,26 +22,28 @@ public class StatusController {
     private final TicketService tickets;
     private final Outbox outbox;
     private final MqttTransport transport;
+    private final PrinterMonitor printer;
 
     public StatusController(KioskSettings kiosk, Database db, TicketService tickets, Outbox outbox,
-                            MqttTransport transport) {
+                            MqttTransport transport, PrinterMonitor printer) {
         this.kiosk = kiosk;
         this.db = db;
         this.tickets = tickets;
         this.outbox = outbox;
         this.transport = transport;
+        this.printer = printer;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public AgentStatus status() {
         return db.transaction(c -> new AgentStatus(kiosk.siteId(), kiosk.kioskId(), tickets.waitingToday(c),
                 outbox.backlog(c), outbox.lastSeq(c), outbox.lastAckSeq(c),
-                new AgentStatus.Broker(transport.brokerUrl(), transport.isConnected())));
+                new AgentStatus.Broker(transport.brokerUrl(), transport.isConnected()), printer.view()));
     }
 
     /** {@code queues}: waiting tickets today per service prefix. */
     public record AgentStatus(String siteId, String kioskId, Map<String, Integer> queues, long outboxBacklog,
-                              long lastSeq, long lastAckSeq, Broker broker) {
+                              long lastSeq, long lastAckSeq, Broker broker, PrinterMonitor.PrinterEvent printer) {
         public record Broker(String url, boolean connected) {
         }
     }

@@ -153,11 +153,10 @@ public class Publisher implements MqttTransport.Listener, Runnable {
         if (upTo <= lastAckSeq) {
             return;
         }
-        long stored = db.transaction(c -> outbox.acknowledge(c, upTo));
-        if (stored < upTo) {
-            LOG.warn("kiosk {}: ack up to seq {} is beyond the last assigned seq {}; treated as {}", kiosk, upTo,
-                    stored, stored);
+        if (continuedAfterCentral(upTo)) {
+            return;
         }
+        long stored = db.transaction(c -> outbox.acknowledge(c, upTo));
         if (stored > lastAckSeq) {
             lastAckSeq = stored;
             progressNanos = System.nanoTime();
@@ -169,6 +168,23 @@ public class Publisher implements MqttTransport.Listener, Runnable {
             }
             LOG.debug("kiosk {}: acked up to seq {}", kiosk, lastAckSeq);
         }
+    }
+
+    private boolean continuedAfterCentral(long centralUpTo) {
+        long lastAssigned = db.transaction(outbox::lastSeq);
+        int renumbered = db.transaction(c -> outbox.continueAfter(c, centralUpTo));
+        if (renumbered < 0) {
+            return false;
+        }
+        LOG.error("kiosk {}: central holds events up to seq {} but this kiosk has numbered only up to {}: its "
+                + "database was replaced or restored, or another kiosk uses the id {}. {} waiting events renumbered "
+                + "from seq {} and sent again; none deleted", kiosk, centralUpTo, lastAssigned, kiosk, renumbered,
+                centralUpTo + 1);
+        lastAckSeq = centralUpTo;
+        lastSentSeq = centralUpTo;
+        inflightBatchEnds.clear();
+        progressNanos = System.nanoTime();
+        return true;
     }
 
     private void rewind(String why) {

@@ -124,6 +124,37 @@ class OutboxSyncTest implements TestPropertyProvider {
     }
 
     @Test
+    void givenCentralHoldsMoreThanThisKioskNumbered_whenAcked_thenWaitingEventsAreRenumberedAndSentNotDeleted()
+            throws Exception {
+        CentralStub central = central();
+        await().atMost(WAIT).until(() -> status().get("broker").get("connected").asBoolean());
+        List<String> ticketIds = List.of(api().ticket("A").get("ticketId").asText(),
+                api().ticket("B").get("ticketId").asText());
+        long last = status().get("lastSeq").asLong();
+        await().atMost(WAIT).until(() -> central.received(last));
+
+        // as after a kiosk's SD card is replaced: central's history for this kiosk id goes further than the new file
+        long centralHistory = last + 500;
+        central.ack(centralHistory);
+
+        await().atMost(WAIT).until(() -> central.received(centralHistory + 2));
+        JsonNode after = status();
+        assertEquals(centralHistory, after.get("lastAckSeq").asLong());
+        assertEquals(centralHistory + 2, after.get("lastSeq").asLong());
+        assertEquals(2, after.get("outboxBacklog").asLong(), "nothing deleted on an ack beyond our numbering");
+        List<String> resent = central.events().stream().filter(e -> e.seq() > centralHistory)
+                .map(e -> ((TicketIssued) e.data()).ticketId()).distinct().toList();
+        assertEquals(ticketIds, resent, "the same events, in order, under the new numbers");
+
+        String next = api().ticket("A").get("ticketId").asText();
+        await().atMost(WAIT).until(() -> central.received(centralHistory + 3));
+        assertTrue(central.events().stream().anyMatch(e -> e.seq() == centralHistory + 3
+                && e.data() instanceof TicketIssued t && t.ticketId().equals(next)));
+        central.ack(centralHistory + 3);
+        await().atMost(WAIT).until(() -> status().get("outboxBacklog").asLong() == 0);
+    }
+
+    @Test
     void givenNoAck_whenAckTimeoutPasses_thenUnackedEventsAreSentAgain() throws Exception {
         CentralStub central = central();
         await().atMost(WAIT).until(() -> status().get("broker").get("connected").asBoolean());

@@ -13,6 +13,10 @@ import vn.motcua.protocol.message.KioskStatus;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -63,6 +67,81 @@ public class IngestHandler {
                 yield Optional.empty();
             }
         };
+    }
+
+    /**
+     * One MQTT message as it arrived, with its events already decoded when it carried a valid batch: decoding runs
+     * on the MQTT client's thread while the writer stores the previous group.
+     */
+    public static final class Arrived {
+        private final String topic;
+        private final byte[] payload;
+        private final boolean retained;
+        private final Topics.Address address;
+        private final EventStore.SiteBatch batch;
+        private final ProtocolException problem;
+
+        private Arrived(String topic, byte[] payload, boolean retained, Topics.Address address,
+                        EventStore.SiteBatch batch, ProtocolException problem) {
+            this.topic = topic;
+            this.payload = payload;
+            this.retained = retained;
+            this.address = address;
+            this.batch = batch;
+            this.problem = problem;
+        }
+    }
+
+    /** Parses the topic and, for events, decodes and validates the batch. Never throws. */
+    public Arrived prepare(String topic, byte[] payload, boolean retained) {
+        Topics.Address address;
+        try {
+            address = Topics.parse(topic);
+        } catch (ProtocolException e) {
+            return new Arrived(topic, payload, retained, null, null, e);
+        }
+        if (!Topics.EVENTS.equals(address.suffix())) {
+            return new Arrived(topic, payload, retained, address, null, null);
+        }
+        try {
+            return new Arrived(topic, payload, retained, address,
+                    new EventStore.SiteBatch(address.siteId(), codec.decodeEventBatch(payload, address.kioskId())),
+                    null);
+        } catch (ProtocolException e) {
+            return new Arrived(topic, payload, retained, address, null, e);
+        }
+    }
+
+    /**
+     * Handles messages that arrived together: statuses and rejections one by one, and the events of all of them in
+     * one transaction, so a busy broker costs one commit per group rather than one per message.
+     *
+     * @return the acks to publish, one per kiosk with events in the group
+     */
+    public List<AckRequest> handleAll(List<Arrived> messages) throws StoreUnavailableException {
+        List<EventStore.SiteBatch> batches = new ArrayList<>();
+        for (Arrived m : messages) {
+            if (m.problem != null) {
+                reject(m.address == null ? null : m.address.kioskId(), m.topic, m.problem);
+            } else if (m.batch != null) {
+                batches.add(m.batch);
+            } else {
+                handle(m.topic, m.payload, m.retained);
+            }
+        }
+        if (batches.isEmpty()) {
+            return List.of();
+        }
+        int events = batches.stream().mapToInt(b -> b.batch().events().size()).sum();
+        Map<String, Long> contiguous = withRetry("store " + events + " events of " + batches.size() + " batches",
+                () -> store.storeBatches(batches));
+        Map<String, String> siteOf = new HashMap<>();
+        batches.forEach(b -> siteOf.put(b.batch().kioskId(), b.siteId()));
+        List<AckRequest> acks = new ArrayList<>(contiguous.size());
+        contiguous.forEach((kioskId, upTo) -> acks.add(
+                new AckRequest(Topics.of(siteOf.get(kioskId), kioskId, Topics.ACK), upTo)));
+        LOG.debug("stored {} events of {} batches in one transaction", events, batches.size());
+        return acks;
     }
 
     private Optional<AckRequest> events(Topics.Address address, String topic, byte[] payload)

@@ -25,7 +25,8 @@ import vn.motcua.protocol.Topics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +35,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The MQTT edge of ingest, on Paho v5 directly: a persistent session ({@code cleanStart=false}, non-zero expiry)
  * under a stable client id per instance, a shared subscription to every kiosk's events (so N instances split the
- * load) and a plain one to their status. Messages are handled inside {@code messageArrived} with manual acks: the
- * broker gets the PUBACK only after the message is stored (or rejected), so a crash or a database outage before
- * that leaves it in our session and the broker delivers it again. (Paho v5 acknowledges a message even when
- * {@code messageArrived} throws, so throwing cannot be used to refuse one.) Reconnects are ours, with exponential
- * back-off and jitter, forever.
+ * load) and a plain one to their status. Manual acks: {@code messageArrived} only hands a message to one writer
+ * thread, which stores what has arrived together in one transaction and only then acknowledges each message, so a
+ * crash or a database outage before that leaves them in our session and the broker delivers them again. (Paho v5
+ * acknowledges a message even when {@code messageArrived} throws, so throwing cannot be used to refuse one.)
+ * Reconnects are ours, with exponential back-off and jitter, forever.
  */
 @Context
 public class MqttIngestClient implements MqttCallback {
@@ -61,6 +62,8 @@ public class MqttIngestClient implements MqttCallback {
     private volatile boolean stopping;
     private volatile boolean storeUnavailable;
     private boolean connectedBefore;
+    private final java.util.concurrent.BlockingQueue<Pending> pending;
+    private final Thread writer;
 
     public MqttIngestClient(MqttConfig config, CentralConfig central, MqttBroker broker, IngestHandler handler,
                             EventStore store) throws MqttException {
@@ -72,6 +75,9 @@ public class MqttIngestClient implements MqttCallback {
         this.sessionResumable = central.instanceIdConfigured();
         this.client = newClient();
         this.acks = new AckPublisher(() -> client, new ProtocolCodec());
+        this.pending = new java.util.concurrent.LinkedBlockingQueue<>(4 * config.receiveMaximum());
+        this.writer = new Thread(this::writeLoop, "ingest-writer");
+        this.writer.setDaemon(true);
         this.reconnectBackoff = new Backoff(config.reconnectMinDelay(), config.reconnectMaxDelay());
         this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mqtt-connector");
@@ -105,6 +111,7 @@ public class MqttIngestClient implements MqttCallback {
     @PostConstruct
     void start() {
         LOG.info("MQTT ingest: connecting to {} as {}", brokerUrl, clientId);
+        writer.start();
         connector.execute(this::connect);
     }
 
@@ -244,21 +251,58 @@ public class MqttIngestClient implements MqttCallback {
         if (storeUnavailable) {
             return; // not acknowledged: the broker delivers it again after we reconnect
         }
-        Optional<AckRequest> ack;
         try {
-            ack = handler.handle(topic, message.getPayload(), message.isRetained());
-        } catch (StoreUnavailableException e) {
-            storeUnavailable = true;
-            LOG.error("database unavailable: {} — leaving the message on {} unacknowledged and pausing MQTT ingest",
-                    e.getMessage(), topic);
-            connector.execute(this::disconnectUntilStoreIsBack);
-            return;
-        } catch (RuntimeException e) {
-            LOG.error("unexpected failure handling the message on {}; dropping it: {}", topic, e.toString(), e);
-            ack = Optional.empty();
+            pending.put(new Pending(from, message, handler.prepare(topic, message.getPayload(), message.isRetained())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        complete(from, message);
-        ack.ifPresent(acks::publish);
+    }
+
+    /** A message handed over by Paho and not yet acknowledged. */
+    private record Pending(MqttAsyncClient from, MqttMessage message, IngestHandler.Arrived arrived) {
+    }
+
+    /**
+     * The one writer: takes what has arrived (at most the receive maximum, since the broker sends no more before we
+     * acknowledge), stores it in one transaction, then acknowledges each message and publishes the kiosks' acks.
+     */
+    private void writeLoop() {
+        List<Pending> group = new ArrayList<>();
+        while (!stopping) {
+            Pending first;
+            try {
+                first = pending.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null) {
+                continue;
+            }
+            group.clear();
+            group.add(first);
+            pending.drainTo(group, config.receiveMaximum() - 1);
+            if (storeUnavailable) {
+                continue; // left unacknowledged: redelivered after the reconnect
+            }
+            List<AckRequest> toPublish;
+            try {
+                toPublish = handler.handleAll(group.stream().map(Pending::arrived).toList());
+            } catch (StoreUnavailableException e) {
+                storeUnavailable = true;
+                pending.clear();
+                LOG.error("database unavailable: {} — leaving {} messages unacknowledged and pausing MQTT ingest",
+                        e.getMessage(), group.size());
+                connector.execute(this::disconnectUntilStoreIsBack);
+                continue;
+            } catch (RuntimeException e) {
+                LOG.error("unexpected failure handling {} messages; dropping them: {}", group.size(), e.toString(), e);
+                toPublish = List.of();
+            }
+            for (Pending p : group) {
+                complete(p.from(), p.message());
+            }
+            toPublish.forEach(acks::publish);
+        }
     }
 
     private void complete(MqttAsyncClient from, MqttMessage message) {
@@ -316,6 +360,12 @@ public class MqttIngestClient implements MqttCallback {
     void stop() {
         stopping = true;
         connector.shutdownNow();
+        writer.interrupt();
+        try {
+            writer.join(DISCONNECT_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (client.isConnected()) {
                 // A random instance id is never reused: end its session now instead of leaving it to expire.

@@ -20,6 +20,18 @@ public interface EventStore extends AutoCloseable {
      */
     long storeBatch(String siteId, EventBatch batch);
 
+    /**
+     * Stores several batches, of one or many kiosks, in one transaction: one commit for all of them, as a busy
+     * broker delivers them together.
+     *
+     * @return each kiosk's contiguous sequence afterwards
+     */
+    java.util.Map<String, Long> storeBatches(List<SiteBatch> batches);
+
+    /** A batch with the site its topic named. */
+    record SiteBatch(String siteId, EventBatch batch) {
+    }
+
     /** Adds one to the count of the rejection reason. */
     void recordRejection(String reasonCode);
 

@@ -99,57 +99,93 @@ abstract class JdbcEventStore implements EventStore {
 
     @Override
     public long storeBatch(String siteId, EventBatch batch) {
-        String kioskId = batch.kioskId();
-        ensureKiosk(siteId, kioskId);
-        // one order for every writer, so two transactions inserting the same rows cannot deadlock
-        List<KioskEvent> events = batch.events().stream().sorted(Comparator.comparingLong(KioskEvent::seq)).toList();
-        List<String> data = events.stream()
-                .map(e -> new String(codec.encode(e.data()), StandardCharsets.UTF_8)).toList();
-        long batchMaxSeq = events.get(events.size() - 1).seq();
+        return storeBatches(List.of(new SiteBatch(siteId, batch))).get(batch.kioskId());
+    }
+
+    @Override
+    public Map<String, Long> storeBatches(List<SiteBatch> batches) {
+        // per kiosk, events in seq order; kiosks in id order: one order for every writer, so two transactions
+        // inserting the same rows or locking the same kiosks cannot deadlock
+        Map<String, String> siteOf = new java.util.TreeMap<>();
+        Map<String, List<KioskEvent>> eventsOf = new java.util.TreeMap<>();
+        for (SiteBatch b : batches) {
+            String kioskId = b.batch().kioskId();
+            siteOf.put(kioskId, b.siteId());
+            eventsOf.computeIfAbsent(kioskId, k -> new ArrayList<>()).addAll(b.batch().events());
+        }
+        siteOf.forEach((kioskId, siteId) -> ensureKiosk(siteId, kioskId));
+        Map<String, List<KioskEvent>> sorted = new LinkedHashMap<>();
+        Map<String, List<String>> dataOf = new LinkedHashMap<>();
+        int total = 0;
+        for (Map.Entry<String, List<KioskEvent>> e : eventsOf.entrySet()) {
+            List<KioskEvent> events = e.getValue().stream().sorted(Comparator.comparingLong(KioskEvent::seq)).toList();
+            sorted.put(e.getKey(), events);
+            dataOf.put(e.getKey(), events.stream()
+                    .map(ev -> new String(codec.encode(ev.data()), StandardCharsets.UTF_8)).toList());
+            total += events.size();
+        }
         Instant now = now();
-        return inTransaction("store " + events.size() + " events of kiosk " + kioskId, c -> {
+        return inTransaction("store " + total + " events of " + sorted.size() + " kiosks", c -> {
             try (PreparedStatement insert = c.prepareStatement(insertEventSql())) {
-                for (int i = 0; i < events.size(); i++) {
-                    KioskEvent e = events.get(i);
-                    insert.setString(1, kioskId);
-                    insert.setLong(2, e.seq());
-                    bindUuid(insert, 3, e.id());
-                    insert.setString(4, siteId);
-                    insert.setString(5, e.type().wireName());
-                    insert.setString(6, WALL_TIME.format(e.at()));
-                    insert.setBoolean(7, e.clockSynced());
-                    insert.setString(8, e.bootId());
-                    insert.setLong(9, e.uptimeMs());
-                    insert.setString(10, data.get(i));
-                    bindInstant(insert, 11, now);
-                    insert.addBatch();
+                for (Map.Entry<String, List<KioskEvent>> e : sorted.entrySet()) {
+                    String kioskId = e.getKey();
+                    String siteId = siteOf.get(kioskId);
+                    List<String> data = dataOf.get(kioskId);
+                    List<KioskEvent> events = e.getValue();
+                    for (int i = 0; i < events.size(); i++) {
+                        KioskEvent ev = events.get(i);
+                        insert.setString(1, kioskId);
+                        insert.setLong(2, ev.seq());
+                        bindUuid(insert, 3, ev.id());
+                        insert.setString(4, siteId);
+                        insert.setString(5, ev.type().wireName());
+                        insert.setString(6, WALL_TIME.format(ev.at()));
+                        insert.setBoolean(7, ev.clockSynced());
+                        insert.setString(8, ev.bootId());
+                        insert.setLong(9, ev.uptimeMs());
+                        insert.setString(10, data.get(i));
+                        bindInstant(insert, 11, now);
+                        insert.addBatch();
+                    }
                 }
                 insert.executeBatch();
             }
-            // inserted first, locked second: whoever takes the lock last sees every row committed before it
-            long contiguous;
-            long lastSeq;
-            try (PreparedStatement lock = c.prepareStatement(lockKioskSql())) {
-                lock.setString(1, kioskId);
-                try (ResultSet rs = lock.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new SQLException("kiosk row " + kioskId + " is missing");
-                    }
-                    contiguous = rs.getLong(1);
-                    lastSeq = rs.getLong(2);
-                }
+            Map<String, Long> contiguousOf = new LinkedHashMap<>();
+            for (Map.Entry<String, List<KioskEvent>> e : sorted.entrySet()) {
+                String kioskId = e.getKey();
+                List<KioskEvent> events = e.getValue();
+                contiguousOf.put(kioskId, advanceKiosk(c, siteOf.get(kioskId), kioskId,
+                        events.get(events.size() - 1).seq(), now));
             }
-            contiguous = advance(c, kioskId, contiguous);
-            try (PreparedStatement update = c.prepareStatement(UPDATE_PROGRESS)) {
-                update.setLong(1, contiguous);
-                update.setLong(2, Math.max(lastSeq, batchMaxSeq));
-                bindInstant(update, 3, now);
-                update.setString(4, siteId);
-                update.setString(5, kioskId);
-                update.executeUpdate();
-            }
-            return contiguous;
+            return contiguousOf;
         });
+    }
+
+    /** Inserted first, locked second: whoever takes the lock last sees every row committed before it. */
+    private long advanceKiosk(Connection c, String siteId, String kioskId, long batchMaxSeq, Instant now)
+            throws SQLException {
+        long contiguous;
+        long lastSeq;
+        try (PreparedStatement lock = c.prepareStatement(lockKioskSql())) {
+            lock.setString(1, kioskId);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("kiosk row " + kioskId + " is missing");
+                }
+                contiguous = rs.getLong(1);
+                lastSeq = rs.getLong(2);
+            }
+        }
+        contiguous = advance(c, kioskId, contiguous);
+        try (PreparedStatement update = c.prepareStatement(UPDATE_PROGRESS)) {
+            update.setLong(1, contiguous);
+            update.setLong(2, Math.max(lastSeq, batchMaxSeq));
+            bindInstant(update, 3, now);
+            update.setString(4, siteId);
+            update.setString(5, kioskId);
+            update.executeUpdate();
+        }
+        return contiguous;
     }
 
     private long advance(Connection c, String kioskId, long from) throws SQLException {

@@ -47,6 +47,12 @@ class SwitchableStore implements EventStore {
     }
 
     @Override
+    public java.util.Map<String, Long> storeBatches(java.util.List<SiteBatch> batches) {
+        failIfDown();
+        return delegate.storeBatches(batches);
+    }
+
+    @Override
     public void recordRejection(String reasonCode) {
         failIfDown();
         delegate.recordRejection(reasonCode);

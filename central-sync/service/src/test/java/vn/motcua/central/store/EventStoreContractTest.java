@@ -73,6 +73,21 @@ abstract class EventStoreContractTest {
     }
 
     @Test
+    void givenBatchesOfSeveralKiosksWithRedeliveries_whenStoredTogether_thenOneCommitStoresEachOnceInOrder() {
+        store.storeBatch(SITE, TestEvents.batch("kiosk-b", 1, 2));
+        java.util.Map<String, Long> contiguous = store.storeBatches(List.of(
+                new EventStore.SiteBatch(SITE, TestEvents.batch(KIOSK, 4, 6)),
+                new EventStore.SiteBatch(SITE, TestEvents.batch("kiosk-b", 1, 4)),
+                new EventStore.SiteBatch(SITE, TestEvents.batch(KIOSK, 1, 3)),
+                new EventStore.SiteBatch(SITE, TestEvents.batch(KIOSK, 1, 3)),
+                new EventStore.SiteBatch(SITE, TestEvents.batch("kiosk-c", 2, 2))));
+        assertEquals(6L, contiguous.get(KIOSK));
+        assertEquals(4L, contiguous.get("kiosk-b"));
+        assertEquals(0L, contiguous.get("kiosk-c"), "seq 1 of kiosk-c has not arrived");
+        assertEquals(6 + 4 + 1, store.stats().events());
+    }
+
+    @Test
     void givenGap_whenLaterBatchStored_thenContiguousSeqStopsBeforeGapUntilGapIsFilled() {
         assertEquals(3, store.storeBatch(SITE, TestEvents.batch(KIOSK, 1, 3)));
         assertEquals(3, store.storeBatch(SITE, TestEvents.batch(KIOSK, 7, 9)));

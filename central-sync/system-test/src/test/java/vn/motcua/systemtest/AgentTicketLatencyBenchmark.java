@@ -2,7 +2,8 @@ package vn.motcua.systemtest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +21,12 @@ class AgentTicketLatencyBenchmark {
     private static final int WARMUP = 1_000;
     private static final int MEASURED = 5_000;
 
-    @TempDir
-    Path work;
+    private Path work;
+
+    @BeforeEach
+    void runFolder(TestInfo test) throws java.io.IOException {
+        work = RunFolder.of(test);
+    }
     private final List<ManagedProcess> started = new ArrayList<>();
 
     @AfterEach

@@ -2,7 +2,8 @@ package vn.motcua.systemtest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.event.EventBatch;
@@ -38,8 +39,12 @@ class CentralIngestBenchmark {
     private static final int BATCHES = Integer.getInteger("bench.batches", 200);
     private static final String SITE = "bench";
 
-    @TempDir
-    Path work;
+    private Path work;
+
+    @BeforeEach
+    void runFolder(TestInfo test) throws java.io.IOException {
+        work = RunFolder.of(test);
+    }
     private final List<ManagedProcess> started = new ArrayList<>();
     private String database;
 

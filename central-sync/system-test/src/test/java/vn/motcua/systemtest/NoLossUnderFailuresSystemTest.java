@@ -40,13 +40,7 @@ class NoLossUnderFailuresSystemTest {
 
     @BeforeEach
     void freshWorkFolder(TestInfo test) throws java.io.IOException {
-        work = Path.of("target", "system-test-runs", test.getTestMethod().orElseThrow().getName()).toAbsolutePath();
-        if (java.nio.file.Files.exists(work)) {
-            try (var paths = java.nio.file.Files.walk(work)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-        java.nio.file.Files.createDirectories(work);
+        work = RunFolder.of(test);
     }
 
     @AfterEach

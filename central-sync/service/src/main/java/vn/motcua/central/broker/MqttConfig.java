@@ -25,7 +25,7 @@ public record MqttConfig(
         @Bindable(defaultValue = "30s") Duration keepAlive,
         @Bindable(defaultValue = "10s") Duration connectTimeout,
         @Bindable(defaultValue = "500ms") Duration reconnectMinDelay,
-        @Bindable(defaultValue = "30s") Duration reconnectMaxDelay,
+        @Bindable(defaultValue = "5s") Duration reconnectMaxDelay,
         @Bindable(defaultValue = "32") int receiveMaximum) {
 
     public MqttConfig {

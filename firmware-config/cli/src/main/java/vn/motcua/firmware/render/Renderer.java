@@ -27,6 +27,8 @@ public final class Renderer {
     public static final String JAVA = "/usr/bin/java";
     public static final String AGENT_JAR = "/usr/share/kiosk-agent/kiosk-agent.jar";
     public static final String APP_LIB = "/usr/share/kiosk-app/lib";
+    /** JavaFX's GTK build for the Pi (linux-aarch64); kept apart so that the Gluon runtime never sees it. */
+    public static final String APP_JAVAFX_GTK = "/usr/share/kiosk-app/javafx-gtk";
     public static final String APP_MAIN_CLASS = "vn.motcua.app.Launcher";
     public static final String CAGE = "/usr/bin/cage";
     public static final String KIOSK_YAML_ON_DEVICE = "/" + AGENT_CONFIG;
@@ -146,7 +148,8 @@ public final class Renderer {
         } else {
             // cage turns the output itself: the kernel's rotate= reaches only the text console.
             String rotate = " -r".repeat(c.display().orientation() / 90);
-            execStart = CAGE + " -d -s" + rotate + " -- " + java + " -cp " + APP_LIB + "/* " + APP_MAIN_CLASS;
+            execStart = CAGE + " -d -s" + rotate + " -- " + java + " -cp " + APP_LIB + "/*:" + APP_JAVAFX_GTK + "/* "
+                    + APP_MAIN_CLASS;
         }
         return header
                 + "[Unit]\n"

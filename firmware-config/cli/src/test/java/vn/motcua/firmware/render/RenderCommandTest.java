@@ -93,8 +93,8 @@ class RenderCommandTest {
         assertEquals(2, agent.stream().filter(l -> l.startsWith("DeviceAllow=")).count());
 
         String app = Files.readString(out.resolve(Renderer.APP_UNIT));
-        assertTrue(app.contains("ExecStart=/usr/bin/cage -d -s -r -- /usr/bin/java -Xmx384m -cp /usr/share/kiosk-app/lib/* "
-                + "vn.motcua.app.Launcher\n"), app);
+        assertTrue(app.contains("ExecStart=/usr/bin/cage -d -s -r -- /usr/bin/java -Xmx384m "
+                + "-cp /usr/share/kiosk-app/lib/*:/usr/share/kiosk-app/javafx-gtk/* vn.motcua.app.Launcher\n"), app);
         assertTrue(app.contains("\nUser=kiosk\n") && app.contains("\nRestart=always\n"), app);
 
         assertEquals("consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0 "
@@ -124,7 +124,7 @@ class RenderCommandTest {
         assertEquals("quiet loglevel=3 logo.nologo vt.global_cursor_default=0 video=DSI-1:800x480@60,rotate=180\n",
                 Files.readString(out.resolve(Renderer.CMDLINE)));
         String app = Files.readString(out.resolve(Renderer.APP_UNIT));
-        assertFalse(app.contains("cage"), app);
+        assertFalse(app.contains("cage") || app.contains("javafx-gtk"), app);
         assertTrue(app.contains("--module-path /opt/javafx-gluon/lib --add-modules javafx.controls -Dglass.platform=Monocle "
                 + "-Dmonocle.platform=EGL"), app);
     }

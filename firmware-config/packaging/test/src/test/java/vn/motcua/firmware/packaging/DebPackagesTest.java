@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,8 +73,20 @@ class DebPackagesTest {
 
         List<String> files = r.output().lines().filter(l -> !l.startsWith("d"))
                 .map(l -> l.substring(l.indexOf("./") + 1)).sorted().toList();
+        List<String> documented = documentedContents(name);
+        List<String> exact = documented.stream().filter(l -> !l.contains("*")).sorted().toList();
+        // A line like /usr/share/kiosk-app/lib/*.jar stands for the module's runtime jars, whichever they are.
+        List<Pattern> globs = documented.stream().filter(l -> l.contains("*"))
+                .map(l -> Pattern.compile(Pattern.quote(l).replace("*", "\\E[^/]+\\Q"))).toList();
 
-        assertEquals(documentedContents(name).stream().sorted().toList(), files);
+        assertTrue(files.containsAll(exact), "documented but not packaged: "
+                + exact.stream().filter(f -> !files.contains(f)).toList());
+        for (Pattern glob : globs) {
+            assertTrue(files.stream().anyMatch(f -> glob.matcher(f).matches()), glob + " matches nothing in " + files);
+        }
+        List<String> undocumented = files.stream().filter(f -> !exact.contains(f))
+                .filter(f -> globs.stream().noneMatch(g -> g.matcher(f).matches())).toList();
+        assertEquals(List.of(), undocumented, "packaged but not in " + README);
     }
 
     @ParameterizedTest

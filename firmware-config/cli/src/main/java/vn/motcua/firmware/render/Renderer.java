@@ -117,7 +117,7 @@ public final class Renderer {
                 + "Restart=always\n"
                 + "RestartSec=2\n"
                 + "WatchdogSec=" + c.agent().watchdogSeconds() + "\n"
-                + "# The JVM cannot write to the notify datagram socket itself: its keep-alive comes from systemd-notify.\n"
+                + "# The agent's keep-alives reach systemd through a socat child process, hence all.\n"
                 + "NotifyAccess=all\n"
                 + "NoNewPrivileges=yes\n"
                 + "ProtectSystem=strict\n"

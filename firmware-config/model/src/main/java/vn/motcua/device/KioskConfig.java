@@ -93,17 +93,19 @@ public record KioskConfig(Identity identity, Broker broker, Agent agent, String 
     }
 
     /**
-     * The wiring, as BCM GPIO numbers of the 40-pin header (not physical pin numbers).
+     * The wiring, as BCM GPIO numbers of the 40-pin header (not physical pin numbers). The LEDs show green ready,
+     * amber degraded (e.g. offline, paper low), red fault.
      *
+     * @param paperSensor   the printer's paper-out line, or null when the kiosk has none (the printer is asked instead)
      * @param ratingButtons from the best level to the worst; empty when rating happens on the touchscreen only
      */
-    public record Gpio(int ticketButton, int ledReady, int ledError, int buzzer, int paperSensor,
+    public record Gpio(int ticketButton, int ledGreen, int ledAmber, int ledRed, int buzzer, Integer paperSensor,
                        List<Integer> ratingButtons) {
         public static final int DEFAULT_TICKET_BUTTON = 17;
-        public static final int DEFAULT_LED_READY = 27;
-        public static final int DEFAULT_LED_ERROR = 22;
+        public static final int DEFAULT_LED_GREEN = 22;
+        public static final int DEFAULT_LED_AMBER = 23;
+        public static final int DEFAULT_LED_RED = 24;
         public static final int DEFAULT_BUZZER = 18;
-        public static final int DEFAULT_PAPER_SENSOR = 23;
         public static final List<Integer> DEFAULT_RATING_BUTTONS = List.of(5, 6, 13, 19, 26);
 
         public Gpio {
@@ -111,8 +113,8 @@ public record KioskConfig(Identity identity, Broker broker, Agent agent, String 
         }
 
         public static Gpio defaults() {
-            return new Gpio(DEFAULT_TICKET_BUTTON, DEFAULT_LED_READY, DEFAULT_LED_ERROR, DEFAULT_BUZZER,
-                    DEFAULT_PAPER_SENSOR, null);
+            return new Gpio(DEFAULT_TICKET_BUTTON, DEFAULT_LED_GREEN, DEFAULT_LED_AMBER, DEFAULT_LED_RED, DEFAULT_BUZZER,
+                    null, null);
         }
     }
 

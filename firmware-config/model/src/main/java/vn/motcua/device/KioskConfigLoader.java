@@ -55,8 +55,8 @@ public final class KioskConfigLoader {
     static final List<String> BROKER_KEYS = List.of("url", "username", "passwordFile", "caCertFile");
     static final List<String> AGENT_KEYS = List.of("httpPort", "dataDir", "watchdogSeconds");
     static final List<String> TIME_KEYS = List.of("ntpServers");
-    static final List<String> GPIO_KEYS = List.of("ticketButton", "ledReady", "ledError", "buzzer", "paperSensor",
-            "ratingButtons");
+    static final List<String> GPIO_KEYS = List.of("ticketButton", "ledGreen", "ledAmber", "ledRed", "buzzer",
+            "paperSensor", "ratingButtons");
     static final List<String> PRINTER_KEYS = List.of("port", "baud", "paperWidthMm", "profile", "usbVendorId",
             "usbProductId");
     static final List<String> DISPLAY_KEYS = List.of("output", "orientation", "width", "height", "blanking");
@@ -280,10 +280,11 @@ public final class KioskConfigLoader {
             used.put(UART_RX_GPIO, "the UART (RX) of the printer on " + printer.port());
         }
         int ticketButton = pin(g, "ticketButton", KioskConfig.Gpio.DEFAULT_TICKET_BUTTON, used);
-        int ledReady = pin(g, "ledReady", KioskConfig.Gpio.DEFAULT_LED_READY, used);
-        int ledError = pin(g, "ledError", KioskConfig.Gpio.DEFAULT_LED_ERROR, used);
+        int ledGreen = pin(g, "ledGreen", KioskConfig.Gpio.DEFAULT_LED_GREEN, used);
+        int ledAmber = pin(g, "ledAmber", KioskConfig.Gpio.DEFAULT_LED_AMBER, used);
+        int ledRed = pin(g, "ledRed", KioskConfig.Gpio.DEFAULT_LED_RED, used);
         int buzzer = pin(g, "buzzer", KioskConfig.Gpio.DEFAULT_BUZZER, used);
-        int paperSensor = pin(g, "paperSensor", KioskConfig.Gpio.DEFAULT_PAPER_SENSOR, used);
+        Integer paperSensor = g.has("paperSensor") ? checkPin(g, g.value("paperSensor"), g.key("paperSensor"), used) : null;
         List<Integer> ratingButtons = null;
         List<Node> items = g.list("ratingButtons");
         if (items != null) {
@@ -304,7 +305,7 @@ public final class KioskConfigLoader {
                 claim(g, null, g.key("ratingButtons") + "[" + i + "]", KioskConfig.Gpio.DEFAULT_RATING_BUTTONS.get(i), used);
             }
         }
-        return new KioskConfig.Gpio(ticketButton, ledReady, ledError, buzzer, paperSensor, ratingButtons);
+        return new KioskConfig.Gpio(ticketButton, ledGreen, ledAmber, ledRed, buzzer, paperSensor, ratingButtons);
     }
 
     private static int pin(YamlSection g, String name, int fallback, Map<Integer, String> used) {

@@ -26,7 +26,7 @@ class KioskConfigFullTest {
                 "/etc/kiosk/mqtt-password", "/etc/kiosk/ca.pem"), c.broker());
         assertEquals(new KioskConfig.Agent(8081, "/var/lib/kiosk-agent", 60), c.agent());
         assertEquals(List.of("0.vn.pool.ntp.org", "1.asia.pool.ntp.org"), c.time().ntpServers());
-        assertEquals(new KioskConfig.Gpio(17, 27, 22, 18, 23, List.of(5, 6, 13, 19, 26)), c.gpio());
+        assertEquals(new KioskConfig.Gpio(17, 22, 23, 24, 18, 25, List.of(5, 6, 13, 19, 26)), c.gpio());
         assertEquals(new KioskConfig.Printer("/dev/ttyUSB0", 9600, 80, "xprinter", "0416", "5011"), c.printer());
         assertEquals(new KioskConfig.Display("HDMI-A-1", 90, 1080, 1920, false), c.display());
         assertEquals(60, c.app().idleTimeoutSeconds());

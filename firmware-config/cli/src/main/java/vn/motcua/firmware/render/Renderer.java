@@ -62,7 +62,10 @@ public final class Renderer {
 
     private String configTxt() {
         KioskConfig.Gpio g = config.gpio();
-        List<Integer> inputs = new ArrayList<>(List.of(g.ticketButton(), g.paperSensor()));
+        List<Integer> inputs = new ArrayList<>(List.of(g.ticketButton()));
+        if (g.paperSensor() != null) {
+            inputs.add(g.paperSensor());
+        }
         inputs.addAll(g.ratingButtons());
         StringBuilder s = new StringBuilder(header)
                 .append("# Append to /boot/firmware/config.txt.\n")
@@ -72,7 +75,7 @@ public final class Renderer {
                 .append("# Buttons and paper sensor: inputs with pull-up from power-on.\n")
                 .append("gpio=").append(join(inputs)).append("=ip,pu\n")
                 .append("# LEDs and buzzer: outputs held low from power-on, so the buzzer stays silent while booting.\n")
-                .append("gpio=").append(join(List.of(g.ledReady(), g.ledError(), g.buzzer()))).append("=op,dl\n");
+                .append("gpio=").append(join(List.of(g.ledGreen(), g.ledAmber(), g.ledRed(), g.buzzer()))).append("=op,dl\n");
         if (config.printer().onUart()) {
             s.append("# Printer on the UART (GPIO 14/15): the full PL011 UART, Bluetooth off.\n")
                     .append("enable_uart=1\n")

@@ -100,7 +100,7 @@ class RenderCommandTest {
         assertEquals("consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0 "
                 + "video=HDMI-A-1:1080x1920@60,rotate=90\n", Files.readString(out.resolve(Renderer.CMDLINE)));
         String config = Files.readString(out.resolve(Renderer.CONFIG_TXT));
-        assertTrue(config.contains("\ngpio=17,23,5,6,13,19,26=ip,pu\n") && config.contains("\ngpio=27,22,18=op,dl\n"), config);
+        assertTrue(config.contains("\ngpio=17,25,5,6,13,19,26=ip,pu\n") && config.contains("\ngpio=22,23,24,18=op,dl\n"), config);
         assertFalse(config.contains("enable_uart"), config);
         assertTrue(Files.readString(out.resolve(Renderer.UDEV_RULE)).contains(
                 "SUBSYSTEM==\"tty\", ATTRS{idVendor}==\"0416\", ATTRS{idProduct}==\"5011\", SYMLINK+=\"kiosk-printer\", "
@@ -118,7 +118,7 @@ class RenderCommandTest {
 
         String config = Files.readString(out.resolve(Renderer.CONFIG_TXT));
         assertTrue(config.contains("\nenable_uart=1\ndtoverlay=disable-bt\n"), config);
-        assertTrue(config.contains("\ngpio=17,23,5,6,13=ip,pu\n"), config);
+        assertTrue(config.contains("\ngpio=17,5,6,13=ip,pu\n"), config);
         assertTrue(Files.readString(out.resolve(Renderer.UDEV_RULE)).contains("SUBSYSTEM==\"tty\", KERNEL==\"ttyAMA0\", "
                 + "SYMLINK+=\"kiosk-printer\""));
         assertEquals("quiet loglevel=3 logo.nologo vt.global_cursor_default=0 video=DSI-1:800x480@60,rotate=180\n",

@@ -32,7 +32,7 @@ class ValidateCommandTest {
                 gpio:
                   ticketButton: 17
                   buzzer: 17
-                  ledError: 40
+                  ledRed: 40
                 displya: {}
                 """);
 
@@ -44,7 +44,7 @@ class ValidateCommandTest {
                 file + ":3: broker.username: missing credential: a broker on another machine (broker.motcua.example)"
                         + " needs broker.username and broker.passwordFile (run firmware-config provision)",
                 file + ":6: gpio.buzzer: GPIO 17 is already used by gpio.ticketButton (line 5); each pin may have one use",
-                file + ":7: gpio.ledError: GPIO 40 does not exist on the Raspberry Pi 40-pin header; allowed: BCM GPIO"
+                file + ":7: gpio.ledRed: GPIO 40 does not exist on the Raspberry Pi 40-pin header; allowed: BCM GPIO"
                         + " 2-27 (GPIO 0 and 1 are reserved for the HAT EEPROM)",
                 file + ":8: displya: unknown key (allowed here: identity, broker, agent, timeZone, time, gpio, printer,"
                         + " display, app, jvm, ui)",

@@ -36,8 +36,8 @@ class ConfigurationTest {
             SyncSettings sync = ctx.getBean(SyncSettings.class);
             assertEquals(500, sync.batchMaxEvents());
             assertEquals(204_800, sync.batchMaxBytes());
-            assertEquals(4, sync.inflightMaxBatches());
-            assertEquals(2000, sync.inflightMaxEvents());
+            assertEquals(16, sync.inflightMaxBatches());
+            assertEquals(8000, sync.inflightMaxEvents());
             assertEquals(Duration.ofSeconds(10), sync.ackTimeout());
             assertEquals(Duration.ofSeconds(1), sync.reconnectMinDelay());
             assertEquals(Duration.ofSeconds(30), sync.reconnectMaxDelay());

@@ -15,8 +15,19 @@ final class CentralSync extends ManagedProcess {
     private final Http http = new Http();
 
     private CentralSync(String name, int httpPort, Map<String, String> env, Path workDir) {
-        super(name, List.of(Jars.java(), "-Xmx512m", "-jar", Jars.central()), env, workDir);
+        super(name, command(), env, workDir);
         this.httpPort = httpPort;
+    }
+
+    /** {@code -Dcentral.jvmArgs="..."} adds JVM options, e.g. a flight recording while a benchmark runs. */
+    private static List<String> command() {
+        List<String> command = new java.util.ArrayList<>(List.of(Jars.java(), "-Xmx512m"));
+        String extra = System.getProperty("central.jvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", Jars.central()));
+        return command;
     }
 
     /** With an external broker ({@code mqttUrl}) or, when null, its embedded HiveMQ on {@code embeddedMqttPort}. */

@@ -61,7 +61,29 @@ final class SerialPrinterLink implements PrinterLink {
             }
             offset += n;
         }
-        p.flushIOBuffers();
+        awaitDrained(p, job.length);
+    }
+
+    /**
+     * Returns once the driver has put the last byte on the wire, so "printed" means sent. (flushIOBuffers would
+     * discard what is still queued, not wait for it.)
+     */
+    private void awaitDrained(SerialPort p, int length) throws PrinterFault {
+        long deadline = System.nanoTime() + writeTimeoutMs * 1_000_000L;
+        int waiting;
+        while ((waiting = p.bytesAwaitingWrite()) > 0) {
+            if (System.nanoTime() > deadline) {
+                closePort();
+                throw new PrinterFault(PrinterStatus.OFFLINE, "printer " + path + ": " + waiting + " of " + length
+                        + " bytes still queued after " + writeTimeoutMs + " ms — is it taking data?");
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PrinterFault(PrinterStatus.ERROR, "printer " + path + ": interrupted while sending", e);
+            }
+        }
     }
 
     /** DLE EOT 2 (offline cause: cover, paper stop, error) and DLE EOT 4 (paper roll sensor). */

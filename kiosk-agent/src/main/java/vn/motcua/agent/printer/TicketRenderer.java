@@ -29,6 +29,9 @@ import java.util.Map;
  */
 @Singleton
 public class TicketRenderer {
+    /** Light threshold: keeps the thin Vietnamese marks that a mid-grey cut would lose. */
+    static final int INK_BELOW = 170;
+    static final int MIN_TEXT_PX = 17;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm  dd/MM/yyyy");
 
     private final Font regular;
@@ -57,7 +60,9 @@ public class TicketRenderer {
 
     public List<Block> render(TicketSlip slip, int dotsWide) {
         boolean narrow = dotsWide < 500;
-        int small = narrow ? 17 : 20;
+        // 17 px is the smallest size at which the horn of ư/ơ still prints (TicketRendererTest)
+        int small = narrow ? MIN_TEXT_PX : 20;
+        int caption = narrow ? MIN_TEXT_PX : 18;
         int medium = narrow ? 21 : 26;
         List<Block> blocks = new ArrayList<>();
         blocks.add(text(slip.siteName(), regular.deriveFont((float) small), dotsWide, 1, 10));
@@ -73,7 +78,7 @@ public class TicketRenderer {
         blocks.add(text(wait == null ? ahead : ahead + "\n" + wait, regular.deriveFont((float) small), dotsWide, 1, 10));
         blocks.add(new Block(qr(slip.statusUrl(), narrow ? 3 : 4), 1, 4));
         blocks.add(text("Quét mã để xem lượt gọi\n" + WHEN.format(slip.issuedAt()),
-                regular.deriveFont((float) (small - 2)), dotsWide, 1, 0));
+                regular.deriveFont((float) caption), dotsWide, 1, 0));
         return blocks;
     }
 
@@ -99,6 +104,10 @@ public class TicketRenderer {
     }
 
     private Block text(String content, Font font, int width, int scale, int feedAfter) {
+        return new Block(cropToInk(draw(content, font, width)), scale, feedAfter);
+    }
+
+    private BufferedImage draw(String content, Font font, int width) {
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_BINARY);
         Graphics2D pg = probe.createGraphics();
         FontMetrics fm = pg.getFontMetrics(font);
@@ -108,12 +117,14 @@ public class TicketRenderer {
         }
         pg.dispose();
         int lineHeight = fm.getAscent() + fm.getDescent();
-        BufferedImage img = new BufferedImage(width, lineHeight * lines.size() + 2, BufferedImage.TYPE_BYTE_BINARY);
+        // Drawn in grey with anti-aliasing, then thresholded light: drawn straight to one bit, the hinting drops thin
+        // strokes such as the horn of Ư and Ơ at ticket sizes, and "Ưu tiên" prints as "Uu tiên".
+        BufferedImage img = new BufferedImage(width, lineHeight * lines.size() + 2, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setFont(font);
         int y = fm.getAscent();
@@ -122,7 +133,24 @@ public class TicketRenderer {
             y += lineHeight;
         }
         g.dispose();
-        return new Block(cropToInk(img), scale, feedAfter);
+        return toOneBit(img);
+    }
+
+    /** Grey below {@link #INK_BELOW} becomes a printed dot. */
+    static BufferedImage toOneBit(BufferedImage grey) {
+        BufferedImage bw = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < grey.getHeight(); y++) {
+            for (int x = 0; x < grey.getWidth(); x++) {
+                bw.setRGB(x, y, (grey.getRGB(x, y) & 0xFF) < INK_BELOW ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        return bw;
+    }
+
+    /** A single line as it would print, not cropped, for tests of glyph legibility. */
+    BufferedImage line(String text, boolean boldFace, int size, int width) {
+        return draw(text, (boldFace ? bold : regular).deriveFont((float) size), width);
+
     }
 
     private static List<String> wrap(String paragraph, FontMetrics fm, int width) {

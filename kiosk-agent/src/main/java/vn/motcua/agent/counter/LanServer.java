@@ -79,6 +79,9 @@ public class LanServer {
             LOG.info("LAN server disabled (agent.counter.enabled=false)");
             return;
         }
+        // The JDK server writes headers and body separately; with Nagle on, each reply waits ~40 ms for the
+        // client's delayed ACK. Read once when the server classes load, hence set before the first create.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         } catch (IOException e) {

@@ -158,7 +158,7 @@ public class TicketPrinter {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         if (link != null) {
             link.close();
         }

@@ -198,6 +198,21 @@ public class CounterService {
         return moved;
     }
 
+    /** Today's most recently served ticket at this counter that has no rating yet. */
+    public Optional<String> lastServedUnrated(String counter) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM ticket t WHERE t.counter = ? "
+                    + "AND t.service_day = ? AND t.status = 'served' AND NOT EXISTS (SELECT 1 FROM rating r "
+                    + "WHERE r.ticket_id = t.id) ORDER BY t.finished_at DESC LIMIT 1")) {
+                ps.setString(1, counter);
+                ps.setString(2, today());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** Waiting tickets per service that this counter serves. */
     public List<String> servicesOf(String counterId) {
         return site.current().counters().stream().filter(c -> c.id().equals(counterId)).findFirst()

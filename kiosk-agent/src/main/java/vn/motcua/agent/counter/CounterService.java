@@ -195,6 +195,7 @@ public class CounterService {
         outbox.committed();
         LOG.info("counter {}: {} transferred to service {} ticket={}", s.counter(), moved.display(), toService,
                 moved.ticketId());
+        queueChanged(toService);
         return moved;
     }
 
@@ -242,6 +243,12 @@ public class CounterService {
     private void announce(CallView called, CounterSession s, OffsetDateTime at, boolean recall) {
         events.publish(KioskEventBus.CALL, new CallAnnounced(called.display(), s.counter(), s.counterName(),
                 at.toString(), recall));
+        queueChanged(called.service());
+    }
+
+    /** The screen's queue lengths changed; the same body as a new ticket's {@code queue} event. */
+    private void queueChanged(String service) {
+        events.publish(KioskEventBus.QUEUE, java.util.Map.of("service", service));
     }
 
     public String counterName(String counterId) {

@@ -118,13 +118,12 @@ public class TicketPrinter {
             }
         }
         PrinterStatus fromSensors = worst(queried, sensor.reading());
-        PrinterStatus shown = worst(fromSensors, lastJob.get());
-        if (fromSensors == PrinterStatus.READY || fromSensors == PrinterStatus.PAPER_NEAR_END) {
-            if (lastJob.get().blocksPrinting() && lastJob.get() == PrinterStatus.PAPER_OUT) {
-                lastJob.set(PrinterStatus.UNKNOWN); // paper was loaded since the failed job
-                shown = fromSensors;
-            }
+        boolean paperLoadedSinceFailure = lastJob.get() == PrinterStatus.PAPER_OUT
+                && (fromSensors == PrinterStatus.READY || fromSensors == PrinterStatus.PAPER_NEAR_END);
+        if (paperLoadedSinceFailure) {
+            lastJob.set(PrinterStatus.UNKNOWN);
         }
+        PrinterStatus shown = worst(fromSensors, lastJob.get());
         if (detail == null) {
             detail = detail(shown);
         }

@@ -61,14 +61,17 @@ public record PrinterSettings(
         if (retries < 0 || retries > 5) {
             errors.add("agent.printer.retries " + retries + " must be 0-5");
         }
-        for (var d : List.of(java.util.Map.entry("write-timeout", writeTimeout),
-                java.util.Map.entry("reply-timeout", replyTimeout), java.util.Map.entry("poll-interval", pollInterval))) {
-            if (d.getValue() == null || d.getValue().isNegative() || d.getValue().isZero()) {
-                errors.add("agent.printer." + d.getKey() + " must be a positive duration, e.g. 2s");
-            }
-        }
+        positive(errors, "write-timeout", writeTimeout);
+        positive(errors, "reply-timeout", replyTimeout);
+        positive(errors, "poll-interval", pollInterval);
         if (!errors.isEmpty()) {
             throw new ConfigurationException(String.join("; ", errors));
+        }
+    }
+
+    private static void positive(List<String> errors, String key, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            errors.add("agent.printer." + key + " must be a positive duration, e.g. 2s");
         }
     }
 

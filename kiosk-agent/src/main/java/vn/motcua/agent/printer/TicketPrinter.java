@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Prints tickets, one job at a time, and keeps {@link PrinterMonitor} told what the printer can do. A job is not
@@ -64,7 +64,7 @@ public class TicketPrinter {
                 "test-" + System.currentTimeMillis());
     }
 
-    private synchronized PrintOutcome send(java.util.function.Supplier<byte[]> job, String jobName) {
+    private synchronized PrintOutcome send(Supplier<byte[]> job, String jobName) {
         if (link == null) {
             monitor.report(PrinterStatus.OFFLINE, "no ticket printer configured (agent.printer.kind=none)");
             return PrintOutcome.failed(PrinterStatus.OFFLINE);
@@ -161,9 +161,5 @@ public class TicketPrinter {
         if (link != null) {
             link.close();
         }
-    }
-
-    List<TicketRenderer.Block> blocks(TicketSlip slip) {
-        return renderer.render(slip, settings.dotsWide());
     }
 }

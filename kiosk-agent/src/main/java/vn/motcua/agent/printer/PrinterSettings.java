@@ -22,6 +22,8 @@ import java.util.Set;
  * @param paperWidthMm  58 or 80
  * @param statusQuery   ask the printer for its paper/cover/error state (ESC/POS DLE EOT) before each ticket and
  *                      every {@code pollInterval}; for printers on a two-way line only
+ * @param rtsCts        hardware flow control on the serial line (a printer that buffers little); XON/XOFF is not
+ *                      offered because raster bytes contain 0x11 and 0x13
  * @param writeTimeout  longest one ticket's bytes may take to leave
  * @param replyTimeout  longest the printer may take to answer a status query before it counts as offline
  * @param retries       further attempts after a failed write
@@ -38,6 +40,7 @@ public record PrinterSettings(
         @Bindable(defaultValue = "/dev/usb/lp0") String device,
         @Bindable(defaultValue = "80") int paperWidthMm,
         @Bindable(defaultValue = "false") boolean statusQuery,
+        @Bindable(defaultValue = "false") boolean rtsCts,
         @Bindable(defaultValue = "5s") Duration writeTimeout,
         @Bindable(defaultValue = "1s") Duration replyTimeout,
         @Bindable(defaultValue = "1") int retries,

@@ -38,7 +38,8 @@ public class TicketPrinter {
         this.sensor = sensor;
         this.link = switch (settings.kind()) {
             case "file" -> new FilePrinterLink(Path.of(settings.folder()), settings.dotsWide());
-            case "serial" -> new SerialPrinterLink(settings.serialPort(), settings.baudRate(), settings.writeTimeout(),
+            case "serial" -> new SerialPrinterLink(settings.serialPort(), settings.baudRate(), settings.rtsCts(),
+                    settings.writeTimeout(),
                     settings.replyTimeout());
             case "device" -> new DevicePrinterLink(Path.of(settings.device()));
             default -> null;

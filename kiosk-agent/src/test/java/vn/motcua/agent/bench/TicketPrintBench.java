@@ -35,7 +35,7 @@ class TicketPrintBench {
     private static final int RUNS = 40;
 
     private static PrinterSettings settings(String port, int mm) {
-        return new PrinterSettings("serial", "target/bench", port, 115200, "/dev/usb/lp0", mm, false,
+        return new PrinterSettings("serial", "target/bench", port, 115200, "/dev/usb/lp0", mm, false, false,
                 Duration.ofSeconds(5), Duration.ofSeconds(1), 0, Duration.ofSeconds(2),
                 "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
     }

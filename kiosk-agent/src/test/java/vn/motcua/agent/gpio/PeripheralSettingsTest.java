@@ -39,7 +39,7 @@ class PeripheralSettingsTest {
     @Test
     void givenUnknownPrinterKindAndWidth_whenValidated_thenKeysNamed() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> new PrinterSettings("laser",
-                "./data/printed", "/dev/serial0", 115200, "/dev/usb/lp0", 76, false, Duration.ofSeconds(5),
+                "./data/printed", "/dev/serial0", 115200, "/dev/usb/lp0", 76, false, false, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), 1, Duration.ofSeconds(2), "a.ttf", "b.ttf"));
         assertTrue(e.getMessage().contains("agent.printer.kind 'laser'"), e.getMessage());
         assertTrue(e.getMessage().contains("agent.printer.paper-width-mm 76 must be 58 or 80"), e.getMessage());

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DevicePrinterTest {
     private static TicketPrinter printer(Path device, PrinterMonitor monitor) {
         PrinterSettings s = new PrinterSettings("device", "target/printed", "/dev/serial0", 115200, device.toString(),
-                58, false, Duration.ofSeconds(2), Duration.ofSeconds(1), 1, Duration.ofSeconds(2),
+                58, false, false, Duration.ofSeconds(2), Duration.ofSeconds(1), 1, Duration.ofSeconds(2),
                 "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
         return new TicketPrinter(s, new TicketRenderer(s), new EscPosEncoder(), monitor, new PaperSensor());
     }

@@ -35,7 +35,7 @@ class SerialPrinterTest {
     private static final String URL = "http://192.168.1.20:8090/t/5f0c7a0e-3d1b-4c7e-9a55-0b8f3f6f2a11";
 
     static PrinterSettings settings(String kind, String port, int widthMm, boolean statusQuery) {
-        return new PrinterSettings(kind, OUT.toString(), port, 115200, "/dev/usb/lp0", widthMm, statusQuery,
+        return new PrinterSettings(kind, OUT.toString(), port, 115200, "/dev/usb/lp0", widthMm, statusQuery, false,
                 Duration.ofSeconds(3), Duration.ofMillis(1500), 1, Duration.ofSeconds(2),
                 "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
     }

@@ -36,6 +36,9 @@ final class KioskAgent extends ManagedProcess {
         env.put("MQTT_URL", mqttUrl);
         env.put("AGENT_HTTP_PORT", String.valueOf(httpPort));
         env.put("AGENT_DB", db.toString());
+        // several agents on one machine: the counter pages on a free port each, tickets "printed" to files
+        env.put("AGENT_LAN_PORT", "0");
+        env.put("AGENT_PRINTER_FOLDER", workDir.resolve(kioskId + "-printed").toString());
         env.putAll(Jars.agentTestTimings());
         return new KioskAgent(siteId, kioskId, httpPort, db, env, workDir);
     }

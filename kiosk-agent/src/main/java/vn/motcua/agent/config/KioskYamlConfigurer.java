@@ -55,6 +55,33 @@ public class KioskYamlConfigurer implements ApplicationContextConfigurer {
                         + " (" + e.getClass().getSimpleName() + ")"));
             }
         }
+        hardware(config, p);
         return p;
+    }
+
+    /**
+     * A kiosk.yaml describes a real kiosk: its GPIO panel is on, and the printer is opened under the stable name the
+     * rendered udev rule gives it, as a USB printer device or a serial line. Rating buttons stay with the agent's own
+     * settings, which also name the counter they stand at.
+     */
+    private static void hardware(KioskConfig config, Map<String, Object> p) {
+        KioskConfig.Gpio gpio = config.gpio();
+        p.put("agent.gpio.enabled", true);
+        p.put("agent.gpio.button-pin", gpio.ticketButton());
+        p.put("agent.gpio.green-pin", gpio.ledGreen());
+        p.put("agent.gpio.amber-pin", gpio.ledAmber());
+        p.put("agent.gpio.red-pin", gpio.ledRed());
+        p.put("agent.gpio.buzzer-pin", gpio.buzzer());
+        p.put("agent.gpio.paper-sensor-pin", gpio.paperSensor() == null ? -1 : gpio.paperSensor());
+        KioskConfig.Printer printer = config.printer();
+        if (printer.port().startsWith("/dev/usb/lp")) {
+            p.put("agent.printer.kind", "device");
+            p.put("agent.printer.device", KioskConfig.Printer.STABLE_PATH);
+        } else {
+            p.put("agent.printer.kind", "serial");
+            p.put("agent.printer.serial-port", KioskConfig.Printer.STABLE_PATH);
+            p.put("agent.printer.baud-rate", printer.baud());
+        }
+        p.put("agent.printer.paper-width-mm", printer.paperWidthMm());
     }
 }

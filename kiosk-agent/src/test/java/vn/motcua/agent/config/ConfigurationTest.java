@@ -99,6 +99,29 @@ class ConfigurationTest {
     }
 
     @Test
+    void givenKioskYamlWithPinsAndPrinter_whenMapped_thenPanelIsOnAndPrinterOpensUnderItsStableName() {
+        var usb = KioskConfigLoader.parse("identity: {siteId: so-gddt, kioskId: kiosk-09}\n"
+                + "gpio: {ticketButton: 27, paperSensor: 25}\n"
+                + "printer: {port: /dev/usb/lp0, paperWidthMm: 58}\n", "kiosk.yaml");
+        Map<String, Object> p = KioskYamlConfigurer.properties(usb, "kiosk.yaml");
+        assertEquals(true, p.get("agent.gpio.enabled"));
+        assertEquals(27, p.get("agent.gpio.button-pin"));
+        assertEquals(25, p.get("agent.gpio.paper-sensor-pin"));
+        assertEquals(22, p.get("agent.gpio.green-pin"));
+        assertEquals("device", p.get("agent.printer.kind"));
+        assertEquals("/dev/kiosk-printer", p.get("agent.printer.device"));
+        assertEquals(58, p.get("agent.printer.paper-width-mm"));
+
+        var serial = KioskConfigLoader.parse("identity: {siteId: so-gddt, kioskId: kiosk-09}\n"
+                + "printer: {port: /dev/ttyUSB0, baud: 115200}\n", "kiosk.yaml");
+        p = KioskYamlConfigurer.properties(serial, "kiosk.yaml");
+        assertEquals("serial", p.get("agent.printer.kind"));
+        assertEquals("/dev/kiosk-printer", p.get("agent.printer.serial-port"));
+        assertEquals(115200, p.get("agent.printer.baud-rate"));
+        assertEquals(-1, p.get("agent.gpio.paper-sensor-pin"));
+    }
+
+    @Test
     void givenKioskYamlAsSystemProperty_whenContextStarts_thenFileWinsOverDefaults(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("kiosk.yaml");
         Files.writeString(file, "identity: {siteId: so-gddt, kioskId: kiosk-09}\nagent: {dataDir: " + dir + "}\n");

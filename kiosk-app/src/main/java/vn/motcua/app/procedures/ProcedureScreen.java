@@ -98,9 +98,11 @@ public final class ProcedureScreen implements Screen {
         online.setId("onlineBadge");
         facts.getChildren().setAll(online,
                 fact("procedure.fee", p.fee()),
-                fact("procedure.timeLimit", p.timeLimit()),
-                fact("procedure.code", p.code()),
-                Ui.plain(state.t("procedure.documents"), "fact-label"));
+                fact("procedure.timeLimit", p.timeLimit()));
+        if (p.code() != null) {
+            facts.getChildren().add(fact("procedure.code", p.code()));
+        }
+        facts.getChildren().add(Ui.plain(state.t("procedure.documents"), "fact-label"));
         if (p.documents().isEmpty()) {
             facts.getChildren().add(Ui.plain(state.t("procedure.notProvided"), "fact-value"));
         }
@@ -115,14 +117,14 @@ public final class ProcedureScreen implements Screen {
         Button back = Ui.button(state, "nav.back", "backToList", "secondary-button");
         back.setOnAction(e -> nav.go(ScreenId.PROCEDURES));
         javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(10, 10, ticket, print, back);
-        facts.getChildren().addAll(actions, printResult);
-
         ScrollPane factScroll = new ScrollPane(facts);
         factScroll.setFitToWidth(true);
         factScroll.getStyleClass().add("list-scroll");
-        Pane next = portrait ? new VBox(24, qrBox, factScroll) : new HBox(24, qrBox, factScroll);
-        HBox.setHgrow(factScroll, Priority.ALWAYS);
+        VBox right = new VBox(10, factScroll, actions, printResult);
         VBox.setVgrow(factScroll, Priority.ALWAYS);
+        Pane next = portrait ? new VBox(24, qrBox, right) : new HBox(24, qrBox, right);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        VBox.setVgrow(right, Priority.ALWAYS);
         VBox.setVgrow(next, Priority.ALWAYS);
         view.getChildren().set(1, next);
     }

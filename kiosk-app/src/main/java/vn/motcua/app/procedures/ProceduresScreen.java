@@ -113,7 +113,11 @@ public final class ProceduresScreen implements Screen {
             rebuildFields();
             refresh();
         });
-        view.getChildren().addAll(title, searchRow, fields, count, scroll, keyboard);
+        title.visibleProperty().bind(keyboardToggle.selectedProperty().not().or(state.portrait()));
+        title.managedProperty().bind(title.visibleProperty());
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        searchRow.getChildren().add(1, count);
+        view.getChildren().addAll(title, searchRow, fields, scroll, keyboard);
     }
 
     private void rebuildFields() {
@@ -179,6 +183,7 @@ public final class ProceduresScreen implements Screen {
             b.getStyleClass().add("procedure-item");
             b.setMaxWidth(Double.MAX_VALUE);
             b.setMinHeight(72);
+            b.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setAlignment(Pos.CENTER_LEFT);
             name.maxWidthProperty().bind(results.widthProperty().subtract(48));
             sub.maxWidthProperty().bind(results.widthProperty().subtract(48));

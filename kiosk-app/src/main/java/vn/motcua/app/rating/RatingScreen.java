@@ -295,11 +295,13 @@ public final class RatingScreen implements Screen {
         Label who = Ui.plain(whoLine(site), "lead");
         who.setId("ratingWho");
         HBox faces = new HBox(14);
-        faces.setAlignment(Pos.CENTER);
+        faces.setAlignment(Pos.TOP_CENTER);
         faces.setId("ratingFaces");
         double faceSize = state.portrait().get() ? 130 : (scale == 3 ? 120 : 96);
         for (Level l : Level.of(scale)) {
-            Label word = Ui.plain(state.t("level." + l.wire()), "level-word");
+            Label word = new Label(state.t("level." + l.wire()));
+            word.getStyleClass().add("level-word");
+            word.setWrapText(true);
             word.setAlignment(Pos.CENTER);
             word.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             VBox g = new VBox(10, new Face(l, faceSize), word);
@@ -309,6 +311,8 @@ public final class RatingScreen implements Screen {
             b.setId("level-" + l.wire());
             b.getStyleClass().add("level-button");
             b.setMinSize(64, 64);
+            b.setPrefHeight(faceSize + (state.portrait().get() ? 150 : 110));
+            b.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setPrefWidth(state.portrait().get() ? 200 : (scale == 3 ? 250 : 180));
             word.maxWidthProperty().bind(b.prefWidthProperty().subtract(16));
             b.setOnAction(e -> {

@@ -110,12 +110,12 @@ public final class Shell {
         clock.setId("clock");
         clock.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        Button home = Ui.button(state, "nav.home", "homeButton", "header-button");
+        Button home = headerButton(Ui.button(state, "nav.home", "homeButton", "header-button"));
         home.setOnAction(e -> nav.home());
         home.visibleProperty().bind(nav.current().isNotEqualTo(ScreenId.HOME));
         home.managedProperty().bind(home.visibleProperty());
 
-        Button lang = Ui.button(state, "toggle.language", "langToggle", "header-button", "lang-toggle");
+        Button lang = headerButton(Ui.button(state, "toggle.language", "langToggle", "header-button", "lang-toggle"));
         lang.setOnAction(e -> state.lang().set(state.lang().get().other()));
         Button size = new Button();
         size.setId("textSizeToggle");
@@ -124,11 +124,18 @@ public final class Shell {
         size.textProperty().bind(state.text(() -> state.largeText().get() ? state.t("toggle.text.normal")
                 : state.t("toggle.text.large"), state.largeText()));
         size.setOnAction(e -> state.largeText().set(!state.largeText().get()));
+        headerButton(size);
 
         HBox header = new HBox(12, emblem, site, clock, home, lang, size);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("header");
         return header;
+    }
+
+    private static Button headerButton(Button b) {
+        b.setWrapText(false);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return b;
     }
 
     private VBox busyCover() {
@@ -164,7 +171,7 @@ public final class Shell {
 
     private void updateClock() {
         LocalDateTime now = LocalDateTime.now();
-        clock.setText(CLOCK.format(now) + "  " + (state.english() ? DATE_EN : DATE_VI).format(now));
+        clock.setText(CLOCK.format(now) + "\n" + (state.english() ? DATE_EN : DATE_VI).format(now));
     }
 
     private void updateOrientation() {

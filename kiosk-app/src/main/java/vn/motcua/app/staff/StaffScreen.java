@@ -165,7 +165,7 @@ public final class StaffScreen implements Screen {
             row = line(grid, row, "staff.broker", (brokerUp ? state.t("staff.connected") : state.t("staff.disconnected"))
                     + (status.broker() == null ? "" : " — " + status.broker().url()), brokerUp, "staffBroker");
             var p = status.printer();
-            boolean printerOk = p != null && !p.blocksPrinting();
+            boolean printerOk = p != null && ("ready".equals(p.status()) || "paper_near_end".equals(p.status()));
             row = line(grid, row, "staff.printer", p == null ? "?" : state.t("printer." + p.status())
                     + (p.detail() == null ? "" : " — " + p.detail()), printerOk, "staffPrinter");
             row = line(grid, row, "staff.backlog", state.t("staff.backlog.value", status.outboxBacklog(),

@@ -109,9 +109,10 @@ public final class TicketScreen implements Screen {
                 if (model.preselected() != null && !model.preselected().equals(s.prefix())) {
                     continue;
                 }
-                Label letter = Ui.plain(s.prefix(), "service-letter");
-                Label name = Ui.plain(state.pick(s.nameVi(), s.nameEn()), "service-name");
-                name.setMaxWidth(760);
+                Label letter = new Label(s.prefix());
+                letter.getStyleClass().add("service-letter");
+                Label name = new Label(state.pick(s.nameVi(), s.nameEn()));
+                name.getStyleClass().add("service-name");
                 HBox g = new HBox(20, letter, name);
                 g.setAlignment(Pos.CENTER_LEFT);
                 Button b = new Button();
@@ -120,13 +121,16 @@ public final class TicketScreen implements Screen {
                 b.getStyleClass().add("service-button");
                 b.setMaxWidth(Double.MAX_VALUE);
                 b.setMinHeight(80);
+                b.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 b.setAlignment(Pos.CENTER_LEFT);
                 b.setOnAction(e -> issue(s.prefix()));
                 services.getChildren().add(b);
             }
         }
-        Label prio = Ui.label(state, "ticket.priority", "section-title");
-        FlowPane chips = new FlowPane(10, 10);
+        Label prio = Ui.label(state, state.portrait().get() ? "ticket.priority" : "ticket.priority.side",
+                "section-title");
+        boolean portrait = state.portrait().get();
+        javafx.scene.layout.Pane chips = portrait ? new FlowPane(10, 10) : new VBox(10);
         String chosen = model.priority();
         priorityGroup.getToggles().clear();
         for (String p : PRIORITIES) {
@@ -135,6 +139,7 @@ public final class TicketScreen implements Screen {
             t.setUserData(p);
             t.getStyleClass().add("chip");
             t.setMinHeight(64);
+            t.setMaxWidth(Double.MAX_VALUE);
             t.setToggleGroup(priorityGroup);
             t.setSelected(p.equals(chosen));
             t.selectedProperty().addListener((o, was, on) -> {
@@ -150,7 +155,19 @@ public final class TicketScreen implements Screen {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("list-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox box = new VBox(14, title, prio, chips, Ui.label(state, "ticket.tapService", "muted"), scroll);
+        Label tap = Ui.label(state, "ticket.tapService", "muted");
+        if (portrait) {
+            VBox box = new VBox(14, title, prio, chips, tap, scroll);
+            VBox.setVgrow(box, Priority.ALWAYS);
+            return box;
+        }
+        VBox left = new VBox(12, title, tap, scroll);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        VBox right = new VBox(10, prio, chips);
+        right.setPrefWidth(330);
+        right.setMinWidth(300);
+        right.getStyleClass().add("side-panel");
+        HBox box = new HBox(20, left, right);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
     }

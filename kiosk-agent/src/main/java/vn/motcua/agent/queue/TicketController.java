@@ -8,7 +8,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.motcua.agent.web.ApiException;
@@ -24,15 +27,40 @@ public class TicketController {
     private static final Pattern SERVICE = Pattern.compile("[A-Z]");
     private static final String PRIORITIES = "elderly, disabled, pregnant, child, other";
 
-    private final TicketService tickets;
+    private static final Pattern DISPLAY = Pattern.compile("[A-Z][0-9]{3,4}");
+
+    private final TicketDesk desk;
+    private final TicketQuery query;
     private final ObjectMapper mapper;
 
-    public TicketController(TicketService tickets, ObjectMapper mapper) {
-        this.tickets = tickets;
+    public TicketController(TicketDesk desk, TicketQuery query, ObjectMapper mapper) {
+        this.desk = desk;
+        this.query = query;
         this.mapper = mapper;
     }
 
-    /** {@code {"service":"A","priority":null|"elderly"|…}} → 201 with the ticket; a repeated key → the same ticket. */
+    /** Where a ticket stands: waiting (with people ahead), called or served (with counter and officer), or no-show. */
+    @Get(uri = "/{ticketId}", produces = MediaType.APPLICATION_JSON)
+    public TicketStatus status(@PathVariable String ticketId) {
+        if (ticketId.length() > 64) {
+            throw ApiException.invalid("ticketId", "ticketId must be at most 64 characters, got " + ticketId.length());
+        }
+        return query.byId(ticketId);
+    }
+
+    /** Today's ticket with this number, e.g. {@code ?number=A012}. */
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public TicketStatus byNumber(@QueryValue @Nullable String number) {
+        if (number == null || !DISPLAY.matcher(number).matches()) {
+            throw ApiException.invalid("number", "number must be a ticket number like A012, got '" + number + "'");
+        }
+        return query.byNumber(number);
+    }
+
+    /**
+     * {@code {"service":"A","priority":null|"elderly"|…}} → 201 with the ticket, whether it printed, and its status
+     * URL; a repeated key → the same ticket, not printed again.
+     */
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<TicketView> issue(@Body @Nullable String body,
                                           @Header(IdempotencyKey.HEADER) @Nullable String idempotencyKey) {
@@ -48,7 +76,7 @@ public class TicketController {
             priority = Priority.fromWire(priorityName).orElseThrow(() -> ApiException.invalid("priority",
                     "priority must be null or one of " + PRIORITIES + ", got '" + priorityName + "'"));
         }
-        Issued issued = tickets.issue(service, priority, key);
+        Issued issued = desk.issue(service, priority, key);
         MutableHttpResponse<TicketView> response = HttpResponse.created(issued.ticket());
         return issued.created() ? response : response.header("Idempotent-Replayed", "true");
     }

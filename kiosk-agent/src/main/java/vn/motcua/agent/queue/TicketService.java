@@ -77,9 +77,12 @@ public class TicketService {
         int number;
         int ahead;
         try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(number), 0) + 1, "
-                + "count(*) FILTER (WHERE status = 'waiting') FROM ticket WHERE service = ? AND service_day = ?")) {
+                + "(SELECT count(*) FROM ticket WHERE queue_service = ? AND service_day = ? AND status = 'waiting') "
+                + "FROM ticket WHERE service = ? AND service_day = ?")) {
             ps.setString(1, service);
             ps.setString(2, day);
+            ps.setString(3, service);
+            ps.setString(4, day);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 number = rs.getInt(1);
@@ -94,7 +97,8 @@ public class TicketService {
         String display = display(service, number);
         String wirePriority = priority == null ? null : priority.wireName();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (id, service, service_day, number, display, "
-                + "priority, status, issued_at, people_ahead, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)")) {
+                + "priority, status, issued_at, people_ahead, idempotency_key, queue_service) "
+                + "VALUES (?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, service);
             ps.setString(3, day);
@@ -104,11 +108,12 @@ public class TicketService {
             ps.setString(7, now.toString());
             ps.setInt(8, ahead);
             ps.setString(9, idempotencyKey);
+            ps.setString(10, service);
             ps.executeUpdate();
         }
         KioskEvent event = outbox.append(c, new TicketIssued(id, service, number, display, priority), now);
         LOG.debug("kiosk {}: ticket={} event={} seq={}", kioskId, id, event.id(), event.seq());
-        return new TicketView(id, service, number, display, wirePriority, now.toString(), ahead);
+        return new TicketView(id, service, number, display, wirePriority, now.toString(), ahead, null, null, null, null);
     }
 
     static String display(String service, int number) {
@@ -126,16 +131,54 @@ public class TicketService {
 
     private static Optional<TicketView> findByKey(Connection c, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, service, number, display, priority, issued_at, "
-                + "people_ahead FROM ticket WHERE idempotency_key = ?")) {
+                + "people_ahead, printed, print_problem FROM ticket WHERE idempotency_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                int printed = rs.getInt(8);
+                Boolean wasPrinted = rs.wasNull() ? null : Boolean.valueOf(printed == 1);
                 return Optional.of(new TicketView(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)));
+                        rs.getString(5), rs.getString(6), rs.getInt(7), wasPrinted, rs.getString(9), null, null));
             }
         }
+    }
+
+    /** Remembers whether the ticket came out of the printer, so a replayed request answers the same. */
+    public void recordPrint(String ticketId, boolean printed, String problem) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE ticket SET printed = ?, print_problem = ? WHERE id = ?")) {
+                ps.setInt(1, printed ? 1 : 0);
+                ps.setString(2, problem);
+                ps.setString(3, ticketId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** What {@link #recordPrint} stored: empty while the print has not finished (or the agent stopped during it). */
+    public Optional<PrintRecord> printRecord(String ticketId) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT printed, print_problem FROM ticket WHERE id = ?")) {
+                ps.setString(1, ticketId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    int printed = rs.getInt(1);
+                    return rs.wasNull() ? Optional.empty() : Optional.of(new PrintRecord(printed == 1, rs.getString(2)));
+                }
+            }
+        });
+    }
+
+    public record PrintRecord(boolean printed, String problem) {
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** The display of a ticket of this kiosk, if it exists. */
@@ -152,8 +195,8 @@ public class TicketService {
     public Map<String, Integer> waitingToday(Connection c) throws SQLException {
         LocalDate day = LocalDate.ofInstant(clock.instant(), zone);
         Map<String, Integer> queues = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT service, count(*) FROM ticket "
-                + "WHERE service_day = ? AND status = 'waiting' GROUP BY service")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT queue_service, count(*) FROM ticket "
+                + "WHERE service_day = ? AND status = 'waiting' GROUP BY queue_service")) {
             ps.setString(1, day.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -73,7 +73,7 @@ public class RatingService {
                             "Phiếu " + display + " đã được đánh giá. Cảm ơn bạn!");
                 }
             }
-            return new Submitted(insert(c, request, idempotencyKey), true);
+            return new Submitted(insert(c, withServer(c, request), idempotencyKey), true);
         });
         if (submitted.created()) {
             outbox.committed();
@@ -107,6 +107,24 @@ public class RatingService {
         LOG.debug("kiosk {}: rating={} event={} seq={}", kioskId, id, event.id(), event.seq());
         return new RatingView(id, r.ticketId(), r.counter(), r.officerId(), r.procedureCode(), r.level().wireName(),
                 r.scale(), r.reasons(), r.comment(), now.toString());
+    }
+
+    /** A rating for a ticket names who served it, unless the screen named someone itself. */
+    private static RatingRequest withServer(Connection c, RatingRequest r) throws SQLException {
+        if (r.ticketId() == null || (r.counter() != null && r.officerId() != null)) {
+            return r;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT counter, officer_id FROM ticket WHERE id = ?")) {
+            ps.setString(1, r.ticketId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return r;
+                }
+                return new RatingRequest(r.ticketId(), r.counter() != null ? r.counter() : rs.getString(1),
+                        r.officerId() != null ? r.officerId() : rs.getString(2), r.procedureCode(), r.level(),
+                        r.scale(), r.reasons(), r.comment());
+            }
+        }
     }
 
     private static boolean isRated(Connection c, String ticketId) throws SQLException {

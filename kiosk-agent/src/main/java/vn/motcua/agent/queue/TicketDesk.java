@@ -1,0 +1,118 @@
+package vn.motcua.agent.queue;
+
+import jakarta.inject.Singleton;
+import vn.motcua.agent.config.KioskSettings;
+import vn.motcua.agent.counter.LanServer;
+import vn.motcua.agent.db.Database;
+import vn.motcua.agent.printer.PrintOutcome;
+import vn.motcua.agent.printer.TicketPrinter;
+import vn.motcua.agent.printer.TicketSlip;
+import vn.motcua.agent.site.SiteConfigStore;
+import vn.motcua.agent.stream.KioskEventBus;
+import vn.motcua.protocol.event.Priority;
+import vn.motcua.protocol.message.SiteConfig;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Where a ticket is taken, from the screen or the physical button: it is issued and committed first, then printed.
+ * A failed print leaves the ticket issued and flagged {@code printed:false}, so the screen shows it as a QR.
+ */
+@Singleton
+public class TicketDesk {
+    private static final Map<String, String> PRIORITY_LABELS = Map.of(
+            "elderly", "Ưu tiên: Người cao tuổi",
+            "disabled", "Ưu tiên: Người khuyết tật",
+            "pregnant", "Ưu tiên: Phụ nữ mang thai",
+            "child", "Ưu tiên: Người đi cùng trẻ nhỏ",
+            "other", "Ưu tiên");
+
+    private final TicketService tickets;
+    private final TicketPrinter printer;
+    private final WaitEstimator wait;
+    private final Database db;
+    private final SiteConfigStore site;
+    private final LanServer lan;
+    private final KioskEventBus events;
+    /** Prints in progress by idempotency key, for a retried request that arrives meanwhile. */
+    private final Map<String, CompletableFuture<TicketService.PrintRecord>> printing = new ConcurrentHashMap<>();
+
+    public TicketDesk(TicketService tickets, TicketPrinter printer, WaitEstimator wait, Database db,
+                      SiteConfigStore site, LanServer lan, KioskEventBus events, KioskSettings kiosk) {
+        this.tickets = tickets;
+        this.printer = printer;
+        this.wait = wait;
+        this.db = db;
+        this.site = site;
+        this.lan = lan;
+        this.events = events;
+    }
+
+    public Issued issue(String service, Priority priority, String idempotencyKey) {
+        CompletableFuture<TicketService.PrintRecord> mine = new CompletableFuture<>();
+        if (idempotencyKey != null) {
+            printing.putIfAbsent(idempotencyKey, mine);
+        }
+        try {
+            Issued issued = tickets.issue(service, priority, idempotencyKey);
+            TicketView t = issued.ticket();
+            String url = statusUrl(t.ticketId());
+            int minutes = db.transaction(c -> wait.minutes(c, service, t.peopleAhead()));
+            if (!issued.created()) {
+                TicketService.PrintRecord record = t.printed() != null
+                        ? new TicketService.PrintRecord(t.printed(), t.printProblem()) : awaitPrint(idempotencyKey, t);
+                return new Issued(t.withPrint(record.printed(), record.problem(), url, minutes), false);
+            }
+            PrintOutcome outcome = printer.print(slip(t, url, minutes), t.display() + "-" + t.ticketId());
+            tickets.recordPrint(t.ticketId(), outcome.printed(), outcome.problem());
+            if (idempotencyKey != null) {
+                printing.getOrDefault(idempotencyKey, mine)
+                        .complete(new TicketService.PrintRecord(outcome.printed(), outcome.problem()));
+            }
+            events.publish(KioskEventBus.QUEUE, Map.of("service", service));
+            return new Issued(t.withPrint(outcome.printed(), outcome.problem(), url, minutes), true);
+        } finally {
+            if (idempotencyKey != null) {
+                printing.remove(idempotencyKey, mine);
+            }
+        }
+    }
+
+    /**
+     * A retried request arrived while the first one is still printing: answer with that print's result, so both get
+     * the same body. A ticket whose print never finished (the agent stopped) reports {@code error}.
+     */
+    private TicketService.PrintRecord awaitPrint(String key, TicketView t) {
+        CompletableFuture<TicketService.PrintRecord> inFlight = key == null ? null : printing.get(key);
+        if (inFlight != null) {
+            try {
+                return inFlight.get(printer.settings().writeTimeout().toMillis() * (printer.settings().retries() + 2),
+                        TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // fall through to what is stored
+            }
+        }
+        return tickets.printRecord(t.ticketId()).orElse(new TicketService.PrintRecord(false, "error"));
+    }
+
+    public String statusUrl(String ticketId) {
+        return lan.baseUrl() + "/t/" + ticketId;
+    }
+
+    TicketSlip slip(TicketView t, String url, int minutes) {
+        SiteConfig config = site.current();
+        String serviceName = config.services().stream().filter(s -> s.prefix().equals(t.service())).findFirst()
+                .map(SiteConfig.Service::nameVi).orElse("Dịch vụ " + t.service());
+        return new TicketSlip(config.siteName(), serviceName, t.display(),
+                t.priority() == null ? null : PRIORITY_LABELS.get(t.priority()), t.peopleAhead(), minutes,
+                OffsetDateTime.parse(t.issuedAt()), url);
+    }
+}

@@ -1,0 +1,173 @@
+package vn.motcua.agent.gpio;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.motcua.agent.db.Database;
+import vn.motcua.agent.printer.PrinterMonitor;
+import vn.motcua.agent.printer.PrinterStatus;
+import vn.motcua.agent.printer.TicketPrinter;
+import vn.motcua.agent.support.MutableClock;
+import vn.motcua.agent.support.TempDb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The physical panel on Pi4J's mock platform: button, LEDs, buzzer and paper sensor against a real agent. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KioskPanelTest implements TestPropertyProvider {
+    @Inject
+    Context pi4j;
+    @Inject
+    KioskPanel panel;
+    @Inject
+    MutableClock clock;
+    @Inject
+    Database db;
+    @Inject
+    PrinterMonitor monitor;
+    @Inject
+    TicketPrinter printer;
+
+    private final Path folder = folder();
+    private final List<DigitalState> buzzer = new CopyOnWriteArrayList<>();
+
+    private static Path folder() {
+        try {
+            return Files.createTempDirectory("printed");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("spec.name", "KioskPanelTest", "kiosk.db-file", TempDb.newFile("panel"),
+                "agent.gpio.enabled", "true", "agent.gpio.paper-sensor-pin", "25", "agent.gpio.button-guard", "2s",
+                "agent.gpio.default-service", "B", "agent.printer.folder", folder.toString());
+    }
+
+    @BeforeAll
+    void listen() {
+        DigitalOutput out = pi4j.registry().get("buzzer", DigitalOutput.class);
+        out.addListener(e -> buzzer.add(e.state()));
+    }
+
+    private MockDigitalInput button() {
+        return pi4j.registry().get("ticket-button", MockDigitalInput.class);
+    }
+
+    private MockDigitalInput paperSensor() {
+        return pi4j.registry().get("paper-sensor", MockDigitalInput.class);
+    }
+
+    private DigitalState led(String id) {
+        return pi4j.registry().get(id, DigitalOutput.class).state();
+    }
+
+    private List<String[]> ticketsOfB() {
+        return db.transaction(c -> {
+            List<String[]> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT display, printed, print_problem FROM ticket "
+                    + "WHERE service = 'B' ORDER BY rowid"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            return out;
+        });
+    }
+
+    private void press() {
+        button().mockState(DigitalState.LOW);
+    }
+
+    private void release() {
+        button().mockState(DigitalState.HIGH);
+    }
+
+    @Test
+    void givenPaper_whenButtonPressedWithBounceAndHeld_thenOneTicketPrintedOneBeepGreenLight() throws IOException {
+        clock.advance(Duration.ofDays(1));
+        release();
+        int before = ticketsOfB().size();
+        buzzer.clear();
+
+        press();
+        release();   // contact bounce: the guard time has not passed on the kiosk's clock
+        press();
+        release();
+        press();     // then held down
+
+        await().until(() -> ticketsOfB().size() == before + 1 && ticketsOfB().get(before)[1] != null);
+        await().until(() -> buzzer.size() >= 2);
+        String[] t = ticketsOfB().get(before);
+        assertEquals("1", t[1], "printed");
+        assertTrue(Files.exists(folder), "file printer folder");
+        try (var files = Files.list(folder)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith(t[0] + "-")
+                    && p.getFileName().toString().endsWith(".bin")));
+        }
+        assertEquals(List.of(DigitalState.HIGH, DigitalState.LOW), buzzer, "one beep");
+        await().until(() -> panel.light() == KioskPanel.Light.GREEN);
+        assertEquals(DigitalState.HIGH, led("led-green"));
+        assertEquals(DigitalState.LOW, led("led-red"));
+
+        clock.advance(Duration.ofSeconds(5));
+        press();     // still held: no release since the ticket, so nothing new
+        release();
+        assertEquals(before + 1, ticketsOfB().size());
+        press();     // a real second press after the guard time
+        await().until(() -> ticketsOfB().size() == before + 2);
+        release();
+    }
+
+    @Test
+    void givenPaperSensorSaysOut_whenButtonPressed_thenRedLightAndTicketIssuedUnprinted() {
+        clock.advance(Duration.ofDays(1));
+        release();
+        paperSensor().mockState(DigitalState.HIGH);
+        await().until(() -> monitor.current().status() == PrinterStatus.PAPER_OUT);
+        await().until(() -> panel.light() == KioskPanel.Light.RED);
+        assertEquals(DigitalState.HIGH, led("led-red"));
+        assertEquals(DigitalState.LOW, led("led-green"));
+
+        int before = ticketsOfB().size();
+        buzzer.clear();
+        press();
+        await().until(() -> ticketsOfB().size() == before + 1 && ticketsOfB().get(before)[1] != null);
+        release();
+        String[] t = ticketsOfB().get(before);
+        assertEquals("0", t[1], "not printed");
+        assertEquals("paper_out", t[2]);
+        await().until(() -> buzzer.size() >= 6);
+        assertEquals(List.of(DigitalState.HIGH, DigitalState.LOW, DigitalState.HIGH, DigitalState.LOW,
+                DigitalState.HIGH, DigitalState.LOW), buzzer, "the fault pattern: three beeps");
+
+        paperSensor().mockState(DigitalState.LOW);
+        await().until(() -> panel.light() == KioskPanel.Light.GREEN);
+        assertFalse(printer.refresh().blocksPrinting());
+    }
+}

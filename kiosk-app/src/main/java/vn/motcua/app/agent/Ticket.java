@@ -8,5 +8,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Ticket(String ticketId, String service, int number, String display, String priority, String issuedAt,
-                     int peopleAhead, Boolean printed, String printProblem, String statusUrl) {
+                     int peopleAhead, Boolean printed, String printProblem, String statusUrl,
+                     Integer estimatedWaitMinutes) {
+    public Ticket(String ticketId, String service, int number, String display, String priority, String issuedAt,
+                  int peopleAhead, Boolean printed, String printProblem, String statusUrl) {
+        this(ticketId, service, number, display, priority, issuedAt, peopleAhead, printed, printProblem, statusUrl,
+                null);
+    }
 }

@@ -5,5 +5,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** {@code GET /api/tickets/{id}} and {@code GET /api/tickets?number=A012}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TicketStatus(String ticketId, String display, String service, String status, String counter,
-                           String officerId, String officerName, boolean rated, Integer peopleAhead) {
+                           String counterName, String officerId, String officerName, boolean rated,
+                           Integer peopleAhead) {
 }

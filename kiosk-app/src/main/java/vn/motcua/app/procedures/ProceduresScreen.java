@@ -172,21 +172,21 @@ public final class ProceduresScreen implements Screen {
         count.setText(found.isEmpty() ? state.t("procedures.none") : state.t("procedures.count", found.size()));
         for (int i = 0; i < found.size(); i++) {
             Site.Procedure p = found.get(i);
-            Label name = Ui.plain(state.pick(p.nameVi(), p.nameEn()), "procedure-name");
             String meta = (p.field() == null ? "" : p.field())
                     + (p.fullyOnline() ? "  •  " + state.t("procedure.fullyOnline.short") : "");
-            Label sub = Ui.plain(meta, "procedure-meta");
-            VBox box = new VBox(4, name, sub);
-            Button b = new Button();
-            b.setGraphic(box);
+            // the name is the button's own text so it wraps at the button's width; the one-line meta sits below
+            Label sub = new Label(meta);
+            sub.getStyleClass().add("procedure-meta");
+            Button b = new Button(state.pick(p.nameVi(), p.nameEn()), sub);
+            b.setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
+            b.setWrapText(true);
             b.setId("procedure-" + i);
             b.getStyleClass().add("procedure-item");
             b.setMaxWidth(Double.MAX_VALUE);
             b.setMinHeight(72);
-            b.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setAlignment(Pos.CENTER_LEFT);
-            name.maxWidthProperty().bind(results.widthProperty().subtract(48));
-            sub.maxWidthProperty().bind(results.widthProperty().subtract(48));
+            b.setTextAlignment(javafx.scene.text.TextAlignment.LEFT);
+            b.setGraphicTextGap(6);
             b.setOnAction(e -> {
                 detail.open(p);
                 nav.go(ScreenId.PROCEDURE);

@@ -192,10 +192,12 @@ public final class TicketScreen implements Screen {
         number.setId("ticketNumber");
         Label service = Ui.plain(serviceName, "ticket-service");
         int counters = site == null ? 1 : site.countersServing(t.service());
-        int minutes = (int) Math.ceil((double) t.peopleAhead() * minutesPerTicket / counters);
+        // the agent's estimate knows the real service times; the configured average is the fallback
+        int minutes = t.estimatedWaitMinutes() != null ? t.estimatedWaitMinutes()
+                : (int) Math.ceil((double) t.peopleAhead() * minutesPerTicket / counters);
         Label ahead = Ui.plain(state.t("ticket.peopleAhead", t.peopleAhead()), "ticket-fact");
         ahead.setId("peopleAhead");
-        Label wait = Ui.plain(t.peopleAhead() == 0 ? state.t("ticket.waitNone") : state.t("ticket.wait", minutes),
+        Label wait = Ui.plain(t.peopleAhead() == 0 || minutes == 0 ? state.t("ticket.waitNone") : state.t("ticket.wait", minutes),
                 "ticket-fact");
         wait.setId("estimatedWait");
         String prio = t.priority() == null ? null : state.t("priority." + t.priority());

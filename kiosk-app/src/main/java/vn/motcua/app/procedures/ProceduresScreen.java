@@ -177,6 +177,7 @@ public final class ProceduresScreen implements Screen {
             // the name is the button's own text so it wraps at the button's width; the one-line meta sits below
             Label sub = new Label(meta);
             sub.getStyleClass().add("procedure-meta");
+            sub.prefWidthProperty().bind(results.widthProperty().subtract(48));
             Button b = new Button(state.pick(p.nameVi(), p.nameEn()), sub);
             b.setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
             b.setWrapText(true);

@@ -294,27 +294,41 @@ public final class RatingScreen implements Screen {
         Label title = Ui.label(state, "rating.levels.title", "screen-title");
         Label who = Ui.plain(whoLine(site), "lead");
         who.setId("ratingWho");
-        HBox faces = new HBox(14);
-        faces.setAlignment(Pos.TOP_CENTER);
+        boolean portrait = state.portrait().get();
+        // landscape: the faces side by side; portrait: one full-width row per level, face beside its words
+        javafx.scene.layout.Pane faces = portrait ? new VBox(18) : new HBox(14);
+        if (faces instanceof HBox h) {
+            h.setAlignment(Pos.TOP_CENTER);
+        }
         faces.setId("ratingFaces");
-        double faceSize = state.portrait().get() ? 130 : (scale == 3 ? 120 : 96);
+        double faceSize = portrait ? 150 : (scale == 3 ? 120 : 96);
         for (Level l : Level.of(scale)) {
             Label word = new Label(state.t("level." + l.wire()));
             word.getStyleClass().add("level-word");
-            word.setWrapText(true);
-            word.setAlignment(Pos.CENTER);
-            word.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-            VBox g = new VBox(10, new Face(l, faceSize), word);
-            g.setAlignment(Pos.TOP_CENTER);
             Button b = new Button();
-            b.setGraphic(g);
+            if (portrait) {
+                word.setWrapText(false);
+                HBox g = new HBox(40, new Face(l, faceSize), word);
+                g.setAlignment(Pos.CENTER_LEFT);
+                b.setGraphic(g);
+                b.setMaxWidth(Double.MAX_VALUE);
+                b.setPrefHeight(faceSize + 40);
+                b.setAlignment(Pos.CENTER_LEFT);
+            } else {
+                word.setWrapText(true);
+                word.setAlignment(Pos.CENTER);
+                word.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+                VBox g = new VBox(10, new Face(l, faceSize), word);
+                g.setAlignment(Pos.TOP_CENTER);
+                b.setGraphic(g);
+                b.setPrefWidth(scale == 3 ? 250 : 180);
+                b.setPrefHeight(faceSize + 110);
+                word.maxWidthProperty().bind(b.prefWidthProperty().subtract(16));
+            }
             b.setId("level-" + l.wire());
             b.getStyleClass().add("level-button");
             b.setMinSize(64, 64);
-            b.setPrefHeight(faceSize + (state.portrait().get() ? 150 : 110));
             b.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            b.setPrefWidth(state.portrait().get() ? 200 : (scale == 3 ? 250 : 180));
-            word.maxWidthProperty().bind(b.prefWidthProperty().subtract(16));
             b.setOnAction(e -> {
                 model.level(l);
                 if (model.step() == RatingModel.Step.SENDING) {

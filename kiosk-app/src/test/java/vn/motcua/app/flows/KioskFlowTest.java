@@ -106,6 +106,36 @@ class KioskFlowTest {
         assertTrue(kiosk.text("#ratingAlready").contains("đã được đánh giá"), kiosk.text("#ratingAlready"));
     }
 
+    @Test
+    void givenTicketNumberTypedOnKeypad_whenRated_thenThanksNamingTheTicket() throws Exception {
+        open(KioskHarness.testConfig(agent.url()));
+        Ticket t = takeTicketOnScreen("C", null);
+        kiosk.tap("#ticketDone");
+        kiosk.tap("#tileRating");
+        kiosk.tap("#pad-C");
+        for (char d : String.valueOf(t.number()).toCharArray()) {
+            kiosk.tap("#pad-" + d);
+        }
+        kiosk.tap("#ticketLookup");
+        kiosk.waitShowing("#ratingFaces");
+        assertTrue(kiosk.text("#ratingWho").contains(t.display()), kiosk.text("#ratingWho"));
+        kiosk.tap("#level-very_satisfied");
+        kiosk.waitShowing("#ratingThanks");
+    }
+
+    @Test
+    void givenUnknownTicketNumber_whenLookedUp_thenToldNotFound() throws Exception {
+        open(KioskHarness.testConfig(agent.url()));
+        kiosk.tap("#tileRating");
+        for (String k : new String[]{"B", "9", "9", "9"}) {
+            kiosk.tap("#pad-" + k);
+        }
+        kiosk.tap("#ticketLookup");
+        kiosk.waitShowing("#ratingMessage");
+        assertTrue(kiosk.text("#ratingMessage").contains("B999"), kiosk.text("#ratingMessage"));
+        assertTrue(kiosk.find("#ratingFaces").isEmpty());
+    }
+
     private void rateByScanning(String qr, String level) {
         kiosk.tap("#tileRating");
         kiosk.tap("#ticketInput");
@@ -184,6 +214,9 @@ class KioskFlowTest {
         assertTrue(kiosk.text("#staffAgent").startsWith("Hoạt động"), kiosk.text("#staffAgent"));
         assertTrue(kiosk.text("#staffBroker").startsWith("Mất kết nối"), kiosk.text("#staffBroker"));
         kiosk.waitShowing("#staffBacklog");
+        kiosk.tap("#testPrint");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                "Đã gửi lệnh in thử.".equals(kiosk.text("#printTestResult")));
         kiosk.waitShowing("#exitApp");
     }
 }

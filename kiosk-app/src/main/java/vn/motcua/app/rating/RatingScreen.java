@@ -285,6 +285,7 @@ public final class RatingScreen implements Screen {
         Label l = new Label(initials.toUpperCase());
         l.getStyleClass().add("avatar-initials");
         Circle c = new Circle(size / 2, Color.web("#0b4f9c"));
+        c.getStyleClass().add("avatar-circle");
         return new StackPane(c, l);
     }
 

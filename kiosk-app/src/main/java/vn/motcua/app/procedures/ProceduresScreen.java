@@ -172,14 +172,16 @@ public final class ProceduresScreen implements Screen {
         count.setText(found.isEmpty() ? state.t("procedures.none") : state.t("procedures.count", found.size()));
         for (int i = 0; i < found.size(); i++) {
             Site.Procedure p = found.get(i);
-            String meta = (p.field() == null ? "" : p.field())
-                    + (p.fullyOnline() ? "  •  " + state.t("procedure.fullyOnline.short") : "");
-            // the name is the button's own text so it wraps at the button's width; the one-line meta sits below
-            Label sub = new Label(meta);
-            sub.getStyleClass().add("procedure-meta");
-            sub.prefWidthProperty().bind(results.widthProperty().subtract(48));
-            Button b = new Button(state.pick(p.nameVi(), p.nameEn()), sub);
-            b.setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
+            // the name is the button's own text so it wraps at the button's width; "fully online" sits beside it
+            Button b = new Button(state.pick(p.nameVi(), p.nameEn()));
+            if (p.fullyOnline()) {
+                Label online = new Label(state.t("procedure.fullyOnline.short"));
+                online.getStyleClass().add("online-tag");
+                online.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                b.setGraphic(online);
+                b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                b.setGraphicTextGap(16);
+            }
             b.setWrapText(true);
             b.setId("procedure-" + i);
             b.getStyleClass().add("procedure-item");
@@ -187,7 +189,6 @@ public final class ProceduresScreen implements Screen {
             b.setMinHeight(72);
             b.setAlignment(Pos.CENTER_LEFT);
             b.setTextAlignment(javafx.scene.text.TextAlignment.LEFT);
-            b.setGraphicTextGap(6);
             b.setOnAction(e -> {
                 detail.open(p);
                 nav.go(ScreenId.PROCEDURE);

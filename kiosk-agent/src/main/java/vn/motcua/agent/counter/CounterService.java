@@ -195,7 +195,23 @@ public class CounterService {
         outbox.committed();
         LOG.info("counter {}: {} transferred to service {} ticket={}", s.counter(), moved.display(), toService,
                 moved.ticketId());
+        queueChanged(toService);
         return moved;
+    }
+
+    /** Today's most recently served ticket at this counter that has no rating yet. */
+    public Optional<String> lastServedUnrated(String counter) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM ticket t WHERE t.counter = ? "
+                    + "AND t.service_day = ? AND t.status = 'served' AND NOT EXISTS (SELECT 1 FROM rating r "
+                    + "WHERE r.ticket_id = t.id) ORDER BY t.finished_at DESC LIMIT 1")) {
+                ps.setString(1, counter);
+                ps.setString(2, today());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Waiting tickets per service that this counter serves. */
@@ -227,6 +243,12 @@ public class CounterService {
     private void announce(CallView called, CounterSession s, OffsetDateTime at, boolean recall) {
         events.publish(KioskEventBus.CALL, new CallAnnounced(called.display(), s.counter(), s.counterName(),
                 at.toString(), recall));
+        queueChanged(called.service());
+    }
+
+    /** The screen's queue lengths changed; the same body as a new ticket's {@code queue} event. */
+    private void queueChanged(String service) {
+        events.publish(KioskEventBus.QUEUE, java.util.Map.of("service", service));
     }
 
     public String counterName(String counterId) {

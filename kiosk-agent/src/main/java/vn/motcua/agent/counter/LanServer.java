@@ -19,7 +19,6 @@ import vn.motcua.protocol.message.SiteConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -79,11 +78,24 @@ public class LanServer {
             LOG.info("LAN server disabled (agent.counter.enabled=false)");
             return;
         }
+        // The JDK server writes headers and body separately; with Nagle on, each reply waits ~40 ms for the
+        // client's delayed ACK. Read once when the server classes load, hence set before the first create.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer created;
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
+            created = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         } catch (IOException e) {
-            throw new UncheckedIOException("agent.counter.port " + settings.port() + " on " + settings.host()
-                    + ": cannot listen (" + e.getMessage() + ") — choose a free port", e);
+            // Citizens must still get tickets: the kiosk runs on without its LAN pages, and says so.
+            LOG.error("agent.counter.port {} on {}: cannot listen ({}) — the counter console, hall display and ticket "
+                    + "pages are unavailable; set agent.counter.port (AGENT_LAN_PORT) to a free port", settings.port(),
+                    settings.host(), e.getMessage());
+            created = null;
+        }
+        server = created;
+        if (server == null) {
+            executor = null;
+            baseUrl = settings.publicUrl() != null ? settings.publicUrl() : "http://" + lanHost() + ":" + settings.port();
+            return;
         }
         executor = new ThreadPoolExecutor(2, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> {
@@ -103,6 +115,11 @@ public class LanServer {
     /** How phones and TVs on the LAN reach this server; ticket QR codes start with it. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** False when the LAN port could not be opened (see the start-up log). */
+    public boolean listening() {
+        return server != null;
     }
 
     public int port() {

@@ -2,6 +2,7 @@ package vn.motcua.agent.gpio;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
@@ -27,6 +28,9 @@ import java.util.Map;
  * @param paperSensorPin    paper-out sensor; reads high when the paper is out unless {@code paperOutLow}
  * @param paperOutLow       the sensor reads low (not high) when the paper is out
  * @param backlogAmber      outbox events waiting for central above which the amber LED lights
+ * @param ratingPins        optional physical rating buttons, best level first: 3 or 5 pins (none by default)
+ * @param ratingCounter     the counter these buttons stand at; a press rates its last served, unrated ticket
+ * @param ratingGuard       after a rating from the buttons, presses are ignored this long (one citizen, one rating)
  */
 @ConfigurationProperties("agent.gpio")
 public record GpioSettings(
@@ -42,7 +46,10 @@ public record GpioSettings(
         @Bindable(defaultValue = "120ms") Duration beep,
         @Bindable(defaultValue = "-1") int paperSensorPin,
         @Bindable(defaultValue = "false") boolean paperOutLow,
-        @Bindable(defaultValue = "500") int backlogAmber) {
+        @Bindable(defaultValue = "500") int backlogAmber,
+        @Nullable List<Integer> ratingPins,
+        @Nullable String ratingCounter,
+        @Bindable(defaultValue = "20s") Duration ratingGuard) {
 
     public GpioSettings {
         List<String> errors = new ArrayList<>();
@@ -64,6 +71,19 @@ public record GpioSettings(
         }
         if (beep == null || beep.isNegative() || beep.isZero() || beep.toMillis() > 5000) {
             errors.add("agent.gpio.beep must be 1-5000 ms");
+        }
+        ratingPins = ratingPins == null ? List.of() : List.copyOf(ratingPins);
+        if (!ratingPins.isEmpty() && ratingPins.size() != 3 && ratingPins.size() != 5) {
+            errors.add("agent.gpio.rating-pins must list 3 or 5 pins (best level first), got " + ratingPins.size());
+        }
+        for (int i = 0; i < ratingPins.size(); i++) {
+            pin(errors, used, "rating-pins[" + i + "]", ratingPins.get(i), false);
+        }
+        if (!ratingPins.isEmpty() && (ratingCounter == null || ratingCounter.isBlank())) {
+            errors.add("agent.gpio.rating-counter must name the counter the rating buttons stand at");
+        }
+        if (ratingGuard == null || ratingGuard.isNegative()) {
+            errors.add("agent.gpio.rating-guard must be a duration, e.g. 20s");
         }
         if (backlogAmber < 1) {
             errors.add("agent.gpio.backlog-amber " + backlogAmber + " must be at least 1");

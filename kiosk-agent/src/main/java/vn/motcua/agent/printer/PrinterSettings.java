@@ -22,6 +22,8 @@ import java.util.Set;
  * @param paperWidthMm  58 or 80
  * @param statusQuery   ask the printer for its paper/cover/error state (ESC/POS DLE EOT) before each ticket and
  *                      every {@code pollInterval}; for printers on a two-way line only
+ * @param rtsCts        hardware flow control on the serial line (a printer that buffers little); XON/XOFF is not
+ *                      offered because raster bytes contain 0x11 and 0x13
  * @param writeTimeout  longest one ticket's bytes may take to leave
  * @param replyTimeout  longest the printer may take to answer a status query before it counts as offline
  * @param retries       further attempts after a failed write
@@ -38,6 +40,7 @@ public record PrinterSettings(
         @Bindable(defaultValue = "/dev/usb/lp0") String device,
         @Bindable(defaultValue = "80") int paperWidthMm,
         @Bindable(defaultValue = "false") boolean statusQuery,
+        @Bindable(defaultValue = "false") boolean rtsCts,
         @Bindable(defaultValue = "5s") Duration writeTimeout,
         @Bindable(defaultValue = "1s") Duration replyTimeout,
         @Bindable(defaultValue = "1") int retries,
@@ -61,14 +64,17 @@ public record PrinterSettings(
         if (retries < 0 || retries > 5) {
             errors.add("agent.printer.retries " + retries + " must be 0-5");
         }
-        for (var d : List.of(java.util.Map.entry("write-timeout", writeTimeout),
-                java.util.Map.entry("reply-timeout", replyTimeout), java.util.Map.entry("poll-interval", pollInterval))) {
-            if (d.getValue() == null || d.getValue().isNegative() || d.getValue().isZero()) {
-                errors.add("agent.printer." + d.getKey() + " must be a positive duration, e.g. 2s");
-            }
-        }
+        positive(errors, "write-timeout", writeTimeout);
+        positive(errors, "reply-timeout", replyTimeout);
+        positive(errors, "poll-interval", pollInterval);
         if (!errors.isEmpty()) {
             throw new ConfigurationException(String.join("; ", errors));
+        }
+    }
+
+    private static void positive(List<String> errors, String key, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            errors.add("agent.printer." + key + " must be a positive duration, e.g. 2s");
         }
     }
 

@@ -15,13 +15,15 @@ final class SerialPrinterLink implements PrinterLink {
 
     private final String path;
     private final int baudRate;
+    private final boolean rtsCts;
     private final int writeTimeoutMs;
     private final int replyTimeoutMs;
     private SerialPort port;
 
-    SerialPrinterLink(String path, int baudRate, Duration writeTimeout, Duration replyTimeout) {
+    SerialPrinterLink(String path, int baudRate, boolean rtsCts, Duration writeTimeout, Duration replyTimeout) {
         this.path = path;
         this.baudRate = baudRate;
+        this.rtsCts = rtsCts;
         this.writeTimeoutMs = (int) writeTimeout.toMillis();
         this.replyTimeoutMs = (int) replyTimeout.toMillis();
     }
@@ -37,7 +39,8 @@ final class SerialPrinterLink implements PrinterLink {
             throw new PrinterFault(PrinterStatus.OFFLINE, "printer " + path + ": no such serial port", e);
         }
         p.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-        p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        p.setFlowControl(rtsCts ? SerialPort.FLOW_CONTROL_RTS_ENABLED | SerialPort.FLOW_CONTROL_CTS_ENABLED
+                : SerialPort.FLOW_CONTROL_DISABLED);
         p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
                 replyTimeoutMs, writeTimeoutMs);
         if (!p.openPort()) {

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Prints tickets, one job at a time, and keeps {@link PrinterMonitor} told what the printer can do. A job is not
@@ -38,7 +38,8 @@ public class TicketPrinter {
         this.sensor = sensor;
         this.link = switch (settings.kind()) {
             case "file" -> new FilePrinterLink(Path.of(settings.folder()), settings.dotsWide());
-            case "serial" -> new SerialPrinterLink(settings.serialPort(), settings.baudRate(), settings.writeTimeout(),
+            case "serial" -> new SerialPrinterLink(settings.serialPort(), settings.baudRate(), settings.rtsCts(),
+                    settings.writeTimeout(),
                     settings.replyTimeout());
             case "device" -> new DevicePrinterLink(Path.of(settings.device()));
             default -> null;
@@ -64,7 +65,7 @@ public class TicketPrinter {
                 "test-" + System.currentTimeMillis());
     }
 
-    private synchronized PrintOutcome send(java.util.function.Supplier<byte[]> job, String jobName) {
+    private synchronized PrintOutcome send(Supplier<byte[]> job, String jobName) {
         if (link == null) {
             monitor.report(PrinterStatus.OFFLINE, "no ticket printer configured (agent.printer.kind=none)");
             return PrintOutcome.failed(PrinterStatus.OFFLINE);
@@ -118,13 +119,12 @@ public class TicketPrinter {
             }
         }
         PrinterStatus fromSensors = worst(queried, sensor.reading());
-        PrinterStatus shown = worst(fromSensors, lastJob.get());
-        if (fromSensors == PrinterStatus.READY || fromSensors == PrinterStatus.PAPER_NEAR_END) {
-            if (lastJob.get().blocksPrinting() && lastJob.get() == PrinterStatus.PAPER_OUT) {
-                lastJob.set(PrinterStatus.UNKNOWN); // paper was loaded since the failed job
-                shown = fromSensors;
-            }
+        boolean paperLoadedSinceFailure = lastJob.get() == PrinterStatus.PAPER_OUT
+                && (fromSensors == PrinterStatus.READY || fromSensors == PrinterStatus.PAPER_NEAR_END);
+        if (paperLoadedSinceFailure) {
+            lastJob.set(PrinterStatus.UNKNOWN);
         }
+        PrinterStatus shown = worst(fromSensors, lastJob.get());
         if (detail == null) {
             detail = detail(shown);
         }
@@ -158,13 +158,9 @@ public class TicketPrinter {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         if (link != null) {
             link.close();
         }
-    }
-
-    List<TicketRenderer.Block> blocks(TicketSlip slip) {
-        return renderer.render(slip, settings.dotsWide());
     }
 }

@@ -7,6 +7,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.inject.Singleton;
+import org.slf4j.LoggerFactory;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -42,12 +43,15 @@ public class TicketRenderer {
         this.bold = load(settings.boldFont(), "agent.printer.bold-font");
     }
 
+    /** A missing font must not stop tickets: the JDK's sans-serif is used instead, with a loud warning. */
     private static Font load(String path, String key) {
         try {
             return Font.createFont(Font.TRUETYPE_FONT, new File(path));
         } catch (FontFormatException | IOException e) {
-            throw new IllegalStateException(key + " '" + path + "' cannot be read as a TrueType font (" + e.getMessage()
-                    + "); install fonts-dejavu-core or point the key at a font with Vietnamese glyphs", e);
+            LoggerFactory.getLogger(TicketRenderer.class).error("{} '{}' cannot be read as a TrueType font ({}); "
+                    + "printing with the JDK's sans-serif, whose Vietnamese glyphs may be missing — install "
+                    + "fonts-dejavu-core or point the key at a font with Vietnamese glyphs", key, path, e.getMessage());
+            return new Font(Font.SANS_SERIF, key.contains("bold") ? Font.BOLD : Font.PLAIN, 20);
         }
     }
 

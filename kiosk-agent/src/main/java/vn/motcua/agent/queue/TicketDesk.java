@@ -1,7 +1,6 @@
 package vn.motcua.agent.queue;
 
 import jakarta.inject.Singleton;
-import vn.motcua.agent.config.KioskSettings;
 import vn.motcua.agent.counter.LanServer;
 import vn.motcua.agent.db.Database;
 import vn.motcua.agent.printer.PrintOutcome;
@@ -44,7 +43,7 @@ public class TicketDesk {
     private final Map<String, CompletableFuture<TicketService.PrintRecord>> printing = new ConcurrentHashMap<>();
 
     public TicketDesk(TicketService tickets, TicketPrinter printer, WaitEstimator wait, Database db,
-                      SiteConfigStore site, LanServer lan, KioskEventBus events, KioskSettings kiosk) {
+                      SiteConfigStore site, LanServer lan, KioskEventBus events) {
         this.tickets = tickets;
         this.printer = printer;
         this.wait = wait;

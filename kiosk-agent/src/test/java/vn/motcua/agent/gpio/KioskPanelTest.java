@@ -10,7 +10,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.motcua.agent.counter.CounterService;
+import vn.motcua.agent.counter.CounterSession;
+import vn.motcua.agent.counter.SignIns;
 import vn.motcua.agent.db.Database;
+import vn.motcua.agent.queue.TicketDesk;
 import vn.motcua.agent.printer.PrinterMonitor;
 import vn.motcua.agent.printer.PrinterStatus;
 import vn.motcua.agent.printer.TicketPrinter;
@@ -50,6 +54,12 @@ class KioskPanelTest implements TestPropertyProvider {
     PrinterMonitor monitor;
     @Inject
     TicketPrinter printer;
+    @Inject
+    TicketDesk desk;
+    @Inject
+    SignIns signIns;
+    @Inject
+    CounterService counters;
 
     private final Path folder = folder();
     private final List<DigitalState> buzzer = new CopyOnWriteArrayList<>();
@@ -66,7 +76,8 @@ class KioskPanelTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of("spec.name", "KioskPanelTest", "kiosk.db-file", TempDb.newFile("panel"),
                 "agent.gpio.enabled", "true", "agent.gpio.paper-sensor-pin", "25", "agent.gpio.button-guard", "2s",
-                "agent.gpio.default-service", "B", "agent.printer.folder", folder.toString());
+                "agent.gpio.default-service", "B", "agent.printer.folder", folder.toString(),
+                "agent.gpio.rating-pins", "5,6,12", "agent.gpio.rating-counter", "1", "agent.gpio.rating-guard", "20s");
     }
 
     @BeforeAll
@@ -169,5 +180,55 @@ class KioskPanelTest implements TestPropertyProvider {
         paperSensor().mockState(DigitalState.LOW);
         await().until(() -> panel.light() == KioskPanel.Light.GREEN);
         assertFalse(printer.refresh().blocksPrinting());
+    }
+
+    private List<String[]> ratings() {
+        return db.transaction(c -> {
+            List<String[]> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id, counter, officer_id, level, scale "
+                    + "FROM rating ORDER BY submitted_at, rowid"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)});
+                }
+            }
+            return out;
+        });
+    }
+
+    private void pressRating(String level) {
+        MockDigitalInput in = pi4j.registry().get("rating-" + level, MockDigitalInput.class);
+        in.mockState(DigitalState.HIGH);   // released (the mock starts low)
+        in.mockState(DigitalState.LOW);
+        in.mockState(DigitalState.HIGH);
+    }
+
+    @Test
+    void givenServedTicket_whenRatingButtonPressed_thenRatingNamesCounterAndOfficerAndRepeatsAreIgnored() {
+        clock.advance(Duration.ofDays(1));
+        String ticketId = desk.issue("A", null, null).ticket().ticketId();
+        CounterSession s = signIns.signIn("cb-nguyen-van-a", "1234", "1");
+        assertEquals(ticketId, counters.callNext(s).ticketId());
+        counters.finish(s);
+        clock.advance(Duration.ofMinutes(1));
+        int before = ratings().size();
+
+        pressRating("satisfied");
+        await().until(() -> ratings().size() == before + 1);
+        pressRating("very_satisfied");   // the same citizen pressing again, within the guard time
+        String[] r = ratings().get(before);
+        assertEquals(ticketId, r[0]);
+        assertEquals("1", r[1]);
+        assertEquals("cb-nguyen-van-a", r[2]);
+        assertEquals("satisfied", r[3]);
+        assertEquals("3", r[4]);
+
+        clock.advance(Duration.ofSeconds(30));
+        pressRating("dissatisfied");     // nobody served since: an anonymous rating for the counter
+        await().until(() -> ratings().size() == before + 2);
+        String[] anonymous = ratings().get(before + 1);
+        assertEquals(null, anonymous[0]);
+        assertEquals("1", anonymous[1]);
+        assertEquals("dissatisfied", anonymous[3]);
     }
 }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -33,8 +35,8 @@ class SerialPrinterTest {
     private static final String URL = "http://192.168.1.20:8090/t/5f0c7a0e-3d1b-4c7e-9a55-0b8f3f6f2a11";
 
     static PrinterSettings settings(String kind, String port, int widthMm, boolean statusQuery) {
-        return new PrinterSettings(kind, OUT.toString(), port, 115200, "/dev/usb/lp0", widthMm, statusQuery,
-                Duration.ofSeconds(3), Duration.ofMillis(400), 1, Duration.ofSeconds(2),
+        return new PrinterSettings(kind, OUT.toString(), port, 115200, "/dev/usb/lp0", widthMm, statusQuery, false,
+                Duration.ofSeconds(3), Duration.ofMillis(1500), 1, Duration.ofSeconds(2),
                 "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
     }
 
@@ -61,7 +63,8 @@ class SerialPrinterTest {
 
     /** Reads the host end until the whole job has arrived (or the line goes quiet for 10 s). */
     private static CompletableFuture<byte[]> capture(SerialPort host, int expectedLength) {
-        return CompletableFuture.supplyAsync(() -> {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        CompletableFuture<byte[]> bytes = CompletableFuture.supplyAsync(() -> {
             ByteArrayOutputStream got = new ByteArrayOutputStream();
             byte[] buf = new byte[4096];
             while (got.size() < expectedLength) {
@@ -72,7 +75,9 @@ class SerialPrinterTest {
                 got.write(buf, 0, n);
             }
             return got.toByteArray();
-        });
+        }, reader);
+        reader.shutdown();
+        return bytes;
     }
 
     private static String zbar(Path png) throws IOException, InterruptedException {
@@ -138,7 +143,8 @@ class SerialPrinterTest {
     void givenPrinterAnsweringPaperEnd_whenStatusQueried_thenPaperOutAndNothingSent() throws Exception {
         try (SocatPair pty = new SocatPair()) {
             SerialPort host = host(pty.hostEnd());
-            CompletableFuture<byte[]> answered = CompletableFuture.supplyAsync(() -> answer(host));
+            ExecutorService answering = Executors.newSingleThreadExecutor();
+            CompletableFuture<byte[]> answered = CompletableFuture.supplyAsync(() -> answer(host), answering);
             PrinterMonitor monitor = new PrinterMonitor(Clock.systemUTC(), new KioskEventBus());
             TicketPrinter printer = printer(settings("serial", pty.agentPort(), 80, true), monitor);
 
@@ -149,6 +155,7 @@ class SerialPrinterTest {
             assertEquals(PrinterStatus.PAPER_OUT, monitor.current().status());
             printer.close();
             byte[] seen = answered.get(10, TimeUnit.SECONDS);
+            answering.shutdown();
             assertArrayEquals(new byte[]{0x10, 0x04, 2}, Arrays.copyOf(seen, 3), "asked DLE EOT 2 first");
         }
     }

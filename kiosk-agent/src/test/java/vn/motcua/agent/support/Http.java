@@ -38,6 +38,10 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)), token);
     }
 
+    public Reply send(String method, String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()), null);
+    }
+
     private Reply send(HttpRequest.Builder b, String token) {
         if (token != null) {
             b.header("X-Counter-Token", token);

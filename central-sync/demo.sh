@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 central_jar=central-sync/service/target/central-sync-0.1.0-SNAPSHOT.jar
 agent_jar=kiosk-agent/target/kiosk-agent-0.1.0-SNAPSHOT.jar
-if [ ! -f "$central_jar" ] || [ ! -f "$agent_jar" ] || [ -n "$(find . -name '*.java' -newer "$agent_jar" -print -quit)" ]; then
+app_jar=kiosk-app/target/kiosk-app-0.1.0-SNAPSHOT.jar
+if [ ! -f "$central_jar" ] || [ ! -f "$agent_jar" ] || [ ! -f "$app_jar" ] || [ -n "$(find . -name '*.java' -newer "$agent_jar" -print -quit)" ]; then
   echo "Building (first run takes a few minutes)…"
   mvn -B -q -ntp package -DskipTests
 fi
@@ -54,8 +55,20 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+# The citizen's screen, in a window (KIOSK_WINDOW=fullscreen for the real kiosk; the staff PIN is
+# KIOSK_STAFF_PIN, 2580 by default). Without a display: apt-get install -y xvfb libgtk-3-0 and run this script
+# under xvfb-run -a, or set KIOSK_APP=off to start only the services.
+if [ "${KIOSK_APP:-on}" != off ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+  KIOSK_WINDOW=${KIOSK_WINDOW:-1024x600} java -jar "$app_jar" > data/kiosk-app.log 2>&1 &
+  pids+=($!)
+  app_note="The kiosk screen is open in a window (log: data/kiosk-app.log)."
+else
+  app_note="No display: the kiosk screen is not shown. Run under 'xvfb-run -a bash central-sync/demo.sh' (apt-get install -y xvfb libgtk-3-0) or on a desktop."
+fi
+
 cat <<MSG
 
+$app_note
 Running. Logs: data/central-sync.log, data/kiosk-agent.log.  Ctrl-C stops everything.
 (The examples use curl: apt-get install -y curl if it is missing.)
 

@@ -1,16 +1,16 @@
 package vn.motcua.app;
 
+import javafx.application.Application;
+
 /**
- * Entry point of the citizen's touchscreen. The screens are not built yet: until they are, this only tells the
- * operator where the kiosk-agent's local API answers.
+ * Entry point of the citizen's touchscreen. A plain class, not the {@code Application} subclass, so the JavaFX
+ * runtime can be loaded from the class path. Settings come from the environment: see {@link AppConfig}.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        String port = System.getenv().getOrDefault("AGENT_HTTP_PORT", "8081");
-        System.out.println("kiosk-app: the touchscreen screens are not built yet; the kiosk-agent API is at "
-                + "http://127.0.0.1:" + port + "/api/status");
+        Application.launch(KioskApplication.class, args);
     }
 }

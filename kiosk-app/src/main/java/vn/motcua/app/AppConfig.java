@@ -1,0 +1,89 @@
+package vn.motcua.app;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The screen's settings, each with its default. Read from the environment by {@link #fromEnvironment(Map)}; tests
+ * build it directly with shorter times.
+ *
+ * @param agentUrl          the agent's local API
+ * @param idleTimeout       no touch for this long → back to home, half-entered input forgotten
+ * @param staffPin          opens the staff screen
+ * @param requestTimeout    one call to the agent
+ * @param retryInterval     between attempts to reach the agent while it is down
+ * @param minutesPerTicket  average service time, for the estimated wait
+ * @param window            {@code fullscreen}, or {@code WIDTHxHEIGHT} for a window during development
+ */
+public record AppConfig(URI agentUrl, Duration idleTimeout, String staffPin, Duration requestTimeout,
+                        Duration retryInterval, int minutesPerTicket, String window) {
+    private static final Pattern SIZE = Pattern.compile("(\\d{3,4})x(\\d{3,4})");
+
+    public AppConfig {
+        if (idleTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("KIOSK_IDLE_TIMEOUT_SECONDS must be at least 1, got " + idleTimeout);
+        }
+        if (staffPin == null || !staffPin.matches("\\d{4,8}")) {
+            throw new IllegalArgumentException("KIOSK_STAFF_PIN must be 4 to 8 digits");
+        }
+        if (minutesPerTicket < 1 || minutesPerTicket > 120) {
+            throw new IllegalArgumentException("KIOSK_MINUTES_PER_TICKET must be 1..120, got " + minutesPerTicket);
+        }
+        if (!"fullscreen".equals(window) && !SIZE.matcher(window).matches()) {
+            throw new IllegalArgumentException("KIOSK_WINDOW must be 'fullscreen' or WIDTHxHEIGHT (e.g. 1024x600), "
+                    + "got '" + window + "'");
+        }
+    }
+
+    public static AppConfig defaults(URI agentUrl) {
+        return new AppConfig(agentUrl, Duration.ofSeconds(60), "2580", Duration.ofSeconds(5), Duration.ofSeconds(3),
+                6, "fullscreen");
+    }
+
+    /**
+     * AGENT_URL (or AGENT_HTTP_PORT), KIOSK_IDLE_TIMEOUT_SECONDS, KIOSK_STAFF_PIN, KIOSK_MINUTES_PER_TICKET,
+     * KIOSK_WINDOW.
+     */
+    public static AppConfig fromEnvironment(Map<String, String> env) {
+        String url = env.getOrDefault("AGENT_URL",
+                "http://127.0.0.1:" + env.getOrDefault("AGENT_HTTP_PORT", "8081"));
+        AppConfig d = defaults(URI.create(url));
+        return new AppConfig(d.agentUrl(),
+                Duration.ofSeconds(intOf(env, "KIOSK_IDLE_TIMEOUT_SECONDS", (int) d.idleTimeout().toSeconds())),
+                env.getOrDefault("KIOSK_STAFF_PIN", d.staffPin()), d.requestTimeout(), d.retryInterval(),
+                intOf(env, "KIOSK_MINUTES_PER_TICKET", d.minutesPerTicket()),
+                env.getOrDefault("KIOSK_WINDOW", d.window()));
+    }
+
+    public boolean fullScreen() {
+        return "fullscreen".equals(window);
+    }
+
+    public double windowWidth() {
+        return size(1);
+    }
+
+    public double windowHeight() {
+        return size(2);
+    }
+
+    private double size(int group) {
+        Matcher m = SIZE.matcher(window);
+        return m.matches() ? Double.parseDouble(m.group(group)) : (group == 1 ? 1024 : 600);
+    }
+
+    private static int intOf(Map<String, String> env, String key, int dflt) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+}

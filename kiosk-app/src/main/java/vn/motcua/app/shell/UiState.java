@@ -1,0 +1,78 @@
+package vn.motcua.app.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import vn.motcua.app.agent.PrinterInfo;
+import vn.motcua.app.agent.Site;
+
+import java.util.function.Supplier;
+
+/** What every screen shares: language, text size, orientation, the agent's reachability, the site and printer. */
+public final class UiState {
+    private final Texts texts;
+    private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(Lang.VI);
+    private final BooleanProperty largeText = new SimpleBooleanProperty(false);
+    private final BooleanProperty portrait = new SimpleBooleanProperty(false);
+    private final BooleanProperty agentReachable = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Site> site = new SimpleObjectProperty<>();
+    private final ObjectProperty<PrinterInfo> printer = new SimpleObjectProperty<>(PrinterInfo.unknown());
+
+    public UiState(Texts texts) {
+        this.texts = texts;
+    }
+
+    public ObjectProperty<Lang> lang() {
+        return lang;
+    }
+
+    public BooleanProperty largeText() {
+        return largeText;
+    }
+
+    public BooleanProperty portrait() {
+        return portrait;
+    }
+
+    public BooleanProperty agentReachable() {
+        return agentReachable;
+    }
+
+    public ObjectProperty<Site> site() {
+        return site;
+    }
+
+    public ObjectProperty<PrinterInfo> printer() {
+        return printer;
+    }
+
+    public String t(String key, Object... args) {
+        return texts.get(lang.get(), key, args);
+    }
+
+    /** A text that follows the language toggle. */
+    public StringBinding text(String key, Object... args) {
+        return Bindings.createStringBinding(() -> texts.get(lang.get(), key, args), lang);
+    }
+
+    /** A computed text that follows the language toggle and the given values. */
+    public StringBinding text(Supplier<String> compute, ObservableValue<?>... also) {
+        ObservableValue<?>[] deps = new ObservableValue<?>[also.length + 1];
+        deps[0] = lang;
+        System.arraycopy(also, 0, deps, 1, also.length);
+        return Bindings.createStringBinding(compute::get, deps);
+    }
+
+    public boolean english() {
+        return lang.get() == Lang.EN;
+    }
+
+    /** The English name when English is on and there is one, else the Vietnamese. */
+    public String pick(String vi, String en) {
+        return english() && en != null && !en.isBlank() ? en : vi;
+    }
+}

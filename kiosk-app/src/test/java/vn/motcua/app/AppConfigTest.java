@@ -1,0 +1,42 @@
+package vn.motcua.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AppConfigTest {
+    @Test
+    void givenNoEnvironment_thenDefaults() {
+        AppConfig c = AppConfig.fromEnvironment(Map.of());
+        assertEquals("http://127.0.0.1:8081", c.agentUrl().toString());
+        assertEquals(Duration.ofSeconds(60), c.idleTimeout());
+        assertTrue(c.fullScreen());
+    }
+
+    @Test
+    void givenEnvironment_thenRead() {
+        AppConfig c = AppConfig.fromEnvironment(Map.of("AGENT_HTTP_PORT", "9000", "KIOSK_IDLE_TIMEOUT_SECONDS", "90",
+                "KIOSK_WINDOW", "1080x1920", "KIOSK_STAFF_PIN", "97531"));
+        assertEquals("http://127.0.0.1:9000", c.agentUrl().toString());
+        assertEquals(Duration.ofSeconds(90), c.idleTimeout());
+        assertEquals(1080, c.windowWidth());
+        assertEquals(1920, c.windowHeight());
+        assertEquals("97531", c.staffPin());
+    }
+
+    @Test
+    void givenBadValues_thenErrorNamesTheVariable() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.fromEnvironment(Map.of("KIOSK_IDLE_TIMEOUT_SECONDS", "soon")));
+        assertTrue(e.getMessage().contains("KIOSK_IDLE_TIMEOUT_SECONDS"));
+        e = assertThrows(IllegalArgumentException.class, () -> AppConfig.fromEnvironment(Map.of("KIOSK_STAFF_PIN", "12")));
+        assertTrue(e.getMessage().contains("KIOSK_STAFF_PIN"));
+        e = assertThrows(IllegalArgumentException.class, () -> AppConfig.fromEnvironment(Map.of("KIOSK_WINDOW", "big")));
+        assertTrue(e.getMessage().contains("KIOSK_WINDOW"));
+    }
+}

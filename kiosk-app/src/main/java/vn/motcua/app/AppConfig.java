@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * @param agentUrl          the agent's local API
  * @param idleTimeout       no touch for this long → back to home, half-entered input forgotten
- * @param staffPin          opens the staff screen
+ * @param staffPin          opens the staff screen: a PIN, or the PBKDF2 hash from kiosk.yaml
  * @param requestTimeout    one call to the agent
  * @param retryInterval     between attempts to reach the agent while it is down
  * @param minutesPerTicket  average service time, for the estimated wait
@@ -26,8 +26,9 @@ public record AppConfig(URI agentUrl, Duration idleTimeout, String staffPin, Dur
         if (idleTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("KIOSK_IDLE_TIMEOUT_SECONDS must be at least 1, got " + idleTimeout);
         }
-        if (staffPin == null || !staffPin.matches("\\d{4,8}")) {
-            throw new IllegalArgumentException("KIOSK_STAFF_PIN must be 4 to 8 digits");
+        if (!vn.motcua.app.staff.StaffPin.isValid(staffPin)) {
+            throw new IllegalArgumentException("KIOSK_STAFF_PIN must be 4 to 8 digits, or kiosk.yaml's app.staffPinHash "
+                    + "a hash written by 'firmware-config hash-pin'");
         }
         if (minutesPerTicket < 1 || minutesPerTicket > 120) {
             throw new IllegalArgumentException("KIOSK_MINUTES_PER_TICKET must be 1..120, got " + minutesPerTicket);
@@ -45,15 +46,27 @@ public record AppConfig(URI agentUrl, Duration idleTimeout, String staffPin, Dur
 
     /**
      * AGENT_URL (or AGENT_HTTP_PORT), KIOSK_IDLE_TIMEOUT_SECONDS, KIOSK_STAFF_PIN, KIOSK_MINUTES_PER_TICKET,
-     * KIOSK_WINDOW.
+     * KIOSK_WINDOW. On a kiosk, KIOSK_CONFIG names its kiosk.yaml: the idle time-out and the staff PIN hash come from
+     * there (validated by the same model as the agent's), unless the variables above are set.
      */
     public static AppConfig fromEnvironment(Map<String, String> env) {
         String url = env.getOrDefault("AGENT_URL",
                 "http://127.0.0.1:" + env.getOrDefault("AGENT_HTTP_PORT", "8081"));
         AppConfig d = defaults(URI.create(url));
+        int idleSeconds = (int) d.idleTimeout().toSeconds();
+        String staffPin = d.staffPin();
+        String kioskYaml = env.get("KIOSK_CONFIG");
+        if (kioskYaml != null && !kioskYaml.isBlank()) {
+            vn.motcua.device.KioskConfig.App app = vn.motcua.device.KioskConfigLoader.load(
+                    java.nio.file.Path.of(kioskYaml)).app();
+            idleSeconds = app.idleTimeoutSeconds();
+            if (app.staffPinHash() != null) {
+                staffPin = app.staffPinHash();
+            }
+        }
         return new AppConfig(d.agentUrl(),
-                Duration.ofSeconds(intOf(env, "KIOSK_IDLE_TIMEOUT_SECONDS", (int) d.idleTimeout().toSeconds())),
-                env.getOrDefault("KIOSK_STAFF_PIN", d.staffPin()), d.requestTimeout(), d.retryInterval(),
+                Duration.ofSeconds(intOf(env, "KIOSK_IDLE_TIMEOUT_SECONDS", idleSeconds)),
+                env.getOrDefault("KIOSK_STAFF_PIN", staffPin), d.requestTimeout(), d.retryInterval(),
                 intOf(env, "KIOSK_MINUTES_PER_TICKET", d.minutesPerTicket()),
                 env.getOrDefault("KIOSK_WINDOW", d.window()));
     }

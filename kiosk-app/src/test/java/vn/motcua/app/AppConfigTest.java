@@ -39,4 +39,26 @@ class AppConfigTest {
         e = assertThrows(IllegalArgumentException.class, () -> AppConfig.fromEnvironment(Map.of("KIOSK_WINDOW", "big")));
         assertTrue(e.getMessage().contains("KIOSK_WINDOW"));
     }
+
+    @Test
+    void givenKioskYamlWithPinHash_thenIdleTimeoutAndHashComeFromIt_andOnlyTheRightPinOpens(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] salt = "kiosk-salt-16byt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new javax.crypto.spec.PBEKeySpec("2468".toCharArray(), salt, 1000, 256)).getEncoded();
+        String stored = "pbkdf2-sha256$1000$" + java.util.Base64.getEncoder().encodeToString(salt) + "$"
+                + java.util.Base64.getEncoder().encodeToString(hash);
+        java.nio.file.Path yaml = dir.resolve("kiosk.yaml");
+        java.nio.file.Files.writeString(yaml, "identity: {siteId: so-gddt, kioskId: kiosk-01}\n"
+                + "app: {idleTimeoutSeconds: 45, staffPinHash: '" + stored + "'}\n");
+
+        AppConfig c = AppConfig.fromEnvironment(Map.of("KIOSK_CONFIG", yaml.toString()));
+
+        assertEquals(Duration.ofSeconds(45), c.idleTimeout());
+        assertEquals(stored, c.staffPin());
+        assertTrue(vn.motcua.app.staff.StaffPin.matches(c.staffPin(), "2468"));
+        org.junit.jupiter.api.Assertions.assertFalse(vn.motcua.app.staff.StaffPin.matches(c.staffPin(), "2469"));
+        org.junit.jupiter.api.Assertions.assertFalse(vn.motcua.app.staff.StaffPin.matches(c.staffPin(), stored));
+        org.junit.jupiter.api.Assertions.assertFalse(vn.motcua.app.staff.StaffPin.matches("2580", "258"));
+    }
 }

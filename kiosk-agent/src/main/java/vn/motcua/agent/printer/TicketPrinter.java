@@ -65,6 +65,12 @@ public class TicketPrinter {
                 "test-" + System.currentTimeMillis());
     }
 
+    public PrintOutcome printGuide(String siteName, vn.motcua.protocol.message.SiteConfig.Procedure procedure,
+                                   String when) {
+        return send(() -> encoder.encode(renderer.renderGuide(siteName, procedure, settings.dotsWide(), when)),
+                "guide-" + System.currentTimeMillis());
+    }
+
     private synchronized PrintOutcome send(Supplier<byte[]> job, String jobName) {
         if (link == null) {
             monitor.report(PrinterStatus.OFFLINE, "no ticket printer configured (agent.printer.kind=none)");

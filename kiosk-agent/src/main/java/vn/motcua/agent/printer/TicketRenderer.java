@@ -96,6 +96,50 @@ public class TicketRenderer {
         return blocks;
     }
 
+    /**
+     * A procedure's guide slip: its name, the QR code of its online-submission link, fee, time limit and the documents
+     * to bring — what the catalogue says, so the citizen can submit at home.
+     */
+    public List<Block> renderGuide(String siteName, vn.motcua.protocol.message.SiteConfig.Procedure procedure,
+                                   int dotsWide, String when) {
+        boolean narrow = dotsWide < 500;
+        Font f = regular.deriveFont(narrow ? (float) MIN_TEXT_PX : 20f);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(text(siteName, f, dotsWide, 1, 8));
+        blocks.add(text(procedure.nameVi(), bold.deriveFont(narrow ? 19f : 24f), dotsWide, 1, 8));
+        blocks.add(text(procedure.fullyOnline() ? "Nộp hồ sơ trực tuyến toàn trình: quét mã QR"
+                : "Nộp hồ sơ trực tuyến: quét mã QR", f, dotsWide, 1, 4));
+        // a long portal link makes a dense code: smaller modules on 58 mm paper so it still fits
+        int module = Math.max(2, Math.min(narrow ? 3 : 4, (dotsWide - 16) / qrModules(procedure.portalUrl())));
+        blocks.add(new Block(qr(procedure.portalUrl(), module), 1, 8));
+        StringBuilder facts = new StringBuilder();
+        facts.append("Lệ phí: ").append(orAsk(procedure.fee())).append('\n');
+        facts.append("Thời hạn giải quyết: ").append(orAsk(procedure.timeLimit()));
+        if (!procedure.documents().isEmpty()) {
+            facts.append("\nGiấy tờ cần mang theo:");
+            for (String d : procedure.documents()) {
+                facts.append("\n- ").append(d);
+            }
+        }
+        blocks.add(text(facts.toString(), f, dotsWide, 1, 8));
+        blocks.add(text(when, regular.deriveFont(narrow ? (float) MIN_TEXT_PX : 18f), dotsWide, 1, 0));
+        return blocks;
+    }
+
+    private static String orAsk(String value) {
+        return value == null || value.isBlank() ? "hỏi cán bộ tại quầy" : value;
+    }
+
+    private static int qrModules(String text) {
+        try {
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
+                    EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    EncodeHintType.MARGIN, 0)).getWidth();
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("cannot encode a QR code for " + text, e);
+        }
+    }
+
     private Block bigNumber(String display, int halfWidth, int size) {
         Font font = bold.deriveFont((float) size);
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_BINARY);

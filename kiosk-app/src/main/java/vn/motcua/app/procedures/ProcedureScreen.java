@@ -142,7 +142,8 @@ public final class ProcedureScreen implements Screen {
         printResult.setText(state.t("procedure.printing"));
         Ui.onFx(agent.printGuide(procedure), (ok, err) -> {
             print.setDisable(false);
-            printResult.setText(state.t(err == null ? "procedure.printed" : "procedure.printFailed"));
+            boolean printed = err == null && ok != null && ok.path("printed").asBoolean(false);
+            printResult.setText(state.t(printed ? "procedure.printed" : "procedure.printFailed"));
         });
     }
 }

@@ -124,7 +124,7 @@ public final class StaffScreen implements Screen {
                 pinField.setText(t.isEmpty() ? t : t.substring(0, t.length() - 1));
             }
             case "OK" -> {
-                unlocked = pin.equals(pinField.getText());
+                unlocked = StaffPin.matches(pin, pinField.getText());
                 wrongPin = !unlocked;
                 pinField.clear();
                 render();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,21 +35,32 @@ class AgentTicketLatencyBenchmark {
         started.forEach(ManagedProcess::stop);
     }
 
+    /** The ticket committed to disk, with no printer: the figure of the outbox path alone. */
     @Test
     void ticketCommitLatency() throws Exception {
+        run("commit", Map.of("AGENT_PRINTER_KIND", "none"));
+    }
+
+    /** The same request when the demo's file printer also renders the ticket bitmap and writes bytes and preview. */
+    @Test
+    void ticketCommitAndFilePrintLatency() throws Exception {
+        run("commit + file print", Map.of("AGENT_PRINTER_KIND", "file"));
+    }
+
+    private void run(String label, Map<String, String> env) throws Exception {
         Mosquitto broker = Mosquitto.create(work);
         started.add(broker);
         broker.start();
-        KioskAgent agent = KioskAgent.create("bench-site", "kiosk-bench", broker.url(), work);
+        KioskAgent agent = KioskAgent.create("bench-site", "kiosk-bench", broker.url(), work, env);
         started.add(0, agent);
         agent.start();
         Http http = new Http();
 
         for (int i = 0; i < WARMUP; i++) {
-            assertEquals(201, http.post(agent.api("/api/tickets"), "{\"service\":\"A\",\"priority\":null}", null).status());
+            assertEquals(201, http.post(agent.api("/api/tickets"), "{\"service\":\"Z\",\"priority\":null}", null).status());
         }
         long[] one = measure(http, agent, MEASURED);
-        System.out.println("BENCH agent ticket commit, 1 client:  " + new Percentiles(one).summary());
+        System.out.println("BENCH agent ticket " + label + ", 1 client:  " + new Percentiles(one).summary());
 
         int clients = 4;
         long[][] perClient = new long[clients][];
@@ -69,7 +81,7 @@ class AgentTicketLatencyBenchmark {
         done.await();
         assertEquals(List.of(), failures);
         long[] all = java.util.Arrays.stream(perClient).flatMapToLong(java.util.Arrays::stream).toArray();
-        System.out.println("BENCH agent ticket commit, 4 clients: " + new Percentiles(all).summary());
+        System.out.println("BENCH agent ticket " + label + ", 4 clients: " + new Percentiles(all).summary());
     }
 
     private static long[] measure(Http http, KioskAgent agent, int count) throws Exception {

@@ -28,6 +28,10 @@ final class KioskAgent extends ManagedProcess {
     }
 
     static KioskAgent create(String siteId, String kioskId, String mqttUrl, Path workDir) {
+        return create(siteId, kioskId, mqttUrl, workDir, Map.of());
+    }
+
+    static KioskAgent create(String siteId, String kioskId, String mqttUrl, Path workDir, Map<String, String> extra) {
         int httpPort = Ports.free();
         Path db = workDir.resolve(kioskId + ".db");
         Map<String, String> env = new HashMap<>();
@@ -40,6 +44,7 @@ final class KioskAgent extends ManagedProcess {
         env.put("AGENT_LAN_PORT", "0");
         env.put("AGENT_PRINTER_FOLDER", workDir.resolve(kioskId + "-printed").toString());
         env.putAll(Jars.agentTestTimings());
+        env.putAll(extra);
         return new KioskAgent(siteId, kioskId, httpPort, db, env, workDir);
     }
 

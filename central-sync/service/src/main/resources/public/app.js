@@ -13,16 +13,15 @@
     });
   }
 
+  // the desk's time zone, as the server renders it, whatever the browser's own
+  const timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit",
+    month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
   function fmtTime(ms) {
-    if (!ms) { return "—"; }
-    const d = new Date(ms);
-    const p = function (n) { return String(n).padStart(2, "0"); };
-    return p(d.getDate()) + "/" + p(d.getMonth() + 1) + "/" + d.getFullYear() + " " + p(d.getHours()) + ":" +
-      p(d.getMinutes()) + ":" + p(d.getSeconds());
+    return ms ? timeFormat.format(new Date(ms)).replace(",", "") : "—";
   }
 
   function fmt(field, v) {
-    if (v === null || v === undefined) { return ""; }
+    if (v === null || v === undefined || v === "") { return "—"; }
     if (field === "diskPercent") { return Math.round(v) + " %"; }
     if (field === "temperatureC") { return v.toFixed(1) + " °C"; }
     return String(v);
@@ -144,7 +143,7 @@
       .then(function (r) {
         if (r.status === 200) {
           document.getElementById("config-version").textContent = r.body.version;
-          msg.textContent = "✓ v" + r.body.version + " → " + r.body.kiosks;
+          msg.textContent = form.dataset.done.replace("{v}", r.body.version).replace("{n}", r.body.kiosks);
           msg.className = "msg";
         } else {
           msg.textContent = (r.body.parameter ? r.body.parameter + ": " : "") + (r.body.message || ("HTTP " + r.status));

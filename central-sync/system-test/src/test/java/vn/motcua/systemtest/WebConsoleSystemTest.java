@@ -110,7 +110,9 @@ class WebConsoleSystemTest {
     }
 
     private void waitFor(String what, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, WAIT).withMessage(what).until(condition);
+        // pages reload themselves when a result arrives: an element read during the reload is stale, not a failure
+        new WebDriverWait(browser, WAIT).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     @Test
@@ -304,10 +306,39 @@ class WebConsoleSystemTest {
         probe = new MqttClient(url, "web-test-probe-" + UUID.randomUUID().toString().substring(0, 8), null);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
+        String resultTopic = Topics.of(SITE, KIOSK, Topics.CMD_RESULT);
+        // a global callback: Paho v5's subscribe(topic, qos, listener) recurses into itself
+        probe.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                if (topic.equals(resultTopic)) {
+                    results.add(codec.decodeCommandResult(message.getPayload()));
+                } else {
+                    sentCommands.add(message.getPayload());
+                }
+            }
+
+            @Override
+            public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException e) {
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties p) {
+            }
+        });
         probe.connect(options);
-        probe.subscribe(Topics.of(SITE, KIOSK, Topics.CMD_RESULT), 1, (topic, message) ->
-                results.add(codec.decodeCommandResult(message.getPayload())));
-        probe.subscribe(Topics.of(SITE, KIOSK, Topics.CMD), 1, (topic, message) ->
-                sentCommands.add(message.getPayload()));
+        probe.subscribe(new String[]{resultTopic, Topics.of(SITE, KIOSK, Topics.CMD)}, new int[]{1, 1});
     }
 }

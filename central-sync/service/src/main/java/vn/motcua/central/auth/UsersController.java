@@ -70,7 +70,7 @@ public class UsersController {
                 .append("minlength=\"10\" placeholder=\"").append(Html.esc(lang.t("password")))
                 .append("\" required><select name=\"role\">");
         for (Role r : Role.values()) {
-            b.append("<option>").append(r.wireName()).append("</option>");
+            b.append("<option value=\"").append(r.wireName()).append("\">").append(r.wireName()).append("</option>");
         }
         b.append("</select><button type=\"submit\">").append(Html.esc(lang.t("save")))
                 .append("</button></form><p class=\"msg\" id=\"user-msg\"></p></section>");

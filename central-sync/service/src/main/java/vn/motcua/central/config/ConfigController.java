@@ -55,7 +55,8 @@ public class ConfigController {
             selected = sites.isEmpty() ? "" : sites.first();
         }
         StringBuilder b = new StringBuilder("<h1>").append(esc(lang.t("config"))).append("</h1>");
-        b.append("<form id=\"config-form\" class=\"stack\"><label>").append(esc(lang.t("site")))
+        b.append("<form id=\"config-form\" class=\"stack\" data-done=\"")
+      .append(esc(lang.t("configDone"))).append("\"><label>").append(esc(lang.t("site")))
                 .append(" <select name=\"site\" id=\"config-site\">");
         for (String s : sites) {
             b.append("<option").append(s.equals(selected) ? " selected" : "").append(">").append(esc(s))

@@ -18,7 +18,6 @@ import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.auth.AuthFilter;
 import vn.motcua.central.auth.Principal;
 import vn.motcua.central.command.CommandRecord;
-import vn.motcua.central.command.CommandService;
 import vn.motcua.central.command.CommandStore;
 import vn.motcua.central.web.Html;
 import vn.motcua.central.web.Lang;
@@ -39,6 +38,7 @@ public class FleetController {
     private final AlertStore alerts;
     private final CommandStore commands;
     private final FleetConfig config;
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public FleetController(FleetService fleet, AlertStore alerts, CommandStore commands, FleetConfig config) {
         this.fleet = fleet;
@@ -101,16 +101,20 @@ public class FleetController {
                 .append("<td data-f=\"state\" class=\"").append(k.online() ? "on" : "off").append("\"></td>")
                 .append("<td data-f=\"lastHeard\" data-ms=\"").append(k.lastHeard()).append("\">")
                 .append(Html.time(k.lastHeard())).append("</td>")
-                .append("<td data-f=\"version\">").append(esc(k.version())).append("</td>")
-                .append("<td data-f=\"configVersion\">").append(k.configVersion() == null ? "" : k.configVersion())
+                .append("<td data-f=\"version\">").append(dash(esc(k.version()))).append("</td>")
+                .append("<td data-f=\"configVersion\">").append(dash(k.configVersion()))
                 .append("</td><td data-f=\"printer\" class=\"").append(printerClass(k.printer())).append("\">")
-                .append(esc(k.printer())).append("</td>")
-                .append("<td data-f=\"diskPercent\">").append(pct(k.diskPercent())).append("</td>")
-                .append("<td data-f=\"temperatureC\">").append(temp(k.temperatureC())).append("</td>")
-                .append("<td data-f=\"backlog\">").append(k.backlog() == null ? "" : k.backlog()).append("</td>")
-                .append("<td data-f=\"lastAckSeq\">").append(k.lastAckSeq() == null ? "" : k.lastAckSeq())
+                .append(dash(esc(k.printer()))).append("</td>")
+                .append("<td data-f=\"diskPercent\">").append(dash(pct(k.diskPercent()))).append("</td>")
+                .append("<td data-f=\"temperatureC\">").append(dash(temp(k.temperatureC()))).append("</td>")
+                .append("<td data-f=\"backlog\">").append(dash(k.backlog())).append("</td>")
+                .append("<td data-f=\"lastAckSeq\">").append(dash(k.lastAckSeq()))
                 .append("</td><td data-f=\"openAlerts\" class=\"").append(k.openAlerts() > 0 ? "warn" : "")
                 .append("\">").append(k.openAlerts()).append("</td></tr>");
+    }
+
+    static String dash(Object value) {
+        return value == null || value.toString().isEmpty() ? "—" : value.toString();
     }
 
     static String printerClass(String printer) {
@@ -153,7 +157,8 @@ public class FleetController {
         fact(b, lang.t("temperature"), temp(k.temperatureC()));
         fact(b, lang.t("load"), k.load1() == null ? "" : String.format(Locale.ROOT, "%.2f", k.load1()));
         fact(b, lang.t("memory"), pct(k.memoryPercent()));
-        fact(b, lang.t("queues"), esc(k.queueLengths()));
+        fact(b, lang.t("queues"), k.queueLengths() == null || k.queueLengths().equals("{}") ? ""
+                : esc(k.queueLengths().replaceAll("[{}\"]", "").replace(",", ", ")));
         fact(b, lang.t("backlog"), k.backlog() == null ? "" : String.valueOf(k.backlog()));
         fact(b, lang.t("lastAck"), k.lastAckSeq() == null ? "" : String.valueOf(k.lastAckSeq()));
         b.append("</dl>");
@@ -187,7 +192,16 @@ public class FleetController {
                 .append("</dd></div>");
     }
 
-    static void commandTable(StringBuilder b, Lang lang, List<CommandRecord> list) {
+    private String describeArgs(String argsJson) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode text = json.readTree(argsJson).path("text");
+            return text.isTextual() ? ": «" + esc(text.asText()) + "»" : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    void commandTable(StringBuilder b, Lang lang, List<CommandRecord> list) {
         b.append("<table class=\"grid\" id=\"history\" data-pending=\"").append(esc(lang.t("pending")))
                 .append("\" data-ok=\"").append(esc(lang.t("ok"))).append("\" data-failed=\"")
                 .append(esc(lang.t("failed"))).append("\"><thead><tr><th>").append(esc(lang.t("issuedAt")))
@@ -198,9 +212,9 @@ public class FleetController {
             String state = c.ok() == null ? "pending" : c.ok() ? "ok" : "failed";
             b.append("<tr data-command=\"").append(esc(c.id())).append("\" data-state=\"").append(state)
                     .append("\"><td>").append(Html.time(c.issuedAt())).append("</td><td>")
-                    .append(esc(lang.t("cmd." + c.type()))).append(c.args().equals("{}") ? "" : " "
-                            + esc(c.args())).append("</td><td>").append(esc(c.issuedBy()))
-                    .append("</td><td class=\"").append(state.equals("ok") ? "on" : state.equals("failed") ? "bad" : "")
+                    .append(esc(lang.t("cmd." + c.type()))).append(describeArgs(c.args()))
+                    .append("</td><td>").append(esc(c.issuedBy()))
+                    .append("</td><td class=\"wrap ").append(state.equals("ok") ? "on" : state.equals("failed") ? "bad" : "")
                     .append("\">").append(esc(lang.t(state))).append(c.message() == null ? "" : ": "
                             + esc(c.message())).append("</td></tr>");
         }
@@ -237,7 +251,7 @@ public class FleetController {
                         .append(esc(a.kioskId())).append("</a></td>");
             }
             b.append("<td title=\"").append(esc(a.detail())).append("\">").append(esc(lang.t("alert." + a.kind())))
-                    .append(" <small>").append(esc(a.detail())).append("</small></td><td>")
+                    .append("<br><small>").append(esc(a.detail())).append("</small></td><td>")
                     .append(Html.time(a.raisedAt())).append("</td><td>");
             if (a.acknowledgedAt() > 0) {
                 b.append(esc(a.acknowledgedBy())).append(", ").append(Html.time(a.acknowledgedAt()));

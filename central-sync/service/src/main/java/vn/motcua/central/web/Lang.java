@@ -93,5 +93,7 @@ public enum Lang {
             Map.entry("load", new String[]{"Tải CPU", "Load"}),
             Map.entry("latestVersion", new String[]{"Phiên bản mới nhất", "Latest version"}),
             Map.entry("publish", new String[]{"Ký và phát hành", "Sign and publish"}),
+            Map.entry("configDone", new String[]{"Đã ký và phát hành phiên bản {v} tới {n} ki-ốt.",
+                    "Signed and published version {v} to {n} kiosks."}),
             Map.entry("queues", new String[]{"Hàng đợi", "Queues"}));
 }

@@ -128,6 +128,7 @@ class WebConsoleSystemTest {
         central.putEnv("FLEET_OFFLINE_AFTER", "5s");
         central.putEnv("FLEET_ALERT_OFFLINE_AFTER", "0s");
         central.putEnv("FLEET_EVALUATE_EVERY", "500ms");
+        central.putEnv("REPORTS_ROLLUP_EVERY", "1s");
         started.add(central);
         central.start();
         assertTrue(Files.exists(central.signingPublicKey), "central creates a demo key pair on first start");
@@ -232,6 +233,38 @@ class WebConsoleSystemTest {
         assertTrue(reload.ok(), reload.message());
         assertTrue(reload.message().contains("version 8"), reload.message());
 
+        // ratings made on the kiosk reach the satisfaction report and its CSV export
+        rate(agent, "very_satisfied", "1", null);
+        rate(agent, "very_satisfied", "2", null);
+        rate(agent, "satisfied", "1", null);
+        rate(agent, "dissatisfied", "2", "Chờ lâu quá");
+        browser.get(base + "/reports");
+        await("four ratings rolled up").atMost(WAIT).until(() -> {
+            browser.navigate().refresh();
+            return "4".equals(text("#total-ratings"));
+        });
+        assertEquals("75.0 %", text("#satisfied-share"));
+        assertTrue(text("#low-ratings").contains("Chờ lâu quá"), text("#low-ratings"));
+        shot("12-reports");
+        String csv = fetchText("/reports/export.csv?period=month");
+        List<String> lines = csv.lines().toList();
+        // the file starts with a byte order mark for spreadsheets; the browser's text decoder drops it
+        assertEquals("period,group,very_satisfied,satisfied,neutral,dissatisfied,very_dissatisfied,total,"
+                + "satisfied_share", lines.get(0).replace("\uFEFF", ""));
+        assertEquals(2, lines.size(), csv);
+        String[] cells = lines.get(1).split(",");
+        assertEquals(List.of("2", "1", "0", "1", "0", "4", "0.7500"), List.of(cells).subList(2, 9), csv);
+        String byCounter = fetchText("/reports/export.csv?groupBy=counter");
+        assertTrue(byCounter.contains("\"1\",1,1,0,0,0,2,1.0000"), byCounter);
+        assertTrue(byCounter.contains("\"2\",1,0,0,1,0,2,0.5000"), byCounter);
+        // filters are bound, never spliced into SQL
+        String injected = fetchText("/reports/export.csv?site=" + java.net.URLEncoder.encode("x' OR '1'='1",
+                StandardCharsets.UTF_8) + "&counter=" + java.net.URLEncoder.encode("1; DROP TABLE rating_daily; --",
+                StandardCharsets.UTF_8));
+        assertEquals(1, injected.lines().count(), injected);
+        assertTrue(fetchText("/reports/export.csv?groupBy=site_id%20--").contains("groupBy"));
+        assertTrue(fetchText("/reports/export.csv").contains(",4,0.7500"), "the rollup is intact");
+
         // English
         browser.get(base + "/fleet?lang=en");
         waitFor("English fleet page", d -> "Online".equals(
@@ -282,6 +315,31 @@ class WebConsoleSystemTest {
                   body: JSON.stringify({type: 'restart_app', args: {}})}).then(r => done(r.status));
                 """.formatted(KIOSK));
         assertEquals(403L, status);
+    }
+
+    private void rate(KioskAgent agent, String level, String counter, String comment) throws Exception {
+        Http http = new Http();
+        Http.Response ticket = http.post(agent.api("/api/tickets"), "{\"service\":\"A\",\"priority\":null}",
+                UUID.randomUUID().toString());
+        assertEquals(201, ticket.status(), ticket.body().toString());
+        ObjectNode rating = Http.JSON.createObjectNode();
+        rating.put("ticketId", ticket.body().get("ticketId").asText());
+        rating.put("counter", counter);
+        rating.put("officerId", "cb-nguyen-van-a");
+        rating.put("procedureCode", "1.005090");
+        rating.put("level", level);
+        rating.put("scale", 5);
+        rating.putArray("reasons").add(comment == null ? "none" : "long_wait");
+        rating.put("comment", comment);
+        Http.Response r = http.post(agent.api("/api/ratings"), rating.toString(), UUID.randomUUID().toString());
+        assertEquals(201, r.status(), r.body().toString());
+    }
+
+    /** GET in the browser's session, as the export link does; returns the body as text. */
+    private String fetchText(String path) {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);", path);
     }
 
     private byte[] signed(PrivateKey key, Duration ttl, int minutesAgo) {

@@ -61,6 +61,9 @@ public final class Html {
             s.append("<nav>");
             nav(s, "/fleet", lang.t("fleet"), "fleet".equals(active));
             nav(s, "/alerts", lang.t("alerts"), "alerts".equals(active));
+            if (user.role().canReport()) {
+                nav(s, "/reports", lang.t("reports"), "reports".equals(active));
+            }
             if (user.role().canAdminister()) {
                 nav(s, "/admin/users", lang.t("users"), "users".equals(active));
                 nav(s, "/admin/config", lang.t("config"), "config".equals(active));

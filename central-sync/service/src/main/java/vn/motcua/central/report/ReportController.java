@@ -163,7 +163,7 @@ public class ReportController {
         for (String level : ReportService.LEVELS) {
             b.append("<th>").append(esc(lang.t("level." + level))).append("</th>");
         }
-        b.append("<th>").append(esc(lang.t("total"))).append("</th><th>").append(esc(lang.t("satisfiedShare")))
+        b.append("<th>").append(esc(lang.t("total"))).append("</th><th>").append(esc(lang.t("satisfiedShareHeader")))
                 .append("</th></tr></thead><tbody>");
         for (ReportService.Line l : lines) {
             b.append("<tr>");

@@ -61,8 +61,10 @@ public class ReportService {
         Map<String, long[]> lines = new TreeMap<>();
         long[] total = new long[LEVELS.size()];
         sql.query("rating report", c -> {
+            // PostgreSQL refuses a constant in GROUP BY: group by the dimension only when there is one
             try (PreparedStatement ps = c.prepareStatement("SELECT day, " + dim + ", level, SUM(ratings) "
-                    + "FROM rating_daily" + where + " GROUP BY day, " + dim + ", level")) {
+                    + "FROM rating_daily" + where + " GROUP BY day, " + (q.groupBy().isEmpty() ? "" : dim + ", ")
+                    + "level")) {
                 for (int i = 0; i < params.size(); i++) {
                     ps.setString(i + 1, params.get(i));
                 }

@@ -111,6 +111,7 @@ public enum Lang {
             Map.entry("summary", new String[]{"Tổng hợp", "Summary"}),
             Map.entry("trend", new String[]{"Xu hướng (tỉ lệ hài lòng)", "Trend (share satisfied)"}),
             Map.entry("satisfiedShare", new String[]{"hài lòng", "satisfied"}),
+            Map.entry("satisfiedShareHeader", new String[]{"Tỉ lệ hài lòng", "Share satisfied"}),
             Map.entry("ratings", new String[]{"lượt đánh giá", "ratings"}),
             Map.entry("total", new String[]{"Tổng", "Total"}),
             Map.entry("lowRatings", new String[]{"Đánh giá chưa hài lòng", "Low ratings"}),

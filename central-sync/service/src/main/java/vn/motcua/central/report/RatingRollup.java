@@ -112,6 +112,20 @@ public class RatingRollup {
                 }
                 ps.executeBatch();
             }
+            Map<Key, Long> bySite = new HashMap<>();
+            counts.forEach((k, n) -> bySite.merge(new Key(k.day(), k.site(), "", "", "", k.level()), n, Long::sum));
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO rating_daily_site (day, site_id, level, ratings) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (day, site_id, level) DO UPDATE SET ratings = rating_daily_site.ratings + excluded.ratings""")) {
+                for (Map.Entry<Key, Long> e : bySite.entrySet()) {
+                    ps.setString(1, e.getKey().day());
+                    ps.setString(2, e.getKey().site());
+                    ps.setString(3, e.getKey().level());
+                    ps.setLong(4, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE rollup_state SET last_ingest_id = ? WHERE name = 'ratings' AND last_ingest_id = ?")) {
                 ps.setLong(1, last);

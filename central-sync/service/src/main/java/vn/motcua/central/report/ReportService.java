@@ -57,13 +57,17 @@ public class ReportService {
         filter(where, params, "counter", q.counter());
         filter(where, params, "officer_id", q.officer());
         filter(where, params, "procedure_code", q.procedure());
+        // the site-level rollup answers whatever names no counter, officer or procedure, with far fewer rows
+        boolean siteLevel = q.counter().isEmpty() && q.officer().isEmpty() && q.procedure().isEmpty()
+                && (q.groupBy().isEmpty() || q.groupBy().equals("site"));
+        String table = siteLevel ? "rating_daily_site" : "rating_daily";
         Map<String, long[]> trend = new TreeMap<>();
         Map<String, long[]> lines = new TreeMap<>();
         long[] total = new long[LEVELS.size()];
         sql.query("rating report", c -> {
             // PostgreSQL refuses a constant in GROUP BY: group by the dimension only when there is one
             try (PreparedStatement ps = c.prepareStatement("SELECT day, " + dim + ", level, SUM(ratings) "
-                    + "FROM rating_daily" + where + " GROUP BY day, " + (q.groupBy().isEmpty() ? "" : dim + ", ")
+                    + "FROM " + table + where + " GROUP BY day, " + (q.groupBy().isEmpty() ? "" : dim + ", ")
                     + "level")) {
                 for (int i = 0; i < params.size(); i++) {
                     ps.setString(i + 1, params.get(i));

@@ -136,7 +136,7 @@ class WebStoresOnBothDatabasesTest {
         SqlAccess sql = open(dialect);
         if (dialect.equals("postgresql")) {
             sql.write("reset", c -> {
-                c.createStatement().execute("TRUNCATE events, rating_daily, low_ratings");
+                c.createStatement().execute("TRUNCATE events, rating_daily, rating_daily_site, low_ratings");
                 c.createStatement().execute("UPDATE rollup_state SET last_ingest_id = 0");
                 return null;
             });
@@ -157,6 +157,10 @@ class WebStoresOnBothDatabasesTest {
         assertEquals(1.0, r.total().satisfiedShare());
         assertEquals("2026-11", r.trend().get(0).period());
         assertEquals("3", r.lines().get(0).group());
+        ReportService.Report bySite = reports.report(ReportQuery.of(HttpRequest.GET(
+                "/reports?from=2026-11-01&to=2026-11-30&period=week&site=site-r")));
+        assertEquals(3, bySite.total().total(), "the site-level rollup agrees");
+        assertEquals("2026-11-16", bySite.trend().get(0).period(), "weeks start on Monday");
         ReportService.Report injected = reports.report(ReportQuery.of(HttpRequest.GET(
                 "/reports?from=2026-11-01&to=2026-11-30&site=x%27%20OR%20%271%27%3D%271")));
         assertEquals(0, injected.total().total());

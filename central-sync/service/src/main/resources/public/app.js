@@ -152,3 +152,32 @@
       });
   });
 })();
+
+(function () {
+  const input = document.getElementById("procedures-csv");
+  if (!input) { return; }
+  const csrf = document.querySelector('meta[name="csrf"]').content;
+  const msg = document.getElementById("import-msg");
+  input.addEventListener("change", function () {
+    const file = input.files[0];
+    if (!file) { return; }
+    file.text().then(function (text) {
+      return fetch("/api/procedures/parse", { method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "text/csv", "X-CSRF-Token": csrf }, body: text });
+    }).then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); })
+      .then(function (r) {
+        if (r.status !== 200) {
+          msg.textContent = r.body.message || ("HTTP " + r.status);
+          msg.className = "msg error";
+          return;
+        }
+        const area = document.getElementById("config-json");
+        let draft;
+        try { draft = JSON.parse(area.value); } catch (e) { draft = {}; }
+        draft.procedures = r.body;
+        area.value = JSON.stringify(draft, null, 2);
+        msg.textContent = msg.dataset.done.replace("{n}", r.body.length);
+        msg.className = "msg";
+      });
+  });
+})();

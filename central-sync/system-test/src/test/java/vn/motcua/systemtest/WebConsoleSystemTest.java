@@ -208,6 +208,15 @@ class WebConsoleSystemTest {
                 : getClass().getResourceAsStream("/site-config.json").readAllBytes(), StandardCharsets.UTF_8);
         WebElement json = browser.findElement(By.id("config-json"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", json, sample);
+        Path catalogue = work.resolve("thu-tuc.csv").toAbsolutePath();
+        Files.writeString(catalogue, "code,nameVi,nameEn,field,level,fullyOnline,fee,timeLimit,documents,portalUrl,"
+                + "service\n1.005090,\"Xác minh văn bằng, chứng chỉ\",,Văn bằng,3,true,,5 ngày,Đơn đề nghị,"
+                + "https://dichvucong.gov.vn/p/1.005090,A\n2.001914,Cấp bản sao văn bằng,,,,không,,,,"
+                + "https://dichvucong.gov.vn/p/2.001914,A\n");
+        browser.findElement(By.id("procedures-csv")).sendKeys(catalogue.toString());
+        waitFor("catalogue imported into the draft", d -> d.findElement(By.id("import-msg")).getText()
+                .contains("2 thủ tục"));
+        assertTrue(browser.findElement(By.id("config-json")).getAttribute("value").contains("2.001914"));
         browser.findElement(By.id("publish-config")).click();
         waitFor("config published", d -> "8".equals(d.findElement(By.id("config-version")).getText()));
         shot("04-config-published");

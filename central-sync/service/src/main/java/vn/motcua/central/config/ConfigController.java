@@ -39,6 +39,16 @@ public class ConfigController {
         return HttpResponse.ok(configs.publish(AuthFilter.principal(request), siteId, body));
     }
 
+    /** Parses a procedure catalogue CSV into the configuration's {@code procedures}; publishes nothing. */
+    @Post(value = "/api/procedures/parse", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    public java.util.List<vn.motcua.protocol.message.SiteConfig.Procedure> parseProcedures(HttpRequest<?> request,
+                                                                                         @Body String csv) {
+        if (!AuthFilter.principal(request).role().canAdminister()) {
+            throw new Forbidden("only an admin may edit configurations");
+        }
+        return ProcedureCsv.parse(csv);
+    }
+
     @Get(value = "/admin/config", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> page(HttpRequest<?> request) {
         Principal who = AuthFilter.principal(request);
@@ -67,7 +77,11 @@ public class ConfigController {
                 .append(selected.isEmpty() ? "—" : configs.latestVersion(selected).map(String::valueOf).orElse("—"))
                 .append("</b></span><textarea name=\"json\" id=\"config-json\" rows=\"18\" spellcheck=\"false\">")
                 .append(esc(current)).append("</textarea><button type=\"submit\" id=\"publish-config\">")
-                .append(esc(lang.t("publish"))).append("</button></form><p class=\"msg\" id=\"config-msg\"></p>");
+                .append(esc(lang.t("publish"))).append("</button></form><p class=\"msg\" id=\"config-msg\"></p>")
+                .append("<section class=\"card\"><h2>").append(esc(lang.t("importCsv"))).append("</h2><p class=\"muted\">")
+                .append(esc(String.join(",", ProcedureCsv.COLUMNS))).append("</p><input type=\"file\" accept=\".csv,text/csv\" ")
+                .append("id=\"procedures-csv\"><p class=\"msg\" id=\"import-msg\" data-done=\"")
+                .append(esc(lang.t("importDone"))).append("\"></p></section>");
         return Html.ok(lang, Html.page(lang, who, lang.t("config"), "config", b.toString()));
     }
 }

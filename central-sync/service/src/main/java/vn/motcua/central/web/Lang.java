@@ -123,5 +123,8 @@ public enum Lang {
             Map.entry("level.neutral", new String[]{"Bình thường", "Neutral"}),
             Map.entry("level.dissatisfied", new String[]{"Không hài lòng", "Dissatisfied"}),
             Map.entry("level.very_dissatisfied", new String[]{"Rất không hài lòng", "Very dissatisfied"}),
+            Map.entry("importCsv", new String[]{"Nhập danh mục thủ tục từ CSV", "Import the procedure catalogue from CSV"}),
+            Map.entry("importDone", new String[]{"Đã nhập {n} thủ tục vào bản nháp; kiểm tra rồi bấm Ký và phát hành.",
+                    "Imported {n} procedures into the draft; check it, then sign and publish."}),
             Map.entry("queues", new String[]{"Hàng đợi", "Queues"}));
 }

@@ -254,6 +254,10 @@ class WebConsoleSystemTest {
         });
         assertEquals("75.0 %", text("#satisfied-share"));
         assertTrue(text("#low-ratings").contains("Chờ lâu quá"), text("#low-ratings"));
+        await("four tickets in the queue figures").atMost(WAIT).until(() -> {
+            browser.navigate().refresh();
+            return text("#queue-services").contains("A 4");
+        });
         shot("12-reports");
         String csv = fetchText("/reports/export.csv?period=month");
         List<String> lines = csv.lines().toList();

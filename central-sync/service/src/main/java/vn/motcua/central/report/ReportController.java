@@ -116,6 +116,23 @@ public class ReportController {
             table(b, lang, r.lines(), true, "group-table");
             b.append("</section>");
         }
+        List<List<ReportService.QueueLine>> queue = reports.queue(q);
+        b.append("<section class=\"card\"><h2>").append(esc(lang.t("queueFigures"))).append("</h2><div class=\"scroll\">")
+                .append("<table class=\"grid\" id=\"queue-services\"><thead><tr><th>").append(esc(lang.t("service")))
+                .append("</th><th>").append(esc(lang.t("ticketsIssued"))).append("</th></tr></thead><tbody>");
+        for (ReportService.QueueLine l : queue.get(0)) {
+            b.append("<tr><td>").append(esc(l.key())).append("</td><td>").append(l.issued()).append("</td></tr>");
+        }
+        b.append("</tbody></table><table class=\"grid\" id=\"queue-counters\"><thead><tr><th>")
+                .append(esc(lang.t("counter"))).append("</th><th>").append(esc(lang.t("ticketsServed")))
+                .append("</th><th>").append(esc(lang.t("noShows"))).append("</th><th>")
+                .append(esc(lang.t("avgServiceTime"))).append("</th></tr></thead><tbody>");
+        for (ReportService.QueueLine l : queue.get(1)) {
+            b.append("<tr><td>").append(esc(l.key())).append("</td><td>").append(l.served()).append("</td><td>")
+                    .append(l.noShows()).append("</td><td>").append(l.averageServiceSeconds() == null ? "—"
+                            : String.format(Locale.ROOT, "%.0f s", l.averageServiceSeconds())).append("</td></tr>");
+        }
+        b.append("</tbody></table></div><p class=\"muted\">").append(esc(lang.t("queueNote"))).append("</p></section>");
         b.append("<section class=\"card\"><h2>").append(esc(lang.t("lowRatings"))).append("</h2>");
         if (r.low().isEmpty()) {
             b.append("<p class=\"empty\">—</p>");

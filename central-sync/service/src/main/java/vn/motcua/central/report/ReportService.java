@@ -127,6 +127,41 @@ public class ReportService {
         }
     }
 
+    /** Queue figures of one service (issued) or one counter (served, no-shows, service time). */
+    public record QueueLine(String key, long issued, long served, long noShows, long serviceSeconds) {
+        public Double averageServiceSeconds() {
+            return served == 0 ? null : (double) serviceSeconds / served;
+        }
+    }
+
+    /** Per service and per counter over the report's days and site; counter, officer and procedure do not apply. */
+    public List<List<QueueLine>> queue(ReportQuery q) {
+        return sql.query("queue figures", c -> {
+            StringBuilder where = new StringBuilder(" WHERE day >= ? AND day <= ?");
+            List<String> params = new ArrayList<>(List.of(q.from().toString(), q.to().toString()));
+            filter(where, params, "site_id", q.site());
+            List<List<QueueLine>> out = new ArrayList<>();
+            for (String column : List.of("service", "counter")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", SUM(issued), SUM(served), "
+                        + "SUM(no_shows), SUM(service_seconds) FROM queue_daily" + where + " AND " + column
+                        + " <> '' GROUP BY " + column + " ORDER BY " + column)) {
+                    for (int i = 0; i < params.size(); i++) {
+                        ps.setString(i + 1, params.get(i));
+                    }
+                    List<QueueLine> lines = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            lines.add(new QueueLine(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                    rs.getLong(5)));
+                        }
+                    }
+                    out.add(lines);
+                }
+            }
+            return out;
+        });
+    }
+
     /** day: the date; week: the Monday that starts it; month: yyyy-MM. */
     static String periodOf(LocalDate day, String period) {
         return switch (period) {

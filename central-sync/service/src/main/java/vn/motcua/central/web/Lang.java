@@ -126,5 +126,13 @@ public enum Lang {
             Map.entry("importCsv", new String[]{"Nhập danh mục thủ tục từ CSV", "Import the procedure catalogue from CSV"}),
             Map.entry("importDone", new String[]{"Đã nhập {n} thủ tục vào bản nháp; kiểm tra rồi bấm Ký và phát hành.",
                     "Imported {n} procedures into the draft; check it, then sign and publish."}),
+            Map.entry("queueFigures", new String[]{"Số liệu hàng đợi", "Queue figures"}),
+            Map.entry("service", new String[]{"Dịch vụ", "Service"}),
+            Map.entry("ticketsIssued", new String[]{"Số phiếu đã cấp", "Tickets issued"}),
+            Map.entry("ticketsServed", new String[]{"Đã phục vụ", "Served"}),
+            Map.entry("noShows", new String[]{"Vắng mặt", "No-shows"}),
+            Map.entry("avgServiceTime", new String[]{"Thời gian phục vụ TB", "Average service time"}),
+            Map.entry("queueNote", new String[]{"Theo ngày và điểm đã chọn; chưa có thời gian chờ.",
+                    "For the chosen days and site; waiting time is not reported yet."}),
             Map.entry("queues", new String[]{"Hàng đợi", "Queues"}));
 }

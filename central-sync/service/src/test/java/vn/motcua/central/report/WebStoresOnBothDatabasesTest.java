@@ -136,12 +136,15 @@ class WebStoresOnBothDatabasesTest {
         SqlAccess sql = open(dialect);
         if (dialect.equals("postgresql")) {
             sql.write("reset", c -> {
-                c.createStatement().execute("TRUNCATE events, rating_daily, rating_daily_site, low_ratings");
+                c.createStatement().execute("TRUNCATE events, rating_daily, rating_daily_site, low_ratings, queue_daily");
                 c.createStatement().execute("UPDATE rollup_state SET last_ingest_id = 0");
                 return null;
             });
         }
         store.storeBatch("site-r", TestEvents.batch("kiosk-r", 1, 9));
+        QueueRollup queueRollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 1000));
+        assertEquals(3, queueRollup.runOnce(), "three ticket.issued among nine events");
+        assertEquals(0, queueRollup.runOnce());
         RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2));
         int read = 0;
         int n;
@@ -161,6 +164,10 @@ class WebStoresOnBothDatabasesTest {
                 "/reports?from=2026-11-01&to=2026-11-30&period=week&site=site-r")));
         assertEquals(3, bySite.total().total(), "the site-level rollup agrees");
         assertEquals("2026-11-16", bySite.trend().get(0).period(), "weeks start on Monday");
+        java.util.List<java.util.List<ReportService.QueueLine>> queue = reports.queue(ReportQuery.of(HttpRequest.GET(
+                "/reports?from=2026-11-01&to=2026-11-30")));
+        assertEquals("A", queue.get(0).get(0).key());
+        assertEquals(3, queue.get(0).get(0).issued());
         ReportService.Report injected = reports.report(ReportQuery.of(HttpRequest.GET(
                 "/reports?from=2026-11-01&to=2026-11-30&site=x%27%20OR%20%271%27%3D%271")));
         assertEquals(0, injected.total().total());

@@ -259,6 +259,8 @@ class WebConsoleSystemTest {
             return text("#queue-services").contains("A 4");
         });
         shot("12-reports");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('queue-services').scrollIntoView()");
+        shot("13-reports-queue-and-low-ratings");
         String csv = fetchText("/reports/export.csv?period=month");
         List<String> lines = csv.lines().toList();
         // the file starts with a byte order mark for spreadsheets; the browser's text decoder drops it

@@ -127,6 +127,9 @@ public class ReportController {
                 .append(esc(lang.t("counter"))).append("</th><th>").append(esc(lang.t("ticketsServed")))
                 .append("</th><th>").append(esc(lang.t("noShows"))).append("</th><th>")
                 .append(esc(lang.t("avgServiceTime"))).append("</th></tr></thead><tbody>");
+        if (queue.get(1).isEmpty()) {
+            b.append("<tr><td colspan=\"4\" class=\"muted\">—</td></tr>");
+        }
         for (ReportService.QueueLine l : queue.get(1)) {
             b.append("<tr><td>").append(esc(l.key())).append("</td><td>").append(l.served()).append("</td><td>")
                     .append(l.noShows()).append("</td><td>").append(l.averageServiceSeconds() == null ? "—"
@@ -145,7 +148,7 @@ public class ReportController {
                     .append(esc(lang.t("reasons"))).append("</th><th>").append(esc(lang.t("comment")))
                     .append("</th></tr></thead><tbody>");
             for (ReportService.LowRating l : r.low()) {
-                b.append("<tr><td>").append(esc(l.at())).append("</td><td>").append(esc(l.kioskId()))
+                b.append("<tr><td>").append(esc(wallTime(l.at()))).append("</td><td>").append(esc(l.kioskId()))
                         .append("</td><td>").append(esc(l.counter())).append("</td><td>").append(esc(l.officerId()))
                         .append("</td><td>").append(esc(l.procedureCode())).append("</td><td>")
                         .append(esc(lang.t("level." + l.level()))).append("</td><td class=\"wrap\">")
@@ -156,6 +159,15 @@ public class ReportController {
         }
         b.append("</section>");
         return Html.ok(lang, Html.page(lang, who, lang.t("reports"), "reports", b.toString()));
+    }
+
+    /** A kiosk's wall time, shown in the desk's zone as the other pages show times. */
+    private static String wallTime(String at) {
+        try {
+            return Html.time(java.time.OffsetDateTime.parse(at).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return at;
+        }
     }
 
     private static void input(StringBuilder b, String label, String name, String value, String type) {

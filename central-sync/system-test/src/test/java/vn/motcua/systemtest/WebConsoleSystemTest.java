@@ -166,6 +166,8 @@ class WebConsoleSystemTest {
         // a command sent from the kiosk page reaches the agent, and its result shows
         browser.findElement(By.cssSelector(row + " a")).click();
         waitFor("kiosk page", d -> !d.findElements(By.id("command-form")).isEmpty());
+        assertTrue(browser.findElement(By.cssSelector("#chart-disk path")).getAttribute("d").startsWith("M"),
+                "the 24-hour disk chart has the readings so far");
         new Select(browser.findElement(By.id("command-type"))).selectByValue("show_notice");
         browser.findElement(By.id("notice-text")).sendKeys("Bộ phận Một cửa nghỉ trưa từ 11:30 đến 13:30.");
         browser.findElement(By.id("send-command")).click();

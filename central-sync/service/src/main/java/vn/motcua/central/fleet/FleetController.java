@@ -38,9 +38,12 @@ public class FleetController {
     private final AlertStore alerts;
     private final CommandStore commands;
     private final FleetConfig config;
+    private final TelemetryStore telemetry;
     private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    public FleetController(FleetService fleet, AlertStore alerts, CommandStore commands, FleetConfig config) {
+    public FleetController(FleetService fleet, AlertStore alerts, CommandStore commands, FleetConfig config,
+                           TelemetryStore telemetry) {
+        this.telemetry = telemetry;
         this.fleet = fleet;
         this.alerts = alerts;
         this.commands = commands;
@@ -163,6 +166,14 @@ public class FleetController {
         fact(b, lang.t("lastAck"), k.lastAckSeq() == null ? "" : String.valueOf(k.lastAckSeq()));
         b.append("</dl>");
 
+        List<TelemetryStore.Point> history = telemetry.history(k.kioskId(),
+                System.currentTimeMillis() - Duration.ofHours(24).toMillis());
+        b.append("<section class=\"card\"><h2>").append(esc(lang.t("last24h"))).append("</h2><div class=\"charts\">");
+        chart(b, "chart-temperature", lang.t("temperature") + " (°C)", history, TelemetryStore.Point::cpuTemperatureC);
+        chart(b, "chart-disk", lang.t("disk") + " (%)", history, TelemetryStore.Point::diskPercent);
+        chart(b, "chart-backlog", lang.t("backlog"), history, p -> (double) p.backlog());
+        chart(b, "chart-load", lang.t("load"), history, TelemetryStore.Point::load1);
+        b.append("</div></section>");
         b.append("<section class=\"card\"><h2>").append(esc(lang.t("commands"))).append("</h2>");
         if (who.role().canSendCommands()) {
             b.append("<form id=\"command-form\" class=\"inline\" data-kiosk=\"").append(esc(k.kioskId()))
@@ -185,6 +196,58 @@ public class FleetController {
         alertTable(b, lang, alerts.recent(k.kioskId(), 50), false);
         b.append("</section>");
         return Html.ok(lang, Html.page(lang, who, lang.t("kiosk") + " " + k.kioskId(), "fleet", b.toString()));
+    }
+
+    /** A line over the last 24 hours, drawn by the server as SVG; gaps where the kiosk sent nothing. */
+    static void chart(StringBuilder b, String id, String title, List<TelemetryStore.Point> points,
+                      java.util.function.Function<TelemetryStore.Point, Double> value) {
+        int w = 320;
+        int h = 110;
+        int pad = 22;
+        long end = System.currentTimeMillis();
+        long start = end - Duration.ofHours(24).toMillis();
+        double max = 0;
+        for (TelemetryStore.Point p : points) {
+            Double v = value.apply(p);
+            if (v != null) {
+                max = Math.max(max, v);
+            }
+        }
+        double top = max <= 0 ? 1 : max * 1.1;
+        b.append("<figure class=\"chart\"><figcaption>").append(esc(title)).append("</figcaption><svg id=\"")
+                .append(id).append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)
+                .append("\" width=\"100%\" role=\"img\">").append(String.format(Locale.ROOT,
+                        "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#d9dee6\"/>"
+                                + "<text x=\"0\" y=\"10\" font-size=\"9\" fill=\"#5b6675\">%.1f</text>"
+                                + "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#5b6675\">-24h</text>"
+                                + "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#5b6675\" text-anchor=\"end\">now</text>",
+                        pad, w, h - pad, h - pad, top, pad, h - 6, w, h - 6));
+        StringBuilder path = new StringBuilder();
+        long previous = Long.MIN_VALUE;
+        int drawn = 0;
+        for (TelemetryStore.Point p : points) {
+            Double v = value.apply(p);
+            if (v == null) {
+                previous = Long.MIN_VALUE;
+                continue;
+            }
+            double x = pad + (double) (w - pad) * (p.bucket() - start) / (end - start);
+            double y = (h - pad) - (h - pad - 12) * v / top;
+            boolean gap = previous == Long.MIN_VALUE || p.bucket() - previous > 2 * TelemetryStore.BUCKET_MILLIS;
+            path.append(gap ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
+            previous = p.bucket();
+            drawn++;
+        }
+        if (drawn == 1) {
+            path.append("l2 0");
+        }
+        b.append("<path d=\"").append(path.toString().trim()).append("\" fill=\"none\" stroke=\"#0b5394\" ")
+                .append("stroke-width=\"2\" stroke-linecap=\"round\"/>");
+        if (drawn == 0) {
+            b.append("<text x=\"").append(w / 2).append("\" y=\"").append(h / 2)
+                    .append("\" font-size=\"11\" fill=\"#5b6675\" text-anchor=\"middle\">—</text>");
+        }
+        b.append("</svg></figure>");
     }
 
     private static void fact(StringBuilder b, String name, String valueHtml) {

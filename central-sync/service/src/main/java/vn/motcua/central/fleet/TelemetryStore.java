@@ -17,6 +17,10 @@ import java.util.Map;
 public class TelemetryStore {
     private final SqlAccess sql;
     private final ProtocolCodec codec = new ProtocolCodec();
+    static final long BUCKET_MILLIS = 5 * 60_000L;
+    /** History is pruned on the first reading of each hour; two days are kept for the 24-hour charts. */
+    private static final long PRUNE_EVERY_MILLIS = 60 * 60_000L;
+    private static final long KEEP_MILLIS = 48 * 60 * 60_000L;
 
     public TelemetryStore(SqlAccess sql) {
         this.sql = sql;
@@ -68,7 +72,51 @@ public class TelemetryStore {
                 setLong(ps, 15, t.configVersion());
                 ps.executeUpdate();
             }
+            long bucket = receivedAt - receivedAt % BUCKET_MILLIS;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO telemetry_history (kiosk_id, bucket, cpu_temperature_c, disk_percent, load1,
+                        outbox_backlog) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (kiosk_id, bucket) DO UPDATE SET cpu_temperature_c = excluded.cpu_temperature_c,
+                        disk_percent = excluded.disk_percent, load1 = excluded.load1,
+                        outbox_backlog = excluded.outbox_backlog""")) {
+                ps.setString(1, kioskId);
+                ps.setLong(2, bucket);
+                setDouble(ps, 3, t.cpuTemperatureC());
+                setDouble(ps, 4, t.diskUsedBytes() == null || t.diskTotalBytes() == null || t.diskTotalBytes() <= 0
+                        ? null : 100.0 * t.diskUsedBytes() / t.diskTotalBytes());
+                setDouble(ps, 5, t.load1());
+                ps.setLong(6, t.outboxBacklog());
+                if (ps.executeUpdate() == 1 && bucket % PRUNE_EVERY_MILLIS == 0) {
+                    try (PreparedStatement prune = c.prepareStatement(
+                            "DELETE FROM telemetry_history WHERE bucket < ?")) {
+                        prune.setLong(1, receivedAt - KEEP_MILLIS);
+                        prune.executeUpdate();
+                    }
+                }
+            }
             return null;
+        });
+    }
+
+    public record Point(long bucket, Double cpuTemperatureC, Double diskPercent, Double load1, long backlog) {
+    }
+
+    /** The kiosk's readings since {@code sinceMillis}, oldest first, one per five minutes. */
+    public java.util.List<Point> history(String kioskId, long sinceMillis) {
+        return sql.query("telemetry history of " + kioskId, c -> {
+            java.util.List<Point> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT bucket, cpu_temperature_c, disk_percent, load1, outbox_backlog FROM telemetry_history
+                    WHERE kiosk_id = ? AND bucket >= ? ORDER BY bucket""")) {
+                ps.setString(1, kioskId);
+                ps.setLong(2, sinceMillis);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Point(rs.getLong(1), dbl(rs, 2), dbl(rs, 3), dbl(rs, 4), rs.getLong(5)));
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -134,5 +134,6 @@ public enum Lang {
             Map.entry("avgServiceTime", new String[]{"Thời gian phục vụ TB", "Average service time"}),
             Map.entry("queueNote", new String[]{"Theo ngày và điểm đã chọn; chưa có thời gian chờ.",
                     "For the chosen days and site; waiting time is not reported yet."}),
+            Map.entry("last24h", new String[]{"24 giờ qua", "Last 24 hours"}),
             Map.entry("queues", new String[]{"Hàng đợi", "Queues"}));
 }

@@ -120,6 +120,9 @@ class WebStoresOnBothDatabasesTest {
         assertEquals(95.0, latest.diskPercent());
         assertNull(latest.cpuTemperatureC());
         assertEquals(8L, latest.configVersion());
+        java.util.List<TelemetryStore.Point> history = telemetry.history(kiosk, 0);
+        assertEquals(1, history.size(), "two readings within five minutes are one point");
+        assertEquals(60, history.get(0).backlog(), "the later reading wins");
 
         CommandStore commands = new CommandStore(sql);
         commands.insert(new CommandRecord("c-" + kiosk, kiosk, "s1", "show_notice", "{}", "admin", 1, 2, null, null,

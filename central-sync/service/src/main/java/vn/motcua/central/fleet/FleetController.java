@@ -225,6 +225,8 @@ public class FleetController {
         StringBuilder path = new StringBuilder();
         long previous = Long.MIN_VALUE;
         int drawn = 0;
+        double lastX = 0;
+        double lastY = 0;
         for (TelemetryStore.Point p : points) {
             Double v = value.apply(p);
             if (v == null) {
@@ -237,13 +239,16 @@ public class FleetController {
             path.append(gap ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
             previous = p.bucket();
             drawn++;
-        }
-        if (drawn == 1) {
-            path.append("l2 0");
+            lastX = x;
+            lastY = y;
         }
         b.append("<path d=\"").append(path.toString().trim()).append("\" fill=\"none\" stroke=\"#0b5394\" ")
                 .append("stroke-width=\"2\" stroke-linecap=\"round\"/>");
-        if (drawn == 0) {
+        if (drawn > 0) {
+            // the latest reading, marked so that a kiosk with a single reading still shows one
+            b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#0b5394\"/>", lastX,
+                    lastY));
+        } else {
             b.append("<text x=\"").append(w / 2).append("\" y=\"").append(h / 2)
                     .append("\" font-size=\"11\" fill=\"#5b6675\" text-anchor=\"middle\">—</text>");
         }

@@ -35,6 +35,13 @@ for p in "$HTTP_PORT" "$AGENT_HTTP_PORT"; do
 done
 
 mkdir -p data
+# The web console's first admin and the read-API token: random for this demo unless set, never a built-in default.
+export CENTRAL_ADMIN_USER=${CENTRAL_ADMIN_USER:-admin}
+export CENTRAL_ADMIN_PASSWORD=${CENTRAL_ADMIN_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')}
+export CENTRAL_API_TOKEN=${CENTRAL_API_TOKEN:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
+# central creates a demo command-signing key pair here on first start; the agent verifies with its .pub
+export CENTRAL_SIGNING_KEY=${CENTRAL_SIGNING_KEY:-$PWD/data/command-signing.key}
+export KIOSK_COMMAND_KEY=${KIOSK_COMMAND_KEY:-${CENTRAL_SIGNING_KEY%.key}.pub}
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
@@ -79,8 +86,11 @@ Running. Logs: data/central-sync.log, data/kiosk-agent.log.  Ctrl-C stops everyt
     curl -s -X POST http://127.0.0.1:$AGENT_HTTP_PORT/api/ratings -H 'Content-Type: application/json' \\
          -d '{"ticketId":"<ticketId>","counter":"1","officerId":"cb-01","procedureCode":null,"level":"satisfied","scale":5,"reasons":[],"comment":null}'
   The kiosk's state:           curl -s http://127.0.0.1:$AGENT_HTTP_PORT/api/status
-  What central has stored:     curl -s http://127.0.0.1:$HTTP_PORT/api/stats
-                               curl -s http://127.0.0.1:$HTTP_PORT/api/kiosks
-                               curl -s 'http://127.0.0.1:$HTTP_PORT/api/events?limit=5'
+  What central has stored:     curl -s -H "Authorization: Bearer $CENTRAL_API_TOKEN" http://127.0.0.1:$HTTP_PORT/api/stats
+                               curl -s -H "Authorization: Bearer $CENTRAL_API_TOKEN" http://127.0.0.1:$HTTP_PORT/api/kiosks
+                               curl -s -H "Authorization: Bearer $CENTRAL_API_TOKEN" 'http://127.0.0.1:$HTTP_PORT/api/events?limit=5'
+  Web console (fleet, alerts, commands, configuration, reports):
+    http://127.0.0.1:$HTTP_PORT/   user $CENTRAL_ADMIN_USER, password $CENTRAL_ADMIN_PASSWORD
+    (only the first start creates the admin: with an existing data/central.db keep the password you had)
 MSG
 wait -n "${pids[@]}"

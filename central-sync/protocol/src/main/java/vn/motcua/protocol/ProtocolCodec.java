@@ -155,7 +155,8 @@ public final class ProtocolCodec {
                 f.optionalInteger("memoryUsedBytes"), f.optionalInteger("memoryTotalBytes"),
                 f.optionalInteger("diskUsedBytes"), f.optionalInteger("diskTotalBytes"),
                 f.optionalText("printer", ID_MAX), f.optionalCountMap("queueLengths"),
-                f.integer("outboxBacklog", 0, Long.MAX_VALUE), f.optionalInteger("lastAckSeq"));
+                f.integer("outboxBacklog", 0, Long.MAX_VALUE), f.optionalInteger("lastAckSeq"),
+                f.optionalInteger("configVersion"));
     }
 
     public Command decodeCommand(byte[] payload) {

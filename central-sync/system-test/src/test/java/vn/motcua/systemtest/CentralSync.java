@@ -11,12 +11,16 @@ import static org.awaitility.Awaitility.await;
 
 /** central-sync as a separate JVM, from its runnable jar. */
 final class CentralSync extends ManagedProcess {
+    /** The read API (stats, kiosks, events) needs a session or this bearer token (CENTRAL_API_TOKEN). */
+    static final String API_TOKEN = "system-test-read-token";
     final int httpPort;
+    final Path signingPublicKey;
     private final Http http = new Http();
 
     private CentralSync(String name, int httpPort, Map<String, String> env, Path workDir) {
         super(name, command(), env, workDir);
         this.httpPort = httpPort;
+        this.signingPublicKey = workDir.resolve(name + "-keys").resolve("command-signing.pub").toAbsolutePath();
     }
 
     /** {@code -Dcentral.jvmArgs="..."} adds JVM options, e.g. a flight recording while a benchmark runs. */
@@ -38,6 +42,10 @@ final class CentralSync extends ManagedProcess {
         env.put("DB_URL", dbUrl);
         env.put("DB_USER", "postgres");
         env.put("CENTRAL_INSTANCE_ID", name);
+        env.put("CENTRAL_API_TOKEN", API_TOKEN);
+        // a demo key pair is created there on first start; agents verify commands with its .pub
+        env.put("CENTRAL_SIGNING_KEY", workDir.resolve(name + "-keys").resolve("command-signing.key")
+                .toAbsolutePath().toString());
         if (mqttUrl != null) {
             env.put("MQTT_URL", mqttUrl);
         } else {
@@ -63,10 +71,10 @@ final class CentralSync extends ManagedProcess {
     }
 
     JsonNode stats() {
-        return http.tryGet(api("/api/stats")).orElseThrow();
+        return http.tryGet(api("/api/stats"), API_TOKEN).orElseThrow();
     }
 
     java.util.Optional<JsonNode> tryGet(String path) {
-        return http.tryGet(api(path));
+        return http.tryGet(api(path), API_TOKEN);
     }
 }

@@ -20,7 +20,15 @@ final class Http {
     }
 
     Response get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+        return get(url, null);
+    }
+
+    Response get(String url, String bearerToken) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        if (bearerToken != null) {
+            b.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(b.build());
     }
 
     Response post(String url, String json, String idempotencyKey) throws IOException, InterruptedException {
@@ -41,8 +49,13 @@ final class Http {
 
     /** The body of a 200 GET, or empty while the process is not answering. */
     Optional<JsonNode> tryGet(String url) {
+        return tryGet(url, null);
+    }
+
+    /** As {@link #tryGet(String)}, with a bearer token when not null. */
+    Optional<JsonNode> tryGet(String url, String bearerToken) {
         try {
-            Response r = get(url);
+            Response r = get(url, bearerToken);
             return r.status() == 200 ? Optional.of(r.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -24,6 +24,11 @@ class ManagedProcess implements AutoCloseable {
         this.log = logDir.resolve(name + ".log");
     }
 
+    /** Sets an environment variable for the next start (e.g. shorter time-outs, the first admin). */
+    synchronized void putEnv(String key, String value) {
+        env.put(key, value);
+    }
+
     synchronized void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");

@@ -58,6 +58,8 @@ public class MqttTransport implements MqttCallback {
     private final HostInfo host;
     private final String kiosk;
     private final String clientId;
+    private final String siteId;
+    private final String kioskId;
     private final String eventsTopic;
     private final String ackTopic;
     private final String statusTopic;
@@ -84,6 +86,8 @@ public class MqttTransport implements MqttCallback {
         this.codec = codec;
         this.host = host;
         this.kiosk = kiosk.siteId() + "/" + kiosk.kioskId();
+        this.siteId = kiosk.siteId();
+        this.kioskId = kiosk.kioskId();
         this.clientId = "kiosk-" + kiosk.siteId() + "-" + kiosk.kioskId();
         this.eventsTopic = Topics.of(kiosk.siteId(), kiosk.kioskId(), Topics.EVENTS);
         this.ackTopic = Topics.of(kiosk.siteId(), kiosk.kioskId(), Topics.ACK);
@@ -123,6 +127,36 @@ public class MqttTransport implements MqttCallback {
             return true;
         } catch (MqttException e) {
             LOG.debug("kiosk {}: publish on {} not accepted now ({})", kiosk, eventsTopic, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Receives the messages central sends on {@code cmd} and {@code config}. Called on Paho's thread. */
+    public interface InboundHandler {
+        void handle(String suffix, byte[] payload);
+    }
+
+    private final java.util.Map<String, InboundHandler> inbound = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Registers the handler of one topic suffix ({@code cmd} or {@code config}). */
+    public void onMessage(String suffix, InboundHandler handler) {
+        inbound.put(suffix, handler);
+    }
+
+    /**
+     * Publishes on one of this kiosk's own topics ({@code telemetry}, {@code cmd/result}); false if not connected
+     * or Paho does not take it now.
+     */
+    public boolean publish(String suffix, byte[] payload, int qos) {
+        MqttAsyncClient c = client;
+        if (c == null || !connected) {
+            return false;
+        }
+        try {
+            c.publish(Topics.of(siteId, kioskId, suffix), payload, qos, false);
+            return true;
+        } catch (MqttException e) {
+            LOG.debug("kiosk {}: publish on {} not accepted now ({})", kiosk, suffix, e.getMessage());
             return false;
         }
     }
@@ -321,7 +355,17 @@ public class MqttTransport implements MqttCallback {
                 LOG.warn("kiosk {}: ignoring bad ack on {}: {}", kiosk, topic, e.getMessage());
             }
         } else {
-            LOG.info("kiosk {}: received {} bytes on {} (not handled yet)", kiosk, message.getPayload().length, topic);
+            String suffix = cmdTopic.equals(topic) ? Topics.CMD : configTopic.equals(topic) ? Topics.CONFIG : null;
+            InboundHandler h = suffix == null ? null : inbound.get(suffix);
+            if (h == null) {
+                LOG.info("kiosk {}: received {} bytes on {} (not handled)", kiosk, message.getPayload().length, topic);
+                return;
+            }
+            try {
+                h.handle(suffix, message.getPayload());
+            } catch (RuntimeException e) {
+                LOG.warn("kiosk {}: handling {} failed: {}", kiosk, topic, e.toString());
+            }
         }
     }
 

@@ -8,10 +8,11 @@ import java.util.Map;
  *
  * @param printer one of {@code ok}, {@code paper_low}, {@code paper_out}, {@code error}, {@code offline}
  * @param queueLengths waiting tickets per service prefix
+ * @param configVersion the site configuration version the kiosk runs (absent from older agents)
  */
 public record Telemetry(OffsetDateTime at, Double cpuTemperatureC, Double load1, Long memoryUsedBytes,
                         Long memoryTotalBytes, Long diskUsedBytes, Long diskTotalBytes, String printer,
-                        Map<String, Integer> queueLengths, long outboxBacklog, Long lastAckSeq) {
+                        Map<String, Integer> queueLengths, long outboxBacklog, Long lastAckSeq, Long configVersion) {
     public Telemetry {
         queueLengths = queueLengths == null ? Map.of() : Map.copyOf(queueLengths);
     }

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The SQL both stores share. Subclasses own connections and transactions and the few dialect differences: how a
  * kiosk row is locked, how UUIDs, JSON and instants are bound and read.
  */
-abstract class JdbcEventStore implements EventStore {
+abstract class JdbcEventStore implements EventStore, SqlAccess {
     /** Seqs read per round while advancing the contiguous sequence. */
     private static final int SCAN_CHUNK = 2000;
 
@@ -74,6 +74,16 @@ abstract class JdbcEventStore implements EventStore {
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public <T> T write(String what, SqlAccess.Work<T> work) {
+        return inTransaction(what, work::run);
+    }
+
+    @Override
+    public <T> T query(String what, SqlAccess.Work<T> work) {
+        return read(what, work::run);
     }
 
     /** Runs {@code work} in one transaction and commits it; rolls back and throws {@link StoreException} on failure. */

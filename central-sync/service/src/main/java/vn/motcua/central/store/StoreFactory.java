@@ -30,6 +30,12 @@ class StoreFactory {
         }
     }
 
+    /** The event store's own connections; an event store that is not a JDBC store (a wrapper) gets its own. */
+    @Singleton
+    SqlAccess sqlAccess(EventStore store, StoreConfig config) {
+        return store instanceof SqlAccess access ? access : (SqlAccess) eventStore(config);
+    }
+
     private static String withoutQuery(String url) {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query);

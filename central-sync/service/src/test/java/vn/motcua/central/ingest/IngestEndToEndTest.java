@@ -47,6 +47,7 @@ class IngestEndToEndTest implements TestPropertyProvider {
     private static final String SITE = "site-1";
     private static final String KIOSK = "kiosk-01";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String API_TOKEN = "ingest-test-read-token";
 
     private final int mqttPort = TestMqttClient.freePort();
     private Path dir;
@@ -70,6 +71,8 @@ class IngestEndToEndTest implements TestPropertyProvider {
                 "central.mqtt.reconnect-min-delay", "100ms",
                 "central.mqtt.reconnect-max-delay", "1s",
                 "central.instance-id", "ingest-test",
+                "central.auth.api-token", API_TOKEN,
+                "central.commands.signing-key-file", dir.resolve("command-signing.key").toString(),
                 "central.db.url", "jdbc:sqlite:" + dir.resolve("central.db"));
     }
 
@@ -176,7 +179,8 @@ class IngestEndToEndTest implements TestPropertyProvider {
     void givenBadLimit_whenEventsRead_thenBadRequestNamesTheParameter() {
         for (String limit : new String[]{"abc", "0", "1001", "-5"}) {
             HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                    () -> http.toBlocking().retrieve(HttpRequest.GET("/api/events?limit=" + limit), String.class));
+                    () -> http.toBlocking().retrieve(HttpRequest.GET("/api/events?limit=" + limit)
+                            .bearerAuth(API_TOKEN), String.class));
             assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
             JsonNode body = e.getResponse().getBody(JsonNode.class).orElseThrow();
             assertEquals("limit", body.get("parameter").asText(), body.toString());
@@ -196,7 +200,7 @@ class IngestEndToEndTest implements TestPropertyProvider {
     }
 
     private JsonNode get(String path) throws Exception {
-        return JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(path), String.class));
+        return JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(API_TOKEN), String.class));
     }
 
     private io.micronaut.http.HttpResponse<String> health() {

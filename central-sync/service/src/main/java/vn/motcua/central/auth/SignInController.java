@@ -1,0 +1,105 @@
+package vn.motcua.central.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import vn.motcua.central.web.Html;
+import vn.motcua.central.web.Lang;
+
+import java.net.URI;
+import java.util.Map;
+
+/** The sign-in page and form, and sign-out. A form post is answered with a redirect, a JSON post with JSON. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SignInController {
+    private final AuthService auth;
+    private final AuthConfig config;
+
+    public SignInController(AuthService auth, AuthConfig config) {
+        this.auth = auth;
+        this.config = config;
+    }
+
+    @Get("/")
+    public HttpResponse<?> home() {
+        return HttpResponse.seeOther(URI.create("/fleet"));
+    }
+
+    @Get(value = "/login", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> form(HttpRequest<?> request) {
+        return Html.ok(Lang.of(request), page(Lang.of(request), null, ""));
+    }
+
+    @Post(value = "/login", produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+    public HttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, String> body) {
+        Lang lang = Lang.of(request);
+        boolean json = request.getContentType().map(MediaType.APPLICATION_JSON_TYPE::matches).orElse(false);
+        String username = body.get("username");
+        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        AuthService.SignIn result = auth.signIn(username == null ? null : username.trim(), body.get("password"),
+                address);
+        if (result instanceof AuthService.SignIn.Ok ok) {
+            MutableHttpResponse<?> response = json
+                    ? HttpResponse.ok(Map.of("username", ok.principal().username(),
+                    "role", ok.principal().role().wireName(), "csrf", ok.session().csrf()))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    : HttpResponse.seeOther(URI.create("/fleet"));
+            return response.header("Set-Cookie", sessionCookie(ok.session().token(),
+                    config.sessionTtl().toSeconds()));
+        }
+        HttpStatus status;
+        String message;
+        if (result instanceof AuthService.SignIn.Throttled t) {
+            status = HttpStatus.TOO_MANY_REQUESTS;
+            message = String.format(lang.t("throttled"), t.retryAfterSeconds());
+        } else {
+            status = HttpStatus.UNAUTHORIZED;
+            message = lang.t("badCredentials");
+        }
+        if (json) {
+            return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(Map.of("error", status == HttpStatus.UNAUTHORIZED ? "bad_credentials" : "throttled",
+                            "message", message));
+        }
+        return Html.ok(lang, page(lang, username, message)).status(status);
+    }
+
+    @Post("/logout")
+    public HttpResponse<?> signOut(HttpRequest<?> request) {
+        auth.signOut(request.getCookies().findCookie(AuthFilter.SESSION_COOKIE).map(Cookie::getValue).orElse(null));
+        return HttpResponse.ok(Map.of("signedOut", true)).contentType(MediaType.APPLICATION_JSON_TYPE).header("Set-Cookie", sessionCookie("", 0));
+    }
+
+    private String sessionCookie(String value, long maxAgeSeconds) {
+        return AuthFilter.SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
+                + "; HttpOnly; SameSite=Strict" + (config.cookieSecure() ? "; Secure" : "");
+    }
+
+    private static String page(Lang lang, @Nullable String username, String error) {
+        StringBuilder b = new StringBuilder();
+        b.append("<section class=\"card narrow\"><h1>").append(Html.esc(lang.t("signIn"))).append("</h1>");
+        if (!error.isEmpty()) {
+            b.append("<p class=\"error\" role=\"alert\" id=\"sign-in-error\">").append(Html.esc(error)).append("</p>");
+        }
+        b.append("<form method=\"post\" action=\"/login\" id=\"sign-in\">")
+                .append("<label>").append(Html.esc(lang.t("username")))
+                .append("<input name=\"username\" id=\"username\" autocomplete=\"username\" required value=\"")
+                .append(Html.esc(username)).append("\"></label>")
+                .append("<label>").append(Html.esc(lang.t("password")))
+                .append("<input type=\"password\" name=\"password\" id=\"password\" autocomplete=\"current-password\" required></label>")
+                .append("<button type=\"submit\" id=\"sign-in-button\">").append(Html.esc(lang.t("signIn")))
+                .append("</button></form></section>");
+        return Html.page(lang, null, lang.t("signIn"), "", b.toString());
+    }
+}

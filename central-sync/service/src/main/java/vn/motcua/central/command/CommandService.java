@@ -1,0 +1,90 @@
+package vn.motcua.central.command;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.central.api.BadParameterException;
+import vn.motcua.central.auth.Principal;
+import vn.motcua.central.fleet.FleetMqttClient;
+import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskState;
+import vn.motcua.central.web.Forbidden;
+import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.Topics;
+import vn.motcua.protocol.message.Command;
+import vn.motcua.protocol.sign.Signatures;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.UUID;
+
+/** Issues signed commands to kiosks and keeps their audit. */
+@Singleton
+public class CommandService {
+    public static final Set<String> TYPES = Set.of("print_test_ticket", "show_notice", "reload_config", "restart_app");
+    private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
+    private static final int NOTICE_MAX = 500;
+
+    private final EventStore store;
+    private final CommandStore commands;
+    private final CommandSigner signer;
+    private final FleetMqttClient mqtt;
+    private final CommandConfig config;
+    private final ProtocolCodec codec = new ProtocolCodec();
+    private final Clock clock = Clock.systemUTC();
+
+    public CommandService(EventStore store, CommandStore commands, CommandSigner signer, FleetMqttClient mqtt,
+                          CommandConfig config) {
+        this.store = store;
+        this.commands = commands;
+        this.signer = signer;
+        this.mqtt = mqtt;
+        this.config = config;
+    }
+
+    public CommandRecord issue(Principal who, String kioskId, String type, Map<String, String> args) {
+        if (!who.role().canSendCommands()) {
+            throw new Forbidden("role " + who.role().wireName() + " may not send commands");
+        }
+        if (type == null || !TYPES.contains(type)) {
+            throw new BadParameterException("type", "must be one of " + String.join(", ", TYPES.stream().sorted()
+                    .toList()));
+        }
+        Map<String, String> clean = args == null ? Map.of() : args;
+        if (type.equals("show_notice")) {
+            String text = clean.get("text");
+            if (text == null || text.isBlank() || text.length() > NOTICE_MAX) {
+                throw new BadParameterException("args.text", "a notice needs 1-" + NOTICE_MAX + " characters of text");
+            }
+            clean = Map.of("text", text.strip());
+        } else {
+            clean = Map.of();
+        }
+        KioskState kiosk = store.kiosks().stream().filter(k -> k.kioskId().equals(kioskId)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no kiosk " + kioskId));
+        OffsetDateTime issuedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime expiresAt = issuedAt.plus(config.ttl());
+        Command unsigned = new Command(UUID.randomUUID().toString(), type, clean, issuedAt, expiresAt, "");
+        String sig = signer.sign(Signatures.commandBytes(kiosk.siteId(), kiosk.kioskId(), unsigned));
+        Command command = new Command(unsigned.id(), type, clean, issuedAt, expiresAt, sig);
+        CommandRecord record = new CommandRecord(command.id(), kiosk.kioskId(), kiosk.siteId(), type,
+                new String(codec.encode(clean), StandardCharsets.UTF_8), who.username(),
+                issuedAt.toInstant().toEpochMilli(), expiresAt.toInstant().toEpochMilli(), null, null, 0);
+        commands.insert(record);
+        if (!mqtt.publish(Topics.of(kiosk.siteId(), kiosk.kioskId(), Topics.CMD), codec.encode(command), 1, false)) {
+            commands.recordResult(kiosk.kioskId(), command.id(), false, "not sent: central is not connected to the "
+                    + "broker", clock.millis());
+            LOG.warn("command {} {} to kiosk {}: not sent, no broker connection", command.id(), type, kioskId);
+            return commands.find(command.id()).orElse(record);
+        }
+        LOG.info("command {} {} sent to kiosk {} by {}", command.id(), type, kioskId, who.username());
+        return record;
+    }
+}

@@ -1,0 +1,166 @@
+package vn.motcua.central.fleet;
+
+import jakarta.inject.Singleton;
+import vn.motcua.central.store.SqlAccess;
+import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.message.Telemetry;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The latest telemetry of every kiosk, with the backlog of the reading before it (to tell a growing backlog). */
+@Singleton
+public class TelemetryStore {
+    private final SqlAccess sql;
+    private final ProtocolCodec codec = new ProtocolCodec();
+    static final long BUCKET_MILLIS = 5 * 60_000L;
+    /** History is pruned on the first reading of each hour; two days are kept for the 24-hour charts. */
+    private static final long PRUNE_EVERY_MILLIS = 60 * 60_000L;
+    private static final long KEEP_MILLIS = 48 * 60 * 60_000L;
+
+    public TelemetryStore(SqlAccess sql) {
+        this.sql = sql;
+    }
+
+    public record Latest(String kioskId, long receivedAt, Double cpuTemperatureC, Double load1, Long memoryUsed,
+                         Long memoryTotal, Long diskUsed, Long diskTotal, String printer, String queueLengths,
+                         long outboxBacklog, Long previousBacklog, Long lastAckSeq, Long configVersion) {
+        public Double diskPercent() {
+            return diskUsed == null || diskTotal == null || diskTotal <= 0 ? null : 100.0 * diskUsed / diskTotal;
+        }
+
+        public Double memoryPercent() {
+            return memoryUsed == null || memoryTotal == null || memoryTotal <= 0
+                    ? null : 100.0 * memoryUsed / memoryTotal;
+        }
+    }
+
+    public void record(String siteId, String kioskId, Telemetry t, long receivedAt) {
+        sql.write("record telemetry of " + kioskId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO kiosk_telemetry (kiosk_id, site_id, received_at, at, cpu_temperature_c, load1,
+                        memory_used, memory_total, disk_used, disk_total, printer, queue_lengths, outbox_backlog,
+                        previous_backlog, last_ack_seq, config_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+                    ON CONFLICT (kiosk_id) DO UPDATE SET site_id = excluded.site_id,
+                        received_at = excluded.received_at, at = excluded.at,
+                        cpu_temperature_c = excluded.cpu_temperature_c, load1 = excluded.load1,
+                        memory_used = excluded.memory_used, memory_total = excluded.memory_total,
+                        disk_used = excluded.disk_used, disk_total = excluded.disk_total, printer = excluded.printer,
+                        queue_lengths = excluded.queue_lengths,
+                        previous_backlog = kiosk_telemetry.outbox_backlog,
+                        outbox_backlog = excluded.outbox_backlog, last_ack_seq = excluded.last_ack_seq,
+                        config_version = excluded.config_version""")) {
+                ps.setString(1, kioskId);
+                ps.setString(2, siteId);
+                ps.setLong(3, receivedAt);
+                ps.setString(4, t.at().toString());
+                setDouble(ps, 5, t.cpuTemperatureC());
+                setDouble(ps, 6, t.load1());
+                setLong(ps, 7, t.memoryUsedBytes());
+                setLong(ps, 8, t.memoryTotalBytes());
+                setLong(ps, 9, t.diskUsedBytes());
+                setLong(ps, 10, t.diskTotalBytes());
+                ps.setString(11, t.printer());
+                ps.setString(12, new String(codec.encode(t.queueLengths()), StandardCharsets.UTF_8));
+                ps.setLong(13, t.outboxBacklog());
+                setLong(ps, 14, t.lastAckSeq());
+                setLong(ps, 15, t.configVersion());
+                ps.executeUpdate();
+            }
+            long bucket = receivedAt - receivedAt % BUCKET_MILLIS;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO telemetry_history (kiosk_id, bucket, cpu_temperature_c, disk_percent, load1,
+                        outbox_backlog) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (kiosk_id, bucket) DO UPDATE SET cpu_temperature_c = excluded.cpu_temperature_c,
+                        disk_percent = excluded.disk_percent, load1 = excluded.load1,
+                        outbox_backlog = excluded.outbox_backlog""")) {
+                ps.setString(1, kioskId);
+                ps.setLong(2, bucket);
+                setDouble(ps, 3, t.cpuTemperatureC());
+                setDouble(ps, 4, t.diskUsedBytes() == null || t.diskTotalBytes() == null || t.diskTotalBytes() <= 0
+                        ? null : 100.0 * t.diskUsedBytes() / t.diskTotalBytes());
+                setDouble(ps, 5, t.load1());
+                ps.setLong(6, t.outboxBacklog());
+                if (ps.executeUpdate() == 1 && bucket % PRUNE_EVERY_MILLIS == 0) {
+                    try (PreparedStatement prune = c.prepareStatement(
+                            "DELETE FROM telemetry_history WHERE bucket < ?")) {
+                        prune.setLong(1, receivedAt - KEEP_MILLIS);
+                        prune.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    public record Point(long bucket, Double cpuTemperatureC, Double diskPercent, Double load1, long backlog) {
+    }
+
+    /** The kiosk's readings since {@code sinceMillis}, oldest first, one per five minutes. */
+    public java.util.List<Point> history(String kioskId, long sinceMillis) {
+        return sql.query("telemetry history of " + kioskId, c -> {
+            java.util.List<Point> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT bucket, cpu_temperature_c, disk_percent, load1, outbox_backlog FROM telemetry_history
+                    WHERE kiosk_id = ? AND bucket >= ? ORDER BY bucket""")) {
+                ps.setString(1, kioskId);
+                ps.setLong(2, sinceMillis);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Point(rs.getLong(1), dbl(rs, 2), dbl(rs, 3), dbl(rs, 4), rs.getLong(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public Map<String, Latest> all() {
+        return sql.query("read telemetry", c -> {
+            Map<String, Latest> out = new HashMap<>();
+            try (ResultSet rs = c.createStatement().executeQuery("""
+                    SELECT kiosk_id, received_at, cpu_temperature_c, load1, memory_used, memory_total, disk_used,
+                           disk_total, printer, queue_lengths, outbox_backlog, previous_backlog, last_ack_seq,
+                           config_version
+                    FROM kiosk_telemetry""")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Latest(rs.getString(1), rs.getLong(2), dbl(rs, 3), dbl(rs, 4),
+                            lng(rs, 5), lng(rs, 6), lng(rs, 7), lng(rs, 8), rs.getString(9), rs.getString(10),
+                            rs.getLong(11), lng(rs, 12), lng(rs, 13), lng(rs, 14)));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void setDouble(PreparedStatement ps, int i, Double v) throws java.sql.SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws java.sql.SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static Double dbl(ResultSet rs, int i) throws java.sql.SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Long lng(ResultSet rs, int i) throws java.sql.SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,139 @@
+package vn.motcua.central.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+
+import java.util.Map;
+
+/** The two languages of the pages: Vietnamese by default, English by the {@code lang=en} cookie. */
+public enum Lang {
+    VI, EN;
+
+    public static final String COOKIE = "lang";
+
+    public static Lang of(HttpRequest<?> request) {
+        String q = request.getParameters().get("lang");
+        if (q != null) {
+            return "en".equals(q) ? EN : VI;
+        }
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter("en"::equals)
+                .map(v -> EN).orElse(VI);
+    }
+
+    public String code() {
+        return this == EN ? "en" : "vi";
+    }
+
+    /** The text of {@code key}; the key itself when it has none, which a page test notices. */
+    public String t(String key) {
+        String[] pair = TEXT.get(key);
+        return pair == null ? key : pair[this == EN ? 1 : 0];
+    }
+
+    private static final Map<String, String[]> TEXT = Map.ofEntries(
+            Map.entry("app", new String[]{"Bộ phận Một cửa — Trung tâm", "One-stop desk — Central"}),
+            Map.entry("signIn", new String[]{"Đăng nhập", "Sign in"}),
+            Map.entry("signOut", new String[]{"Đăng xuất", "Sign out"}),
+            Map.entry("username", new String[]{"Tên đăng nhập", "User name"}),
+            Map.entry("password", new String[]{"Mật khẩu", "Password"}),
+            Map.entry("badCredentials", new String[]{"Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."}),
+            Map.entry("throttled", new String[]{"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %d giây.",
+                    "Too many failed sign-ins. Try again in %d seconds."}),
+            Map.entry("fleet", new String[]{"Thiết bị", "Fleet"}),
+            Map.entry("alerts", new String[]{"Cảnh báo", "Alerts"}),
+            Map.entry("users", new String[]{"Người dùng", "Users"}),
+            Map.entry("kiosk", new String[]{"Ki-ốt", "Kiosk"}),
+            Map.entry("site", new String[]{"Điểm", "Site"}),
+            Map.entry("state", new String[]{"Trạng thái", "State"}),
+            Map.entry("online", new String[]{"Trực tuyến", "Online"}),
+            Map.entry("offline", new String[]{"Mất kết nối", "Offline"}),
+            Map.entry("lastSeen", new String[]{"Lần cuối", "Last seen"}),
+            Map.entry("version", new String[]{"Phiên bản", "Version"}),
+            Map.entry("config", new String[]{"Cấu hình", "Config"}),
+            Map.entry("printer", new String[]{"Máy in", "Printer"}),
+            Map.entry("disk", new String[]{"Ổ đĩa", "Disk"}),
+            Map.entry("temperature", new String[]{"Nhiệt độ", "Temperature"}),
+            Map.entry("backlog", new String[]{"Tồn đọng", "Backlog"}),
+            Map.entry("lastAck", new String[]{"Xác nhận cuối", "Last ack"}),
+            Map.entry("noKiosks", new String[]{"Chưa có ki-ốt nào kết nối.", "No kiosk has connected yet."}),
+            Map.entry("noAlerts", new String[]{"Không có cảnh báo.", "No alerts."}),
+            Map.entry("kind", new String[]{"Loại", "Kind"}),
+            Map.entry("raisedAt", new String[]{"Phát sinh", "Raised"}),
+            Map.entry("acknowledged", new String[]{"Đã xác nhận", "Acknowledged"}),
+            Map.entry("cleared", new String[]{"Đã hết", "Cleared"}),
+            Map.entry("acknowledge", new String[]{"Xác nhận", "Acknowledge"}),
+            Map.entry("alert.offline", new String[]{"Mất kết nối", "Offline"}),
+            Map.entry("alert.paper_out", new String[]{"Hết giấy", "Out of paper"}),
+            Map.entry("alert.backlog", new String[]{"Tồn đọng tăng", "Backlog growing"}),
+            Map.entry("alert.disk", new String[]{"Ổ đĩa gần đầy", "Disk almost full"}),
+            Map.entry("alert.temperature", new String[]{"Nhiệt độ cao", "High temperature"}),
+            Map.entry("commands", new String[]{"Lệnh điều khiển", "Remote commands"}),
+            Map.entry("send", new String[]{"Gửi lệnh", "Send"}),
+            Map.entry("cmd.print_test_ticket", new String[]{"In phiếu thử", "Print a test ticket"}),
+            Map.entry("cmd.show_notice", new String[]{"Hiện thông báo", "Show a notice"}),
+            Map.entry("cmd.reload_config", new String[]{"Tải lại cấu hình", "Reload configuration"}),
+            Map.entry("cmd.restart_app", new String[]{"Khởi động lại ứng dụng", "Restart the app"}),
+            Map.entry("noticeText", new String[]{"Nội dung thông báo", "Notice text"}),
+            Map.entry("history", new String[]{"Lịch sử lệnh", "Command history"}),
+            Map.entry("issuedBy", new String[]{"Người gửi", "Sent by"}),
+            Map.entry("issuedAt", new String[]{"Thời điểm", "Sent at"}),
+            Map.entry("command", new String[]{"Lệnh", "Command"}),
+            Map.entry("result", new String[]{"Kết quả", "Result"}),
+            Map.entry("pending", new String[]{"Đang chờ", "Pending"}),
+            Map.entry("ok", new String[]{"Thành công", "Done"}),
+            Map.entry("failed", new String[]{"Từ chối", "Refused"}),
+            Map.entry("noCommandRole", new String[]{"Vai trò của bạn không được gửi lệnh.",
+                    "Your role may not send commands."}),
+            Map.entry("role", new String[]{"Vai trò", "Role"}),
+            Map.entry("addUser", new String[]{"Thêm / đổi người dùng", "Add or change a user"}),
+            Map.entry("save", new String[]{"Lưu", "Save"}),
+            Map.entry("notFound", new String[]{"Không tìm thấy ki-ốt.", "No such kiosk."}),
+            Map.entry("live", new String[]{"Cập nhật trực tiếp", "Live"}),
+            Map.entry("memory", new String[]{"Bộ nhớ", "Memory"}),
+            Map.entry("load", new String[]{"Tải CPU", "Load"}),
+            Map.entry("latestVersion", new String[]{"Phiên bản mới nhất", "Latest version"}),
+            Map.entry("publish", new String[]{"Ký và phát hành", "Sign and publish"}),
+            Map.entry("configDone", new String[]{"Đã ký và phát hành phiên bản {v} tới {n} ki-ốt.",
+                    "Signed and published version {v} to {n} kiosks."}),
+            Map.entry("reports", new String[]{"Báo cáo hài lòng", "Satisfaction reports"}),
+            Map.entry("from", new String[]{"Từ ngày", "From"}),
+            Map.entry("to", new String[]{"Đến ngày", "To"}),
+            Map.entry("period", new String[]{"Kỳ", "Period"}),
+            Map.entry("period.day", new String[]{"Ngày", "Day"}),
+            Map.entry("period.week", new String[]{"Tuần", "Week"}),
+            Map.entry("period.month", new String[]{"Tháng", "Month"}),
+            Map.entry("counter", new String[]{"Quầy", "Counter"}),
+            Map.entry("officer", new String[]{"Cán bộ", "Officer"}),
+            Map.entry("procedure", new String[]{"Thủ tục", "Procedure"}),
+            Map.entry("groupBy", new String[]{"Theo", "Group by"}),
+            Map.entry("group", new String[]{"Nhóm", "Group"}),
+            Map.entry("show", new String[]{"Xem", "Show"}),
+            Map.entry("summary", new String[]{"Tổng hợp", "Summary"}),
+            Map.entry("trend", new String[]{"Xu hướng (tỉ lệ hài lòng)", "Trend (share satisfied)"}),
+            Map.entry("satisfiedShare", new String[]{"hài lòng", "satisfied"}),
+            Map.entry("satisfiedShareHeader", new String[]{"Tỉ lệ hài lòng", "Share satisfied"}),
+            Map.entry("ratings", new String[]{"lượt đánh giá", "ratings"}),
+            Map.entry("total", new String[]{"Tổng", "Total"}),
+            Map.entry("lowRatings", new String[]{"Đánh giá chưa hài lòng", "Low ratings"}),
+            Map.entry("level", new String[]{"Mức", "Level"}),
+            Map.entry("reasons", new String[]{"Lý do", "Reasons"}),
+            Map.entry("comment", new String[]{"Góp ý", "Comment"}),
+            Map.entry("level.very_satisfied", new String[]{"Rất hài lòng", "Very satisfied"}),
+            Map.entry("level.satisfied", new String[]{"Hài lòng", "Satisfied"}),
+            Map.entry("level.neutral", new String[]{"Bình thường", "Neutral"}),
+            Map.entry("level.dissatisfied", new String[]{"Không hài lòng", "Dissatisfied"}),
+            Map.entry("level.very_dissatisfied", new String[]{"Rất không hài lòng", "Very dissatisfied"}),
+            Map.entry("importCsv", new String[]{"Nhập danh mục thủ tục từ CSV", "Import the procedure catalogue from CSV"}),
+            Map.entry("importDone", new String[]{"Đã nhập {n} thủ tục vào bản nháp; kiểm tra rồi bấm Ký và phát hành.",
+                    "Imported {n} procedures into the draft; check it, then sign and publish."}),
+            Map.entry("queueFigures", new String[]{"Số liệu hàng đợi", "Queue figures"}),
+            Map.entry("service", new String[]{"Dịch vụ", "Service"}),
+            Map.entry("ticketsIssued", new String[]{"Số phiếu đã cấp", "Tickets issued"}),
+            Map.entry("ticketsServed", new String[]{"Đã phục vụ", "Served"}),
+            Map.entry("noShows", new String[]{"Vắng mặt", "No-shows"}),
+            Map.entry("avgServiceTime", new String[]{"Thời gian phục vụ TB", "Average service time"}),
+            Map.entry("queueNote", new String[]{"Theo ngày và điểm đã chọn; chưa có thời gian chờ.",
+                    "For the chosen days and site; waiting time is not reported yet."}),
+            Map.entry("last24h", new String[]{"24 giờ qua", "Last 24 hours"}),
+            Map.entry("queues", new String[]{"Hàng đợi", "Queues"}));
+}

@@ -1,0 +1,183 @@
+"use strict";
+(function () {
+  const csrfMeta = document.querySelector('meta[name="csrf"]');
+  const csrf = csrfMeta ? csrfMeta.content : "";
+
+  function send(method, url, body) {
+    return fetch(url, {
+      method: method, credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) { return { status: r.status, body: j }; });
+    });
+  }
+
+  // the desk's time zone, as the server renders it, whatever the browser's own
+  const timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit",
+    month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+  function fmtTime(ms) {
+    return ms ? timeFormat.format(new Date(ms)).replace(",", "") : "—";
+  }
+
+  function fmt(field, v) {
+    if (v === null || v === undefined || v === "") { return "—"; }
+    if (field === "diskPercent") { return Math.round(v) + " %"; }
+    if (field === "temperatureC") { return v.toFixed(1) + " °C"; }
+    return String(v);
+  }
+
+  const signOut = document.getElementById("sign-out");
+  if (signOut) {
+    signOut.addEventListener("click", function () {
+      send("POST", "/logout").then(function () { location.href = "/login"; });
+    });
+  }
+
+  const fleet = document.getElementById("fleet");
+  function paintState(cell, online) {
+    cell.textContent = online ? fleet.dataset.online : fleet.dataset.offline;
+    cell.className = online ? "on" : "off";
+  }
+  if (fleet) {
+    fleet.querySelectorAll('td[data-f="state"]').forEach(function (td) { paintState(td, td.className === "on"); });
+    if (window.EventSource) {
+      const live = document.getElementById("live");
+      const source = new EventSource("/api/fleet/stream");
+      source.onopen = function () { live.classList.add("up"); };
+      source.onerror = function () { live.classList.remove("up"); };
+      source.addEventListener("fleet", function (e) {
+        const kiosks = JSON.parse(e.data);
+        let online = 0;
+        kiosks.forEach(function (k) {
+          const row = document.getElementById("k-" + k.kioskId);
+          if (!row) { location.reload(); return; }
+          if (k.online) { online++; }
+          paintState(row.querySelector('td[data-f="state"]'), k.online);
+          row.querySelector('td[data-f="lastHeard"]').textContent = fmtTime(k.lastHeard);
+          ["version", "configVersion", "printer", "diskPercent", "temperatureC", "backlog", "lastAckSeq",
+            "openAlerts"].forEach(function (f) {
+            row.querySelector('td[data-f="' + f + '"]').textContent = fmt(f, k[f]);
+          });
+          row.querySelector('td[data-f="openAlerts"]').className = k.openAlerts > 0 ? "warn" : "";
+        });
+        document.getElementById("count-online").textContent = online;
+        document.getElementById("count-offline").textContent = kiosks.length - online;
+      });
+    }
+  }
+
+  const commandForm = document.getElementById("command-form");
+  if (commandForm) {
+    const msg = document.getElementById("command-msg");
+    commandForm.addEventListener("submit", function (e) {
+      e.preventDefault();
+      const type = commandForm.elements.type.value;
+      const args = type === "show_notice" ? { text: commandForm.elements.text.value } : {};
+      send("POST", "/api/kiosks/" + encodeURIComponent(commandForm.dataset.kiosk) + "/commands",
+        { type: type, args: args }).then(function (r) {
+        msg.textContent = r.status === 202 ? "✓ " + r.body.id : (r.body.message || ("HTTP " + r.status));
+        msg.className = r.status === 202 ? "msg" : "msg error";
+        refreshHistory();
+      });
+    });
+  }
+
+  const history = document.getElementById("history");
+  function refreshHistory() {
+    if (!commandForm && !history) { return; }
+    const kiosk = location.pathname.split("/").pop();
+    fetch("/api/kiosks/" + encodeURIComponent(kiosk) + "/commands", { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (list) {
+        const pending = list.some(function (c) { return c.ok === null; });
+        const shown = Array.prototype.map.call(history.querySelectorAll("tr[data-command]"), function (tr) {
+          return tr.dataset.command + ":" + tr.dataset.state;
+        }).join(",");
+        const now = list.map(function (c) {
+          return c.id + ":" + (c.ok === null ? "pending" : c.ok ? "ok" : "failed");
+        }).join(",");
+        if (shown !== now) { location.reload(); return; }
+        if (pending) { setTimeout(refreshHistory, 1000); }
+      });
+  }
+  if (history && history.querySelector('tr[data-state="pending"]')) { setTimeout(refreshHistory, 1000); }
+
+  document.querySelectorAll("button.ack").forEach(function (b) {
+    b.addEventListener("click", function () {
+      send("POST", "/api/alerts/" + encodeURIComponent(b.dataset.alert) + "/ack").then(function () {
+        location.reload();
+      });
+    });
+  });
+
+  const userForm = document.getElementById("user-form");
+  if (userForm) {
+    userForm.addEventListener("submit", function (e) {
+      e.preventDefault();
+      const f = userForm.elements;
+      send("POST", "/api/users", { username: f.username.value, password: f.password.value, role: f.role.value })
+        .then(function (r) {
+          if (r.status === 200) { location.reload(); return; }
+          document.getElementById("user-msg").textContent = r.body.message || ("HTTP " + r.status);
+        });
+    });
+  }
+})();
+
+(function () {
+  const form = document.getElementById("config-form");
+  if (!form) { return; }
+  const csrf = document.querySelector('meta[name="csrf"]').content;
+  form.elements.site.addEventListener("change", function () {
+    location.href = "/admin/config?site=" + encodeURIComponent(form.elements.site.value);
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    const msg = document.getElementById("config-msg");
+    fetch("/api/sites/" + encodeURIComponent(form.elements.site.value) + "/config", {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: form.elements.json.value
+    }).then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); })
+      .then(function (r) {
+        if (r.status === 200) {
+          document.getElementById("config-version").textContent = r.body.version;
+          msg.textContent = form.dataset.done.replace("{v}", r.body.version).replace("{n}", r.body.kiosks);
+          msg.className = "msg";
+        } else {
+          msg.textContent = (r.body.parameter ? r.body.parameter + ": " : "") + (r.body.message || ("HTTP " + r.status));
+          msg.className = "msg error";
+        }
+      });
+  });
+})();
+
+(function () {
+  const input = document.getElementById("procedures-csv");
+  if (!input) { return; }
+  const csrf = document.querySelector('meta[name="csrf"]').content;
+  const msg = document.getElementById("import-msg");
+  input.addEventListener("change", function () {
+    const file = input.files[0];
+    if (!file) { return; }
+    file.text().then(function (text) {
+      return fetch("/api/procedures/parse", { method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "text/csv", "X-CSRF-Token": csrf }, body: text });
+    }).then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); })
+      .then(function (r) {
+        if (r.status !== 200) {
+          msg.textContent = r.body.message || ("HTTP " + r.status);
+          msg.className = "msg error";
+          return;
+        }
+        const area = document.getElementById("config-json");
+        let draft;
+        try { draft = JSON.parse(area.value); } catch (e) { draft = {}; }
+        draft.procedures = r.body;
+        area.value = JSON.stringify(draft, null, 2);
+        msg.textContent = msg.dataset.done.replace("{n}", r.body.length);
+        msg.className = "msg";
+      });
+  });
+})();

@@ -1,0 +1,178 @@
+package vn.motcua.central.report;
+
+import io.micronaut.http.HttpRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.motcua.central.TestEvents;
+import vn.motcua.central.alert.AlertKind;
+import vn.motcua.central.alert.AlertStore;
+import vn.motcua.central.auth.AuthConfig;
+import vn.motcua.central.auth.AuthService;
+import vn.motcua.central.auth.Role;
+import vn.motcua.central.command.CommandRecord;
+import vn.motcua.central.command.CommandStore;
+import vn.motcua.central.fleet.TelemetryStore;
+import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.PostgresEventStore;
+import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.SqliteEventStore;
+import vn.motcua.central.store.StoreConfig;
+import vn.motcua.protocol.message.Telemetry;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The web features' SQL, written once for both dialects, run on SQLite and on the local PostgreSQL. */
+class WebStoresOnBothDatabasesTest {
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static String database;
+    private EventStore store;
+
+    @BeforeAll
+    static void createDatabase() throws Exception {
+        database = "central_web_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private SqlAccess open(String dialect) throws Exception {
+        store = dialect.equals("sqlite")
+                ? new SqliteEventStore("jdbc:sqlite:" + Files.createTempDirectory("web-stores").resolve("c.db"),
+                Clock.systemUTC())
+                : new PostgresEventStore(new StoreConfig(SERVER + database, "postgres", "", 4, Duration.ofSeconds(5)),
+                Clock.systemUTC());
+        return (SqlAccess) store;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void givenEitherDatabase_whenUsersSignInAndFail_thenSessionsAndThrottlingWork(String dialect) throws Exception {
+        SqlAccess sql = open(dialect);
+        AuthService auth = new AuthService(sql, new AuthConfig("", "", "", Duration.ofHours(1), false, 2, 100,
+                Duration.ofMinutes(15), 4));
+        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
+        auth.saveUser(name, "mot-mat-khau-dai", Role.OPERATOR);
+        AuthService.SignIn ok = auth.signIn(name, "mot-mat-khau-dai", "10.0.0.1");
+        assertInstanceOf(AuthService.SignIn.Ok.class, ok);
+        String token = ((AuthService.SignIn.Ok) ok).session().token();
+        assertEquals(Role.OPERATOR, auth.session(token).orElseThrow().role());
+        assertInstanceOf(AuthService.SignIn.Refused.class, auth.signIn(name, "sai", "10.0.0.1"));
+        assertInstanceOf(AuthService.SignIn.Refused.class, auth.signIn(name, "sai", "10.0.0.1"));
+        assertInstanceOf(AuthService.SignIn.Throttled.class, auth.signIn(name, "mot-mat-khau-dai", "10.0.0.1"));
+        auth.signOut(token);
+        assertTrue(auth.session(token).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void givenEitherDatabase_whenAlertsTelemetryAndCommandsStored_thenReadBack(String dialect) throws Exception {
+        SqlAccess sql = open(dialect);
+        String kiosk = "k" + UUID.randomUUID().toString().substring(0, 8);
+        AlertStore alerts = new AlertStore(sql);
+        assertTrue(alerts.raise(kiosk, "s1", AlertKind.DISK, "95 %", 1000));
+        assertFalse(alerts.raise(kiosk, "s1", AlertKind.DISK, "96 %", 2000), "one open alert per kind");
+        String id = alerts.recent(kiosk, 10).get(0).id();
+        assertTrue(alerts.acknowledge(id, "admin", 3000));
+        assertTrue(alerts.clear(kiosk, AlertKind.DISK, 4000));
+        assertTrue(alerts.raise(kiosk, "s1", AlertKind.DISK, "97 %", 5000), "a cleared alert can be raised again");
+        assertEquals(1, alerts.openCounts().get(kiosk));
+
+        TelemetryStore telemetry = new TelemetryStore(sql);
+        OffsetDateTime now = OffsetDateTime.now();
+        telemetry.record("s1", kiosk, new Telemetry(now, 45.5, 0.5, 1L, 2L, 90L, 100L, "ok", Map.of("A", 3), 10, 5L,
+                7L), 1000);
+        telemetry.record("s1", kiosk, new Telemetry(now, null, null, null, null, 95L, 100L, "paper_out", Map.of(), 60,
+                6L, 8L), 2000);
+        TelemetryStore.Latest latest = telemetry.all().get(kiosk);
+        assertEquals(60, latest.outboxBacklog());
+        assertEquals(10L, latest.previousBacklog());
+        assertEquals(95.0, latest.diskPercent());
+        assertNull(latest.cpuTemperatureC());
+        assertEquals(8L, latest.configVersion());
+        java.util.List<TelemetryStore.Point> history = telemetry.history(kiosk, 0);
+        assertEquals(1, history.size(), "two readings within five minutes are one point");
+        assertEquals(60, history.get(0).backlog(), "the later reading wins");
+
+        CommandStore commands = new CommandStore(sql);
+        commands.insert(new CommandRecord("c-" + kiosk, kiosk, "s1", "show_notice", "{}", "admin", 1, 2, null, null,
+                0));
+        assertFalse(commands.recordResult("other-kiosk", "c-" + kiosk, true, "x", 3), "only the addressee answers");
+        assertTrue(commands.recordResult(kiosk, "c-" + kiosk, false, "rejected: bad signature", 3));
+        assertFalse(commands.recordResult(kiosk, "c-" + kiosk, true, "again", 4), "answered once");
+        assertEquals("rejected: bad signature", commands.forKiosk(kiosk, 5).get(0).message());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void givenStoredRatings_whenRolledUpTwice_thenReportCountsEachOnce(String dialect) throws Exception {
+        SqlAccess sql = open(dialect);
+        if (dialect.equals("postgresql")) {
+            sql.write("reset", c -> {
+                c.createStatement().execute("TRUNCATE events, rating_daily, rating_daily_site, low_ratings, queue_daily");
+                c.createStatement().execute("UPDATE rollup_state SET last_ingest_id = 0");
+                return null;
+            });
+        }
+        store.storeBatch("site-r", TestEvents.batch("kiosk-r", 1, 9));
+        QueueRollup queueRollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 1000));
+        assertEquals(3, queueRollup.runOnce(), "three ticket.issued among nine events");
+        assertEquals(0, queueRollup.runOnce());
+        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2));
+        int read = 0;
+        int n;
+        while ((n = rollup.runOnce()) > 0) {
+            read += n;
+        }
+        assertEquals(3, read, "three ratings among nine events, read in batches of two");
+        assertEquals(0, rollup.runOnce(), "nothing read twice");
+        ReportService reports = new ReportService(sql);
+        ReportService.Report r = reports.report(ReportQuery.of(HttpRequest.GET(
+                "/reports?from=2026-11-01&to=2026-11-30&period=month&groupBy=counter")));
+        assertEquals(3, r.total().total());
+        assertEquals(1.0, r.total().satisfiedShare());
+        assertEquals("2026-11", r.trend().get(0).period());
+        assertEquals("3", r.lines().get(0).group());
+        ReportService.Report bySite = reports.report(ReportQuery.of(HttpRequest.GET(
+                "/reports?from=2026-11-01&to=2026-11-30&period=week&site=site-r")));
+        assertEquals(3, bySite.total().total(), "the site-level rollup agrees");
+        assertEquals("2026-11-16", bySite.trend().get(0).period(), "weeks start on Monday");
+        java.util.List<java.util.List<ReportService.QueueLine>> queue = reports.queue(ReportQuery.of(HttpRequest.GET(
+                "/reports?from=2026-11-01&to=2026-11-30")));
+        assertEquals("A", queue.get(0).get(0).key());
+        assertEquals(3, queue.get(0).get(0).issued());
+        ReportService.Report injected = reports.report(ReportQuery.of(HttpRequest.GET(
+                "/reports?from=2026-11-01&to=2026-11-30&site=x%27%20OR%20%271%27%3D%271")));
+        assertEquals(0, injected.total().total());
+    }
+}

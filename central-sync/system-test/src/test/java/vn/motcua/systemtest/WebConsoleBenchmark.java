@@ -1,0 +1,212 @@
+package vn.motcua.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Figures of the web console on PostgreSQL (mvn -Pbench): a one-month satisfaction report over a year of rollup rows
+ * standing for more than ten million ratings (p50/p95 of the CSV export, server and HTTP), the fleet page with 5,000
+ * kiosks (time and bytes), and the command round trip page → agent → result (p50).
+ */
+class WebConsoleBenchmark {
+    private static final String ADMIN = "bench-admin";
+    private static final String PASSWORD = "bench-password-123";
+    private final List<ManagedProcess> started = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Path work;
+    private String database;
+
+    @BeforeEach
+    void folder(TestInfo test) throws Exception {
+        work = RunFolder.of(test);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (ManagedProcess p : started) {
+            p.stop();
+        }
+        if (database != null) {
+            try (Connection c = DriverManager.getConnection(Postgres.adminUrl(), "postgres", "");
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private String[] signIn(CentralSync central) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(central.api("/login")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + ADMIN + "\",\"password\":\"" + PASSWORD
+                        + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        return new String[]{cookie.substring(0, cookie.indexOf(';')), Http.JSON.readTree(r.body()).get("csrf").asText()};
+    }
+
+    private HttpResponse<byte[]> get(CentralSync central, String[] session, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(central.api(path))).header("Cookie", session[0]).GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void reportFleetPageAndCommandRoundTrip() throws Exception {
+        database = Postgres.createFreshDatabase("central_web_bench");
+        Mosquitto broker = Mosquitto.create(work);
+        started.add(broker);
+        broker.start();
+        CentralSync central = CentralSync.create("central-bench", broker.url(), 0, Postgres.url(database), work);
+        central.putEnv("CENTRAL_ADMIN_USER", ADMIN);
+        central.putEnv("CENTRAL_ADMIN_PASSWORD", PASSWORD);
+        central.putEnv("REPORTS_ROLLUP_EVERY", "1h");
+        started.add(central);
+        central.start();
+
+        long ratings;
+        long rows;
+        try (Connection c = DriverManager.getConnection(Postgres.url(database), "postgres", "");
+             Statement s = c.createStatement()) {
+            // a year, 50 sites x 4 counters x 2 officers x 10 procedures x 5 levels, 1-3 ratings a row
+            s.execute("""
+                    INSERT INTO rating_daily (day, site_id, counter, officer_id, procedure_code, level, ratings)
+                    SELECT to_char(DATE '2026-01-01' + d, 'YYYY-MM-DD'), 'site-' || si, 'c' || co,
+                           'cb-' || co || '-' || o, 'p' || p, l, 1 + ((d + si + co + o + p) % 3)
+                    FROM generate_series(0, 364) d, generate_series(1, 50) si, generate_series(1, 4) co,
+                         generate_series(1, 2) o, generate_series(1, 10) p,
+                         unnest(ARRAY['very_satisfied','satisfied','neutral','dissatisfied','very_dissatisfied']) l
+                    """);
+            s.execute("""
+                    INSERT INTO rating_daily_site (day, site_id, level, ratings)
+                    SELECT day, site_id, level, SUM(ratings) FROM rating_daily GROUP BY day, site_id, level""");
+            s.execute("ANALYZE rating_daily");
+            s.execute("ANALYZE rating_daily_site");
+            try (var rs = s.executeQuery("SELECT COUNT(*), SUM(ratings) FROM rating_daily")) {
+                rs.next();
+                rows = rs.getLong(1);
+                ratings = rs.getLong(2);
+            }
+            s.execute("""
+                    INSERT INTO kiosks (kiosk_id, site_id, online, version, last_seen)
+                    SELECT 'bench-' || i, 'site-' || (i % 50), true, '0.1.0', now() FROM generate_series(1, 5000) i
+                    """);
+            s.execute("""
+                    INSERT INTO kiosk_telemetry (kiosk_id, site_id, received_at, at, disk_used, disk_total, printer,
+                        queue_lengths, outbox_backlog, last_ack_seq, config_version)
+                    SELECT 'bench-' || i, 'site-' || (i % 50), (extract(epoch from now()) * 1000)::bigint,
+                           now()::text, 40, 100, 'ok', '{"A":2}', 0, 100, 8 FROM generate_series(1, 5000) i
+                    """);
+        }
+        String[] session = signIn(central);
+
+        long[] report = new long[40];
+        for (int i = -5; i < report.length; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = get(central, session, "/reports/export.csv?from=2026-03-01&to=2026-03-31");
+            long t = System.nanoTime() - t0;
+            assertEquals(200, r.statusCode());
+            if (i >= 0) {
+                report[i] = t;
+            }
+        }
+        Percentiles rp = new Percentiles(report);
+        long[] bySite = new long[40];
+        for (int i = -5; i < bySite.length; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = get(central, session,
+                    "/reports/export.csv?from=2026-03-01&to=2026-03-31&site=site-7&groupBy=officer&period=week");
+            long t = System.nanoTime() - t0;
+            assertEquals(200, r.statusCode());
+            if (i >= 0) {
+                bySite[i] = t;
+            }
+        }
+        Percentiles sp = new Percentiles(bySite);
+
+        long[] byCounter = new long[40];
+        for (int i = -5; i < byCounter.length; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = get(central, session,
+                    "/reports/export.csv?from=2026-03-01&to=2026-03-31&groupBy=counter");
+            long t = System.nanoTime() - t0;
+            assertEquals(200, r.statusCode());
+            if (i >= 0) {
+                byCounter[i] = t;
+            }
+        }
+        Percentiles kp = new Percentiles(byCounter);
+
+        long[] fleet = new long[20];
+        long bytes = 0;
+        for (int i = -3; i < fleet.length; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = get(central, session, "/fleet");
+            long t = System.nanoTime() - t0;
+            assertEquals(200, r.statusCode());
+            bytes = r.body().length;
+            if (i >= 0) {
+                fleet[i] = t;
+            }
+        }
+        Percentiles fp = new Percentiles(fleet);
+
+        KioskAgent agent = KioskAgent.create("site-bench", "kiosk-bench", broker.url(), work);
+        agent.putEnv("KIOSK_COMMAND_KEY", central.signingPublicKey.toString());
+        agent.putEnv("AGENT_TELEMETRY_INTERVAL", "1s");
+        started.add(agent);
+        agent.start();
+        await("kiosk known to central").atMost(Duration.ofSeconds(60)).until(() ->
+                new String(get(central, session, "/api/fleet").body()).contains("kiosk-bench"));
+        long[] roundTrips = new long[30];
+        for (int i = 0; i < roundTrips.length; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(central.api(
+                            "/api/kiosks/kiosk-bench/commands"))).header("Cookie", session[0])
+                    .header("X-CSRF-Token", session[1]).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"show_notice\",\"args\":{\"text\":\"bench\"}}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, sent.statusCode(), sent.body());
+            String id = Http.JSON.readTree(sent.body()).get("id").asText();
+            // as the page does: poll the history until the result shows
+            await("result of " + id).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                for (JsonNode c : Http.JSON.readTree(get(central, session, "/api/kiosks/kiosk-bench/commands").body())) {
+                    if (c.get("id").asText().equals(id) && !c.get("ok").isNull()) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            roundTrips[i] = System.nanoTime() - t0;
+        }
+        Percentiles cp = new Percentiles(roundTrips);
+        assertTrue(ratings > 10_000_000, "stands for more than ten million ratings: " + ratings);
+        System.out.printf("""
+                        BENCH web console (PostgreSQL, one central, 2 shared cores)
+                          rollup rows %,d standing for %,d ratings (a year)
+                          one-month report CSV, all sites:             p50 %.1f ms  p95 %.1f ms
+                          one-month report CSV, one site by officer/wk: p50 %.1f ms  p95 %.1f ms
+                          one-month report CSV, all sites by counter:   p50 %.1f ms  p95 %.1f ms
+                          fleet page, 5,000 kiosks:                    p50 %.1f ms  p95 %.1f ms  %,d bytes
+                          command round trip page -> agent -> result:  p50 %.1f ms  p95 %.1f ms
+                        """, rows, ratings, rp.millis(50), rp.millis(95), sp.millis(50), sp.millis(95),
+                kp.millis(50), kp.millis(95), fp.millis(50), fp.millis(95), bytes, cp.millis(50), cp.millis(95));
+    }
+}

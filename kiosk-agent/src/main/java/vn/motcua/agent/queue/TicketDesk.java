@@ -55,9 +55,9 @@ public class TicketDesk {
 
     public Issued issue(String service, Priority priority, String idempotencyKey) {
         CompletableFuture<TicketService.PrintRecord> mine = new CompletableFuture<>();
-        if (idempotencyKey != null) {
-            printing.putIfAbsent(idempotencyKey, mine);
-        }
+        // another request with this key still printing in this process; never this request's own future
+        CompletableFuture<TicketService.PrintRecord> earlier =
+                idempotencyKey == null ? null : printing.putIfAbsent(idempotencyKey, mine);
         try {
             Issued issued = tickets.issue(service, priority, idempotencyKey);
             TicketView t = issued.ticket();
@@ -65,15 +65,12 @@ public class TicketDesk {
             int minutes = db.transaction(c -> wait.minutes(c, service, t.peopleAhead()));
             if (!issued.created()) {
                 TicketService.PrintRecord record = t.printed() != null
-                        ? new TicketService.PrintRecord(t.printed(), t.printProblem()) : awaitPrint(idempotencyKey, t);
+                        ? new TicketService.PrintRecord(t.printed(), t.printProblem()) : awaitPrint(earlier, t);
                 return new Issued(t.withPrint(record.printed(), record.problem(), url, minutes), false);
             }
             PrintOutcome outcome = printer.print(slip(t, url, minutes), t.display() + "-" + t.ticketId());
             tickets.recordPrint(t.ticketId(), outcome.printed(), outcome.problem());
-            if (idempotencyKey != null) {
-                printing.getOrDefault(idempotencyKey, mine)
-                        .complete(new TicketService.PrintRecord(outcome.printed(), outcome.problem()));
-            }
+            mine.complete(new TicketService.PrintRecord(outcome.printed(), outcome.problem()));
             events.publish(KioskEventBus.QUEUE, Map.of("service", service));
             return new Issued(t.withPrint(outcome.printed(), outcome.problem(), url, minutes), true);
         } finally {
@@ -87,8 +84,7 @@ public class TicketDesk {
      * A retried request arrived while the first one is still printing: answer with that print's result, so both get
      * the same body. A ticket whose print never finished (the agent stopped) reports {@code error}.
      */
-    private TicketService.PrintRecord awaitPrint(String key, TicketView t) {
-        CompletableFuture<TicketService.PrintRecord> inFlight = key == null ? null : printing.get(key);
+    private TicketService.PrintRecord awaitPrint(CompletableFuture<TicketService.PrintRecord> inFlight, TicketView t) {
         if (inFlight != null) {
             try {
                 return inFlight.get(printer.settings().writeTimeout().toMillis() * (printer.settings().retries() + 2),

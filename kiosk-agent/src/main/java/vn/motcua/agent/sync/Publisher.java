@@ -153,10 +153,19 @@ public class Publisher implements MqttTransport.Listener, Runnable {
         if (upTo <= lastAckSeq) {
             return;
         }
-        if (continuedAfterCentral(upTo)) {
+        // one transaction per ack: either central's ack is within our numbering and deletes what it covers, or it
+        // goes beyond it and the waiting events are renumbered after central's history
+        AckApplied applied = db.transaction(c -> {
+            long lastAssigned = outbox.lastSeq(c);
+            return upTo > lastAssigned
+                    ? new AckApplied(upTo, lastAssigned, outbox.continueAfter(c, upTo))
+                    : new AckApplied(outbox.acknowledge(c, upTo), lastAssigned, -1);
+        });
+        if (applied.renumbered() >= 0) {
+            continuedAfterCentral(upTo, applied);
             return;
         }
-        long stored = db.transaction(c -> outbox.acknowledge(c, upTo));
+        long stored = applied.lastAckSeq();
         if (stored > lastAckSeq) {
             lastAckSeq = stored;
             progressNanos = System.nanoTime();
@@ -170,21 +179,18 @@ public class Publisher implements MqttTransport.Listener, Runnable {
         }
     }
 
-    private boolean continuedAfterCentral(long centralUpTo) {
-        long lastAssigned = db.transaction(outbox::lastSeq);
-        int renumbered = db.transaction(c -> outbox.continueAfter(c, centralUpTo));
-        if (renumbered < 0) {
-            return false;
-        }
+    private record AckApplied(long lastAckSeq, long lastAssigned, int renumbered) {
+    }
+
+    private void continuedAfterCentral(long centralUpTo, AckApplied applied) {
         LOG.error("kiosk {}: central holds events up to seq {} but this kiosk has numbered only up to {}: its "
                 + "database was replaced or restored, or another kiosk uses the id {}. {} waiting events renumbered "
-                + "from seq {} and sent again; none deleted", kiosk, centralUpTo, lastAssigned, kiosk, renumbered,
-                centralUpTo + 1);
+                + "from seq {} and sent again; none deleted", kiosk, centralUpTo, applied.lastAssigned(), kiosk,
+                applied.renumbered(), centralUpTo + 1);
         lastAckSeq = centralUpTo;
         lastSentSeq = centralUpTo;
         inflightBatchEnds.clear();
         progressNanos = System.nanoTime();
-        return true;
     }
 
     private void rewind(String why) {

@@ -17,6 +17,10 @@ public class KioskEventBus {
     public static final String CONFIG = "config";
     public static final String CALL = "call";
     public static final String QUEUE = "queue";
+    /** A notice from central for the kiosk screen: {@link KioskScreens.Notice}. */
+    public static final String NOTICE = "notice";
+    /** Central asks the kiosk screen to restart once nobody is using it. */
+    public static final String RESTART = "restart";
 
     private final List<BiConsumer<String, Object>> listeners = new CopyOnWriteArrayList<>();
 

@@ -10,7 +10,10 @@ import reactor.core.publisher.FluxSink;
 import vn.motcua.agent.printer.PrinterMonitor;
 import vn.motcua.agent.site.SiteConfigStore;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code GET /api/stream}: the kiosk event bus as server-sent events for the screen. A new subscriber first gets
@@ -25,14 +28,19 @@ public class StreamController {
     private final KioskEventBus bus;
     private final PrinterMonitor printer;
     private final SiteConfigStore site;
+    private final KioskScreens screens;
+    private final Clock clock;
     private final Duration pingInterval;
 
-    public StreamController(KioskEventBus bus, PrinterMonitor printer, SiteConfigStore site,
+    public StreamController(KioskEventBus bus, PrinterMonitor printer, SiteConfigStore site, KioskScreens screens,
+                            Clock clock,
                             @io.micronaut.context.annotation.Value("${agent.stream.ping-interval:15s}")
                             Duration pingInterval) {
         this.bus = bus;
         this.printer = printer;
         this.site = site;
+        this.screens = screens;
+        this.clock = clock;
         this.pingInterval = pingInterval;
     }
 
@@ -42,13 +50,19 @@ public class StreamController {
             Runnable unsubscribe = bus.subscribe((type, body) -> sink.next(Event.of(body).name(type)));
             sink.onDispose(unsubscribe::run);
         }, FluxSink.OverflowStrategy.LATEST).onBackpressureBuffer(BUFFER_PER_SUBSCRIBER);
-        Flux<Event<Object>> first = Flux.defer(() -> Flux.just(
-                Event.<Object>of(printer.view()).name(KioskEventBus.PRINTER),
-                Event.<Object>of(new SiteConfigStore.ConfigChanged(site.current().version()))
-                        .name(KioskEventBus.CONFIG)));
+        Flux<Event<Object>> first = Flux.defer(() -> {
+            List<Event<Object>> now = new ArrayList<>(List.of(
+                    Event.<Object>of(printer.view()).name(KioskEventBus.PRINTER),
+                    Event.<Object>of(new SiteConfigStore.ConfigChanged(site.current().version()))
+                            .name(KioskEventBus.CONFIG)));
+            screens.notice(clock.instant()).ifPresent(n -> now.add(Event.<Object>of(n).name(KioskEventBus.NOTICE)));
+            return Flux.fromIterable(now);
+        });
         Flux<Event<Object>> pings = Flux.interval(pingInterval)
                 .map(n -> Event.<Object>of(new Ping(n)).name("ping"));
-        return Flux.concat(first, Flux.merge(live, pings));
+        return Flux.concat(first, Flux.merge(live, pings))
+                .doOnSubscribe(s -> screens.opened())
+                .doFinally(signal -> screens.closed());
     }
 
     public record Ping(long n) {

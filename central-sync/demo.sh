@@ -35,6 +35,7 @@ for p in "$HTTP_PORT" "$AGENT_HTTP_PORT"; do
 done
 
 mkdir -p data
+: > data/kiosk-app.log
 # The web console's first admin and the read-API token: random for this demo unless set, never a built-in default.
 export CENTRAL_ADMIN_USER=${CENTRAL_ADMIN_USER:-admin}
 export CENTRAL_ADMIN_PASSWORD=${CENTRAL_ADMIN_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')}
@@ -66,7 +67,18 @@ done
 # KIOSK_STAFF_PIN, 2580 by default). Without a display: apt-get install -y xvfb libgtk-3-0 and run this script
 # under xvfb-run -a, or set KIOSK_APP=off to start only the services.
 if [ "${KIOSK_APP:-on}" != off ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
-  KIOSK_WINDOW=${KIOSK_WINDOW:-1024x600} java -jar "$app_jar" > data/kiosk-app.log 2>&1 &
+  # a restart asked from the web console ends the screen with status 75; start it again, as systemd does on a kiosk
+  (
+    app=
+    trap '[ -n "$app" ] && kill "$app" 2>/dev/null; exit 0' TERM INT
+    while :; do
+      KIOSK_WINDOW=${KIOSK_WINDOW:-1024x600} java -jar "$app_jar" >> data/kiosk-app.log 2>&1 &
+      app=$!
+      status=0
+      wait "$app" || status=$?
+      [ "$status" -eq 75 ] || exit "$status"
+    done
+  ) &
   pids+=($!)
   app_note="The kiosk screen is open in a window (log: data/kiosk-app.log)."
 else

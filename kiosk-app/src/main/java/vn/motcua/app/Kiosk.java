@@ -19,7 +19,10 @@ import vn.motcua.app.shell.UiState;
 import vn.motcua.app.staff.StaffScreen;
 import vn.motcua.app.ticket.TicketScreen;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,11 +40,19 @@ public final class Kiosk implements AutoCloseable {
     private final AgentEvents events;
     private final Shell shell;
     private final ExecutorService http;
+    private final Runnable restart;
+    private PauseTransition noticeEnds;
+    private boolean restartAsked;
     private boolean loadingSite;
     private boolean closed;
 
-    public Kiosk(AppConfig config, Runnable exit) {
+    /**
+     * @param exit    closes the kiosk for good (the staff screen)
+     * @param restart ends the process so that its service manager starts it again (central's restart command)
+     */
+    public Kiosk(AppConfig config, Runnable exit, Runnable restart) {
         this.config = config;
+        this.restart = restart;
         this.state = new UiState(new Texts());
         this.nav = new Navigator();
         this.http = Executors.newFixedThreadPool(2, r -> {
@@ -117,12 +128,74 @@ public final class Kiosk implements AutoCloseable {
                         }
                     });
                 }
+                case "notice" -> {
+                    JsonNode n = agent.json().readTree(data);
+                    String text = n.path("text").asText("").strip();
+                    Instant until = instant(n.path("until"));
+                    Platform.runLater(() -> showNotice(text, until));
+                }
+                case "restart" -> Platform.runLater(this::restartWhenIdle);
                 default -> {
                     // queue calls and pings are not shown on this screen
                 }
             }
         } catch (IOException e) {
             // an event the screen cannot read changes nothing on it
+        }
+    }
+
+    /** Central's notice, on the home screen until it runs out; an empty text takes it down. */
+    private void showNotice(String text, Instant until) {
+        if (closed) {
+            return;
+        }
+        if (noticeEnds != null) {
+            noticeEnds.stop();
+            noticeEnds = null;
+        }
+        java.time.Duration left = until == null ? java.time.Duration.ZERO
+                : java.time.Duration.between(Instant.now(), until);
+        if (text.isEmpty() || left.isNegative() || left.isZero()) {
+            state.centralNotice().set(null);
+            return;
+        }
+        state.centralNotice().set(text);
+        noticeEnds = new PauseTransition(Duration.millis(left.toMillis()));
+        noticeEnds.setOnFinished(e -> state.centralNotice().set(null));
+        noticeEnds.play();
+    }
+
+    /** Never in the middle of a citizen's ticket or rating: at once on the home screen, else when back on it. */
+    private void restartWhenIdle() {
+        if (closed || restartAsked) {
+            return;
+        }
+        restartAsked = true;
+        if (nav.current().get() == ScreenId.HOME) {
+            restart.run();
+            return;
+        }
+        nav.current().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends ScreenId> o, ScreenId was,
+                                ScreenId now) {
+                if (now == ScreenId.HOME) {
+                    nav.current().removeListener(this);
+                    restart.run();
+                }
+            }
+        });
+    }
+
+    /** The agent writes times as ISO-8601 text; epoch seconds are read too. */
+    private static Instant instant(JsonNode node) {
+        try {
+            if (node.isNumber()) {
+                return Instant.ofEpochMilli(Math.round(node.asDouble() * 1000));
+            }
+            return node.isTextual() ? Instant.parse(node.asText()) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 
@@ -154,6 +227,9 @@ public final class Kiosk implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (noticeEnds != null) {
+            noticeEnds.stop();
+        }
         events.close();
         http.shutdownNow();
     }

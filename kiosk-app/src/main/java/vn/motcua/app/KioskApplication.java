@@ -9,6 +9,8 @@ import javafx.stage.StageStyle;
 
 /** The kiosk window: undecorated, full screen, closed only from the staff screen. */
 public final class KioskApplication extends Application {
+    /** Exit status of a restart central asked for (EX_TEMPFAIL), so a supervisor can tell it from a crash. */
+    public static final int RESTART_EXIT_CODE = 75;
     private Kiosk kiosk;
     private boolean exitAllowed;
 
@@ -18,6 +20,11 @@ public final class KioskApplication extends Application {
         kiosk = new Kiosk(config, () -> {
             exitAllowed = true;
             Platform.exit();
+        }, () -> {
+            exitAllowed = true;
+            kiosk.close();
+            // the service manager (systemd Restart=always, or the demo script) starts the screen again
+            System.exit(RESTART_EXIT_CODE);
         });
         Scene scene = new Scene(kiosk.root(), config.windowWidth(), config.windowHeight());
         scene.getStylesheets().add(Kiosk.class.getResource(Kiosk.STYLESHEET).toExternalForm());

@@ -14,7 +14,8 @@ import vn.motcua.app.shell.ScreenId;
 import vn.motcua.app.shell.Ui;
 import vn.motcua.app.shell.UiState;
 
-/** Three large tiles: submit online (procedures), take a ticket, rate the service; and the site's notice. */
+/** Three large tiles: submit online (procedures), take a ticket, rate the service; the site's notice and
+ * central's, when it sent one. */
 public final class HomeScreen implements Screen {
     private final UiState state;
     private final Navigator nav;
@@ -54,6 +55,19 @@ public final class HomeScreen implements Screen {
         notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
 
+        Label central = new Label();
+        central.setId("centralNotice");
+        central.getStyleClass().addAll("notice", "notice-central");
+        central.setWrapText(true);
+        central.setMaxWidth(Double.MAX_VALUE);
+        central.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        central.textProperty().bind(state.text(() -> {
+            String text = state.centralNotice().get();
+            return text == null ? "" : text;
+        }, state.centralNotice()));
+        central.visibleProperty().bind(central.textProperty().isNotEmpty());
+        central.managedProperty().bind(central.visibleProperty());
+
         Label welcome = Ui.label(state, "home.welcome", "screen-title");
 
         tileButtons[0] = Ui.tile(state, "home.online.title", "home.online.subtitle", "tileProcedures", "tile-online");
@@ -67,7 +81,7 @@ public final class HomeScreen implements Screen {
         VBox.setVgrow(tiles, Priority.ALWAYS);
         layoutTiles(state.portrait().get());
         state.portrait().addListener((o, a, p) -> layoutTiles(p));
-        view.getChildren().addAll(notice, welcome, tiles);
+        view.getChildren().addAll(central, notice, welcome, tiles);
         view.setAlignment(Pos.TOP_CENTER);
     }
 

@@ -12,7 +12,8 @@ import vn.motcua.app.agent.Site;
 
 import java.util.function.Supplier;
 
-/** What every screen shares: language, text size, orientation, the agent's reachability, the site and printer. */
+/** What every screen shares: language, text size, orientation, the agent's reachability, the site, printer
+ * and central's notice. */
 public final class UiState {
     private final Texts texts;
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(Lang.VI);
@@ -21,6 +22,7 @@ public final class UiState {
     private final BooleanProperty agentReachable = new SimpleBooleanProperty(true);
     private final ObjectProperty<Site> site = new SimpleObjectProperty<>();
     private final ObjectProperty<PrinterInfo> printer = new SimpleObjectProperty<>(PrinterInfo.unknown());
+    private final ObjectProperty<String> centralNotice = new SimpleObjectProperty<>();
 
     public UiState(Texts texts) {
         this.texts = texts;
@@ -48,6 +50,11 @@ public final class UiState {
 
     public ObjectProperty<PrinterInfo> printer() {
         return printer;
+    }
+
+    /** A notice central sent for now (e.g. a closure), shown above the site's own; null when there is none. */
+    public ObjectProperty<String> centralNotice() {
+        return centralNotice;
     }
 
     public String t(String key, Object... args) {

@@ -89,7 +89,7 @@ public final class KioskBench {
         AtomicReference<Kiosk> kiosk = new AtomicReference<>();
         AtomicReference<Stage> stage = new AtomicReference<>();
         onFx(() -> {
-            Kiosk k = new Kiosk(KioskHarness.testConfig(agent.url()), () -> { });
+            Kiosk k = new Kiosk(KioskHarness.testConfig(agent.url()), () -> { }, () -> { });
             Stage s = new Stage();
             Scene scene = new Scene(k.root(), 1024, 600);
             scene.getStylesheets().add(Kiosk.class.getResource(Kiosk.STYLESHEET).toExternalForm());

@@ -24,6 +24,7 @@ public final class AgentProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path dir;
+    private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private Process process;
 
     public AgentProcess(String name) throws IOException {
@@ -51,6 +52,12 @@ public final class AgentProcess implements AutoCloseable {
         return dir;
     }
 
+    /** An environment variable for the agent (e.g. a real broker's MQTT_URL), set before {@link #start()}. */
+    public AgentProcess env(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
     public AgentProcess start() throws IOException {
         String jar = System.getProperty("kiosk.agent.jar");
         if (jar == null || !new File(jar).isFile()) {
@@ -71,6 +78,7 @@ public final class AgentProcess implements AutoCloseable {
         env.put("AGENT_PRINTER_FOLDER", printerFolder().toString());
         env.remove("KIOSK_CONFIG");
         env.remove("KIOSK_SITE_CONFIG");
+        env.putAll(extraEnv);
         process = pb.start();
         HttpClient http = HttpClient.newHttpClient();
         Awaitility.await("kiosk-agent " + name + " answering on " + url() + " (log: " + dir.resolve("agent.log") + ")")

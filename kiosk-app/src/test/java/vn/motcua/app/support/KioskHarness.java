@@ -15,16 +15,19 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Puts a kiosk, built exactly as the application builds it, into the test toolkit's primary stage. */
 public final class KioskHarness implements AutoCloseable {
     private final Stage stage;
     private final Kiosk kiosk;
     private final FxRobot robot = new FxRobot();
+    private final AtomicInteger restarts;
 
-    private KioskHarness(Stage stage, Kiosk kiosk) {
+    private KioskHarness(Stage stage, Kiosk kiosk, AtomicInteger restarts) {
         this.stage = stage;
         this.kiosk = kiosk;
+        this.restarts = restarts;
     }
 
     public static AppConfig testConfig(URI agent) {
@@ -35,8 +38,9 @@ public final class KioskHarness implements AutoCloseable {
 
     public static KioskHarness open(AppConfig config, double width, double height) throws TimeoutException {
         Stage stage = FxToolkit.registerPrimaryStage();
+        AtomicInteger restarts = new AtomicInteger();
         Kiosk kiosk = call(() -> {
-            Kiosk k = new Kiosk(config, () -> { });
+            Kiosk k = new Kiosk(config, () -> { }, restarts::incrementAndGet);
             Scene scene = new Scene(k.root(), width, height);
             scene.getStylesheets().add(Kiosk.class.getResource(Kiosk.STYLESHEET).toExternalForm());
             stage.setScene(scene);
@@ -46,7 +50,12 @@ public final class KioskHarness implements AutoCloseable {
             stage.toFront();
             return k.start();
         });
-        return new KioskHarness(stage, kiosk);
+        return new KioskHarness(stage, kiosk, restarts);
+    }
+
+    /** How many times the kiosk asked to be restarted (the application would end its process there). */
+    public int restarts() {
+        return restarts.get();
     }
 
     public static <T> T call(Callable<T> onFx) {

@@ -1,7 +1,10 @@
 package vn.motcua.app;
 
+import vn.motcua.app.shell.Lang;
+
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,12 +20,25 @@ import java.util.regex.Pattern;
  * @param retryInterval     between attempts to reach the agent while it is down
  * @param minutesPerTicket  average service time, for the estimated wait
  * @param window            {@code fullscreen}, or {@code WIDTHxHEIGHT} for a window during development
+ * @param languages         the screen starts (and returns after the idle time-out) in the first; with one only,
+ *                          the language button is hidden
  */
 public record AppConfig(URI agentUrl, Duration idleTimeout, String staffPin, Duration requestTimeout,
-                        Duration retryInterval, int minutesPerTicket, String window) {
+                        Duration retryInterval, int minutesPerTicket, String window, List<Lang> languages) {
     private static final Pattern SIZE = Pattern.compile("(\\d{3,4})x(\\d{3,4})");
+    public static final List<Lang> DEFAULT_LANGUAGES = List.of(Lang.VI, Lang.EN);
+
+    public AppConfig(URI agentUrl, Duration idleTimeout, String staffPin, Duration requestTimeout,
+                     Duration retryInterval, int minutesPerTicket, String window) {
+        this(agentUrl, idleTimeout, staffPin, requestTimeout, retryInterval, minutesPerTicket, window,
+                DEFAULT_LANGUAGES);
+    }
 
     public AppConfig {
+        languages = languages == null || languages.isEmpty() ? DEFAULT_LANGUAGES : List.copyOf(languages);
+        if (new java.util.HashSet<>(languages).size() != languages.size()) {
+            throw new IllegalArgumentException("KIOSK_LANGUAGES names a language twice: " + languages);
+        }
         if (idleTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("KIOSK_IDLE_TIMEOUT_SECONDS must be at least 1, got " + idleTimeout);
         }
@@ -46,8 +62,9 @@ public record AppConfig(URI agentUrl, Duration idleTimeout, String staffPin, Dur
 
     /**
      * AGENT_URL (or AGENT_HTTP_PORT), KIOSK_IDLE_TIMEOUT_SECONDS, KIOSK_STAFF_PIN, KIOSK_MINUTES_PER_TICKET,
-     * KIOSK_WINDOW. On a kiosk, KIOSK_CONFIG names its kiosk.yaml: the idle time-out and the staff PIN hash come from
-     * there (validated by the same model as the agent's), unless the variables above are set.
+     * KIOSK_WINDOW, KIOSK_LANGUAGES (e.g. {@code vi,en}). On a kiosk, KIOSK_CONFIG names its kiosk.yaml: the idle
+     * time-out, the languages and the staff PIN hash come from there (validated by the same model as the agent's),
+     * unless the variables above are set.
      */
     public static AppConfig fromEnvironment(Map<String, String> env) {
         String url = env.getOrDefault("AGENT_URL",
@@ -55,11 +72,13 @@ public record AppConfig(URI agentUrl, Duration idleTimeout, String staffPin, Dur
         AppConfig d = defaults(URI.create(url));
         int idleSeconds = (int) d.idleTimeout().toSeconds();
         String staffPin = d.staffPin();
+        List<Lang> languages = d.languages();
         String kioskYaml = env.get("KIOSK_CONFIG");
         if (kioskYaml != null && !kioskYaml.isBlank()) {
             vn.motcua.device.KioskConfig.App app = vn.motcua.device.KioskConfigLoader.load(
                     java.nio.file.Path.of(kioskYaml)).app();
             idleSeconds = app.idleTimeoutSeconds();
+            languages = languages(String.join(",", app.languages()));
             if (app.staffPinHash() != null) {
                 staffPin = app.staffPinHash();
             }
@@ -68,7 +87,29 @@ public record AppConfig(URI agentUrl, Duration idleTimeout, String staffPin, Dur
                 Duration.ofSeconds(intOf(env, "KIOSK_IDLE_TIMEOUT_SECONDS", idleSeconds)),
                 env.getOrDefault("KIOSK_STAFF_PIN", staffPin), d.requestTimeout(), d.retryInterval(),
                 intOf(env, "KIOSK_MINUTES_PER_TICKET", d.minutesPerTicket()),
-                env.getOrDefault("KIOSK_WINDOW", d.window()));
+                env.getOrDefault("KIOSK_WINDOW", d.window()),
+                env.containsKey("KIOSK_LANGUAGES") ? languages(env.get("KIOSK_LANGUAGES")) : languages);
+    }
+
+    /** {@code vi,en} → [VI, EN]; an unknown or empty list is refused, naming what is allowed. */
+    static List<Lang> languages(String list) {
+        List<Lang> out = new java.util.ArrayList<>();
+        for (String part : (list == null ? "" : list).split(",")) {
+            String code = part.trim().toLowerCase(java.util.Locale.ROOT);
+            if (code.isEmpty()) {
+                continue;
+            }
+            switch (code) {
+                case "vi" -> out.add(Lang.VI);
+                case "en" -> out.add(Lang.EN);
+                default -> throw new IllegalArgumentException("KIOSK_LANGUAGES: unknown language '" + part.trim()
+                        + "'; allowed: vi, en");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("KIOSK_LANGUAGES must name at least one language: vi, en");
+        }
+        return out;
     }
 
     public boolean fullScreen() {

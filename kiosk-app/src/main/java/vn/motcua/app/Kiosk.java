@@ -53,7 +53,7 @@ public final class Kiosk implements AutoCloseable {
     public Kiosk(AppConfig config, Runnable exit, Runnable restart) {
         this.config = config;
         this.restart = restart;
-        this.state = new UiState(new Texts());
+        this.state = new UiState(new Texts(), config.languages());
         this.nav = new Navigator();
         this.http = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "agent-http");

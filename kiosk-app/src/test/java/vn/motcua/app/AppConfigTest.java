@@ -1,6 +1,7 @@
 package vn.motcua.app;
 
 import org.junit.jupiter.api.Test;
+import vn.motcua.app.shell.Lang;
 
 import java.time.Duration;
 import java.util.Map;
@@ -60,5 +61,28 @@ class AppConfigTest {
         org.junit.jupiter.api.Assertions.assertFalse(vn.motcua.app.staff.StaffPin.matches(c.staffPin(), "2469"));
         org.junit.jupiter.api.Assertions.assertFalse(vn.motcua.app.staff.StaffPin.matches(c.staffPin(), stored));
         org.junit.jupiter.api.Assertions.assertFalse(vn.motcua.app.staff.StaffPin.matches("2580", "258"));
+    }
+
+    @Test
+    void givenLanguages_thenTheFirstIsWhereTheScreenStarts_andUnknownOnesAreRefused(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals(java.util.List.of(Lang.VI, Lang.EN), AppConfig.fromEnvironment(Map.of()).languages());
+        assertEquals(java.util.List.of(Lang.EN, Lang.VI),
+                AppConfig.fromEnvironment(Map.of("KIOSK_LANGUAGES", " en , vi ")).languages());
+        assertEquals(java.util.List.of(Lang.VI), AppConfig.fromEnvironment(Map.of("KIOSK_LANGUAGES", "vi")).languages());
+        for (String bad : java.util.List.of("fr", "", "vi,vi")) {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> AppConfig.fromEnvironment(Map.of("KIOSK_LANGUAGES", bad)), bad);
+            assertTrue(e.getMessage().contains("KIOSK_LANGUAGES"), e.getMessage());
+        }
+
+        java.nio.file.Path yaml = dir.resolve("kiosk.yaml");
+        java.nio.file.Files.writeString(yaml, "identity: {siteId: so-gddt, kioskId: kiosk-01}\n"
+                + "app: {languages: [vi]}\n");
+        assertEquals(java.util.List.of(Lang.VI),
+                AppConfig.fromEnvironment(Map.of("KIOSK_CONFIG", yaml.toString())).languages());
+        assertEquals(java.util.List.of(Lang.EN, Lang.VI), AppConfig.fromEnvironment(
+                Map.of("KIOSK_CONFIG", yaml.toString(), "KIOSK_LANGUAGES", "en,vi")).languages(),
+                "the variable overrides kiosk.yaml");
     }
 }

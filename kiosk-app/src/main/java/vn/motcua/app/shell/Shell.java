@@ -117,6 +117,8 @@ public final class Shell {
 
         Button lang = headerButton(Ui.button(state, "toggle.language", "langToggle", "header-button", "lang-toggle"));
         lang.setOnAction(e -> state.lang().set(state.lang().get().other()));
+        lang.setVisible(state.languages().size() > 1);
+        lang.setManaged(lang.isVisible());
         Button size = new Button();
         size.setId("textSizeToggle");
         size.getStyleClass().addAll("header-button", "size-toggle");
@@ -161,9 +163,9 @@ public final class Shell {
         idle.playFromStart();
     }
 
-    /** No touch for the idle time: back to home, in Vietnamese, normal text, nothing half-entered kept. */
+    /** No touch for the idle time: back to home, in the kiosk's first language, normal text, nothing kept. */
     private void timeOut() {
-        state.lang().set(Lang.VI);
+        state.lang().set(state.languages().get(0));
         state.largeText().set(false);
         nav.home();
         idle.playFromStart();

@@ -10,6 +10,7 @@ import javafx.beans.value.ObservableValue;
 import vn.motcua.app.agent.PrinterInfo;
 import vn.motcua.app.agent.Site;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /** What every screen shares: language, text size, orientation, the agent's reachability, the site, printer
@@ -24,8 +25,21 @@ public final class UiState {
     private final ObjectProperty<PrinterInfo> printer = new SimpleObjectProperty<>(PrinterInfo.unknown());
     private final ObjectProperty<String> centralNotice = new SimpleObjectProperty<>();
 
+    private final List<Lang> languages;
+
     public UiState(Texts texts) {
+        this(texts, List.of(Lang.VI, Lang.EN));
+    }
+
+    /** @param languages the kiosk's languages, the one it starts in first */
+    public UiState(Texts texts, List<Lang> languages) {
         this.texts = texts;
+        this.languages = List.copyOf(languages);
+        lang.set(this.languages.get(0));
+    }
+
+    public List<Lang> languages() {
+        return languages;
     }
 
     public ObjectProperty<Lang> lang() {

@@ -177,6 +177,28 @@ class KioskFlowTest {
     }
 
     @Test
+    void givenEnglishFirstKiosk_whenIdleTimeoutPasses_thenBackInEnglish_andVietnameseOnlyKioskHasNoLanguageButton()
+            throws Exception {
+        AppConfig base = KioskHarness.testConfig(agent.url());
+        open(new AppConfig(base.agentUrl(), Duration.ofSeconds(2), base.staffPin(), base.requestTimeout(),
+                base.retryInterval(), base.minutesPerTicket(), base.window(),
+                java.util.List.of(vn.motcua.app.shell.Lang.EN, vn.motcua.app.shell.Lang.VI)));
+        assertEquals("Tiếng Việt", kiosk.text("#langToggle"), "an English-first kiosk starts in English");
+        kiosk.tap("#langToggle");
+        assertEquals("English", kiosk.text("#langToggle"));
+        kiosk.tap("#tileRating");
+        kiosk.waitShowing("#homeScreen");
+        assertEquals("Tiếng Việt", kiosk.text("#langToggle"), "the idle time-out returns to the first language");
+        kiosk.close();
+
+        open(new AppConfig(base.agentUrl(), base.idleTimeout(), base.staffPin(), base.requestTimeout(),
+                base.retryInterval(), base.minutesPerTicket(), base.window(),
+                java.util.List.of(vn.motcua.app.shell.Lang.VI)));
+        assertTrue(kiosk.find("#langToggle").filter(KioskHarness::showing).isEmpty(),
+                "one language only: no language button");
+    }
+
+    @Test
     void givenHalfDoneRating_whenIdleTimeoutPasses_thenHomeAndNothingRemembered() throws Exception {
         AppConfig base = KioskHarness.testConfig(agent.url());
         open(new AppConfig(base.agentUrl(), Duration.ofSeconds(2), base.staffPin(), base.requestTimeout(),

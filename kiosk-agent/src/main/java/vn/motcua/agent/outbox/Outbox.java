@@ -114,17 +114,30 @@ public class Outbox {
     }
 
     /**
-     * Central already holds events up to {@code centralUpTo}, beyond anything this kiosk ever numbered: its database
-     * was replaced (a new SD card) or restored from an old copy, and its sequence started again below central's. The
-     * events still in the outbox were never stored centrally under their own ids, so they are renumbered to follow
-     * central's history, in order, and sent again. Nothing is deleted.
+     * Whether central's ack covers an event this database never sent: then central's numbering up to
+     * {@code upToSeq} belongs to an earlier history of this kiosk id (the SD card was replaced or restored), not to
+     * these events. Events are marked sent before they go out, so a crash between the two cannot hide one.
+     */
+    public boolean coversUnsent(Connection c, long upToSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM outbox WHERE seq <= ? AND published_at IS NULL LIMIT 1")) {
+            ps.setLong(1, upToSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Central already holds events up to {@code centralUpTo} that are not this database's: beyond anything this
+     * kiosk ever numbered, or covering events it never sent. Its database was replaced (a new SD card) or restored
+     * from an old copy, and its sequence started again below central's. The events still in the outbox were never
+     * stored centrally under their own ids, so they are renumbered to follow central's history, in order, and sent
+     * again. Nothing is deleted.
      *
-     * @return how many waiting events were renumbered, or -1 when central's ack is within this kiosk's numbering
+     * @return how many waiting events were renumbered
      */
     public int continueAfter(Connection c, long centralUpTo) throws SQLException {
-        if (centralUpTo <= lastSeq(c)) {
-            return -1;
-        }
         long lastAck = state(c, "last_ack_seq");
         List<Row> waiting = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, payload FROM outbox ORDER BY seq DESC");
@@ -135,7 +148,8 @@ public class Outbox {
         }
         long shift = centralUpTo - lastAck;
         // highest first, so that a new number never meets a row that still has it
-        try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET seq = ?, payload = ? WHERE seq = ?")) {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE outbox SET seq = ?, payload = ?, published_at = NULL WHERE seq = ?")) {
             for (Row row : waiting) {
                 long renumbered = row.seq() + shift;
                 update.setLong(1, renumbered);

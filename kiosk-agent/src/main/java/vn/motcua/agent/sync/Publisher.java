@@ -131,6 +131,11 @@ public class Publisher implements MqttTransport.Listener, Runnable {
     }
 
     private void publish(BatchEncoder.Batch batch) throws InterruptedException {
+        // marked first: an event that may have gone out must never look unsent to the ack check
+        db.transaction(c -> {
+            outbox.markPublished(c, batch.firstSeq(), batch.lastSeq());
+            return null;
+        });
         if (!transport.publishEvents(batch.payload())) {
             signal.await(RETRY_PAUSE);
             return;
@@ -140,10 +145,6 @@ public class Publisher implements MqttTransport.Listener, Runnable {
         }
         inflightBatchEnds.addLast(batch.lastSeq());
         lastSentSeq = batch.lastSeq();
-        db.transaction(c -> {
-            outbox.markPublished(c, batch.firstSeq(), batch.lastSeq());
-            return null;
-        });
         LOG.debug("kiosk {}: published seq {}..{} ({} events, {} bytes)", kiosk, batch.firstSeq(), batch.lastSeq(),
                 batch.events(), batch.payload().length);
     }
@@ -157,7 +158,7 @@ public class Publisher implements MqttTransport.Listener, Runnable {
         // goes beyond it and the waiting events are renumbered after central's history
         AckApplied applied = db.transaction(c -> {
             long lastAssigned = outbox.lastSeq(c);
-            return upTo > lastAssigned
+            return upTo > lastAssigned || outbox.coversUnsent(c, upTo)
                     ? new AckApplied(upTo, lastAssigned, outbox.continueAfter(c, upTo))
                     : new AckApplied(outbox.acknowledge(c, upTo), lastAssigned, -1);
         });
@@ -183,10 +184,10 @@ public class Publisher implements MqttTransport.Listener, Runnable {
     }
 
     private void continuedAfterCentral(long centralUpTo, AckApplied applied) {
-        LOG.error("kiosk {}: central holds events up to seq {} but this kiosk has numbered only up to {}: its "
-                + "database was replaced or restored, or another kiosk uses the id {}. {} waiting events renumbered "
-                + "from seq {} and sent again; none deleted", kiosk, centralUpTo, applied.lastAssigned(), kiosk,
-                applied.renumbered(), centralUpTo + 1);
+        LOG.error("kiosk {}: central holds other events up to seq {} (this database numbered up to {} and had not "
+                + "sent them all): its database was replaced or restored, or another kiosk uses the id {}. {} waiting "
+                + "events renumbered from seq {} and sent again; none deleted", kiosk, centralUpTo,
+                applied.lastAssigned(), kiosk, applied.renumbered(), centralUpTo + 1);
         lastAckSeq = centralUpTo;
         lastSentSeq = centralUpTo;
         inflightBatchEnds.clear();

@@ -42,6 +42,8 @@ class OutboxSyncTest implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     MqttTransport transport;
+    @Inject
+    Publisher publisher;
 
     private final List<CentralStub> stubs = new ArrayList<>();
 
@@ -188,6 +190,35 @@ class OutboxSyncTest implements TestPropertyProvider {
         for (long seq : seqs) {
             assertTrue(central.received(seq), "seq " + seq + " delivered after the broker came back");
         }
+    }
+
+    @Test
+    void givenAckCoveringEventsNeverSent_whenApplied_thenTheyAreRenumberedAfterCentralAndSentNotDeleted()
+            throws Exception {
+        await().atMost(WAIT).until(() -> status().get("broker").get("connected").asBoolean());
+        broker.stop();
+        await().atMost(WAIT).until(() -> !status().get("broker").get("connected").asBoolean());
+        long before = status().get("lastSeq").asLong();
+        List<String> ticketIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ticketIds.add(api().ticket("A").get("ticketId").asText());
+        }
+
+        // central's ack from this kiosk id's earlier history (a replaced SD card) covers two events never sent
+        long centralHistory = before + 2;
+        publisher.acknowledged(centralHistory);
+        await().atMost(WAIT).until(() -> status().get("lastAckSeq").asLong() == centralHistory);
+        assertEquals(3, status().get("outboxBacklog").asLong(), "nothing deleted: central never had these events");
+        assertEquals(centralHistory + 3, status().get("lastSeq").asLong());
+
+        broker.start();
+        CentralStub central = central();
+        await().atMost(WAIT).until(() -> central.received(centralHistory + 3));
+        List<String> resent = central.events().stream().filter(e -> e.seq() > centralHistory)
+                .map(e -> ((TicketIssued) e.data()).ticketId()).distinct().toList();
+        assertEquals(ticketIds, resent, "the same events, in order, after central's history");
+        central.ack(centralHistory + 3);
+        await().atMost(WAIT).until(() -> status().get("outboxBacklog").asLong() == 0);
     }
 
     @Test

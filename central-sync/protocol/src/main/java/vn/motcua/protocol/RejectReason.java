@@ -11,7 +11,9 @@ public enum RejectReason {
     TOO_MANY_EVENTS("too_many_events"),
     PAYLOAD_TOO_LARGE("payload_too_large"),
     KIOSK_MISMATCH("kiosk_mismatch"),
-    BAD_TOPIC("bad_topic");
+    BAD_TOPIC("bad_topic"),
+    /** An event under a sequence number already held with another event id (another history of the kiosk id). */
+    SEQ_CONFLICT("seq_conflict");
 
     private final String code;
 

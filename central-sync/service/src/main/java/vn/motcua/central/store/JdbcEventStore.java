@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * kiosk row is locked, how UUIDs, JSON and instants are bound and read.
  */
 abstract class JdbcEventStore implements EventStore, SqlAccess {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcEventStore.class);
     /** Seqs read per round while advancing the contiguous sequence. */
     private static final int SCAN_CHUNK = 2000;
 
@@ -56,6 +57,14 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
     private static final String KIOSKS = """
             SELECT kiosk_id, site_id, online, last_seen, last_seq, contiguous_seq, version, boot_id, status_since
             FROM kiosks ORDER BY kiosk_id""";
+    private static final String HELD_IDS = """
+            SELECT seq, event_id FROM events WHERE kiosk_id = ? AND seq BETWEEN ? AND ?""";
+    private static final String KEEP_CONFLICT = """
+            INSERT INTO event_conflicts (kiosk_id, event_id, seq, held_event_id, site_id, type, at, data, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kiosk_id, event_id) DO NOTHING""";
+    private static final String COUNT_REJECTIONS = """
+            INSERT INTO rejections (reason, count) VALUES (?, ?)
+            ON CONFLICT (reason) DO UPDATE SET count = rejections.count + excluded.count""";
     private static final String EVENTS_SELECT = """
             SELECT kiosk_id, site_id, seq, event_id, type, at, clock_synced, boot_id, uptime_ms, %s, received_at
             FROM events""";
@@ -163,17 +172,17 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
             Map<String, Long> contiguousOf = new LinkedHashMap<>();
             for (Map.Entry<String, List<KioskEvent>> e : sorted.entrySet()) {
                 String kioskId = e.getKey();
-                List<KioskEvent> events = e.getValue();
-                contiguousOf.put(kioskId, advanceKiosk(c, siteOf.get(kioskId), kioskId,
-                        events.get(events.size() - 1).seq(), now));
+                contiguousOf.put(kioskId, advanceKiosk(c, siteOf.get(kioskId), kioskId, e.getValue(),
+                        dataOf.get(kioskId), now));
             }
             return contiguousOf;
         });
     }
 
     /** Inserted first, locked second: whoever takes the lock last sees every row committed before it. */
-    private long advanceKiosk(Connection c, String siteId, String kioskId, long batchMaxSeq, Instant now)
-            throws SQLException {
+    private long advanceKiosk(Connection c, String siteId, String kioskId, List<KioskEvent> events,
+                              List<String> data, Instant now) throws SQLException {
+        long batchMaxSeq = events.get(events.size() - 1).seq();
         long contiguous;
         long lastSeq;
         try (PreparedStatement lock = c.prepareStatement(lockKioskSql())) {
@@ -186,6 +195,9 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
                 lastSeq = rs.getLong(2);
             }
         }
+        if (events.get(0).seq() <= lastSeq) {
+            keepConflicts(c, siteId, kioskId, events, data, Math.min(batchMaxSeq, lastSeq), now);
+        }
         contiguous = advance(c, kioskId, contiguous);
         try (PreparedStatement update = c.prepareStatement(UPDATE_PROGRESS)) {
             update.setLong(1, contiguous);
@@ -196,6 +208,56 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
             update.executeUpdate();
         }
         return contiguous;
+    }
+
+    /**
+     * A resend carries the same event ids under the same numbers. An event whose number central already holds under
+     * another id comes from another history of this kiosk id (its SD card was replaced or restored, or two kiosks
+     * share the id): it is kept aside in {@code event_conflicts}, counted as {@code seq_conflict}, never dropped.
+     */
+    private void keepConflicts(Connection c, String siteId, String kioskId, List<KioskEvent> events,
+                               List<String> data, long upToSeq, Instant now) throws SQLException {
+        Map<Long, String> held = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(HELD_IDS)) {
+            ps.setString(1, kioskId);
+            ps.setLong(2, events.get(0).seq());
+            ps.setLong(3, upToSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        int kept = 0;
+        try (PreparedStatement keep = c.prepareStatement(KEEP_CONFLICT)) {
+            for (int i = 0; i < events.size() && events.get(i).seq() <= upToSeq; i++) {
+                KioskEvent ev = events.get(i);
+                String heldId = held.get(ev.seq());
+                if (heldId == null || heldId.equalsIgnoreCase(ev.id().toString())) {
+                    continue;
+                }
+                keep.setString(1, kioskId);
+                keep.setString(2, ev.id().toString());
+                keep.setLong(3, ev.seq());
+                keep.setString(4, heldId);
+                keep.setString(5, siteId);
+                keep.setString(6, ev.type().wireName());
+                keep.setString(7, WALL_TIME.format(ev.at()));
+                keep.setString(8, data.get(i));
+                keep.setString(9, now.toString());
+                kept += keep.executeUpdate();
+            }
+        }
+        if (kept > 0) {
+            try (PreparedStatement count = c.prepareStatement(COUNT_REJECTIONS)) {
+                count.setString(1, vn.motcua.protocol.RejectReason.SEQ_CONFLICT.code());
+                count.setLong(2, kept);
+                count.executeUpdate();
+            }
+            LOG.error("kiosk {}: {} events arrived under sequence numbers central already holds with other events "
+                    + "(seq {}..{}): the kiosk's database was replaced or restored, or another kiosk uses its id. "
+                    + "They are kept in event_conflicts", kioskId, kept, events.get(0).seq(), upToSeq);
+        }
     }
 
     private long advance(Connection c, String kioskId, long from) throws SQLException {

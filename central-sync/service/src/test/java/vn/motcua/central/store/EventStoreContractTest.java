@@ -64,12 +64,43 @@ abstract class EventStoreContractTest {
         EventBatch batch = TestEvents.batch(KIOSK, 1, 10);
         store.storeBatch(SITE, batch);
         assertEquals(10, store.storeBatch(SITE, batch));
-        // a redelivery may even carry new event ids for the same seqs (kiosk re-encoded it): still a no-op
-        assertEquals(10, store.storeBatch(SITE, TestEvents.batch(KIOSK, 1, 10)));
         assertEquals(10, store.stats().events());
+        assertEquals(Map.of(), store.stats().rejected(), "a resend is no conflict");
         List<StoredEvent> events = store.events(new EventQuery(KIOSK, null, 1000));
         assertEquals(10, events.size());
         assertEquals(batch.events().get(0).id().toString(), events.get(events.size() - 1).id());
+    }
+
+    @Test
+    void givenEarlierHistory_whenOtherEventsArriveUnderHeldSeqs_thenHeldOnesStay_andNewOnesAreKeptAsideAndCounted()
+            throws Exception {
+        EventBatch earlier = TestEvents.batch(KIOSK, 1, 6);
+        assertEquals(6, store.storeBatch(SITE, earlier));
+        // the kiosk's SD card was replaced: its new database numbers from 1 again, with other events
+        EventBatch replaced = TestEvents.batch(KIOSK, 1, 8);
+        assertEquals(8, store.storeBatch(SITE, replaced));
+
+        assertEquals(8, store.stats().events(), "seq 7 and 8 are new; 1..6 stay the earlier events");
+        assertEquals(Map.of("seq_conflict", 6L), store.stats().rejected());
+        List<String> kept = ((SqlAccess) store).query("read conflicts", c -> {
+            List<String> ids = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT event_id, held_event_id FROM event_conflicts ORDER BY seq")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1) + "/" + rs.getString(2));
+                }
+            }
+            return ids;
+        });
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            expected.add(replaced.events().get(i).id() + "/" + earlier.events().get(i).id());
+        }
+        assertEquals(expected, kept, "nothing of the new history is dropped");
+
+        // the same conflicting batch again is kept once
+        store.storeBatch(SITE, replaced);
+        assertEquals(Map.of("seq_conflict", 6L), store.stats().rejected());
     }
 
     @Test

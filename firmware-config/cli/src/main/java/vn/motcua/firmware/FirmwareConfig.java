@@ -4,7 +4,7 @@ import vn.motcua.device.ConfigProblem;
 import vn.motcua.device.KioskConfig;
 import vn.motcua.device.KioskConfigException;
 import vn.motcua.device.KioskConfigLoader;
-import vn.motcua.firmware.pin.PinHash;
+import vn.motcua.device.PinHash;
 import vn.motcua.firmware.provision.Provisioner;
 import vn.motcua.firmware.render.Renderer;
 

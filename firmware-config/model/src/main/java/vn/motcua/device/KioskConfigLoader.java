@@ -39,7 +39,7 @@ public final class KioskConfigLoader {
             + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     static final Pattern PRINTER_PORT = Pattern.compile("/dev/(ttyUSB[0-9]+|ttyACM[0-9]+|usb/lp[0-9]+|serial0|ttyAMA0|ttyS0)");
     static final Pattern USB_ID = Pattern.compile("[0-9a-f]{4}");
-    static final Pattern PIN_HASH = Pattern.compile("pbkdf2-sha256\\$[0-9]{4,7}\\$[A-Za-z0-9+/]+=*\\$[A-Za-z0-9+/]+=*");
+    static final Pattern PIN_HASH = PinHash.FORMAT;
     static final Set<String> URL_SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
     static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 

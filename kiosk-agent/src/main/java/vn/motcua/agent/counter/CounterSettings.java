@@ -5,12 +5,13 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
+import vn.motcua.device.PinHash;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The counter side on the desk's LAN: the counter console, the hall display and the ticket status page. Keys under
@@ -22,7 +23,9 @@ import java.util.regex.Pattern;
  * @param publicUrl          how phones and the hall TV reach this server, e.g. {@code http://192.168.1.20:8090};
  *                           blank means the first site-local IPv4 address and the port
  * @param priorityEvery      the call rule: one priority ticket after every this many normal ones (0: priority first)
- * @param officerPins        {@code officerId:PIN} pairs; a PIN is 4-8 digits
+ * @param officerPins        {@code officerId:HASH} pairs, the hash written by {@code firmware-config hash-pin}, so
+ *                           the PINs themselves are not stored on the kiosk; {@code officerId:PIN} (4-8 digits) is
+ *                           accepted for a demo
  * @param pinAttempts        wrong PINs per officer before sign-in is refused for {@code pinLockout}
  * @param pinLockout         how long sign-in stays refused after too many wrong PINs
  * @param serviceTimeWindow  finished services per service averaged for the estimated wait
@@ -43,7 +46,6 @@ public record CounterSettings(
         @Bindable(defaultValue = "5m") Duration defaultServiceTime,
         @Bindable(defaultValue = "6") int recentCalls) {
 
-    private static final Pattern PIN = Pattern.compile("[0-9]{4,8}");
 
     public CounterSettings {
         List<String> errors = new ArrayList<>();
@@ -71,9 +73,11 @@ public record CounterSettings(
         officerPins = officerPins == null ? List.of() : List.copyOf(officerPins);
         for (String pair : officerPins) {
             int colon = pair.indexOf(':');
-            if (colon < 1 || !PIN.matcher(pair.substring(colon + 1)).matches()) {
+            String stored = colon < 1 ? "" : pair.substring(colon + 1);
+            if (colon < 1 || !(PinHash.isPin(stored) || PinHash.isHash(stored))) {
                 errors.add("agent.counter.officer-pins entry '" + (colon < 1 ? pair : pair.substring(0, colon) + ":…")
-                        + "' must be officerId:PIN with a PIN of 4-8 digits");
+                        + "' must be officerId:HASH (from firmware-config hash-pin) or, for a demo, officerId:PIN "
+                        + "with a PIN of 4-8 digits");
             }
         }
         if (!errors.isEmpty()) {

@@ -6,10 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.agent.site.SiteConfigStore;
 import vn.motcua.agent.web.ApiException;
+import vn.motcua.device.PinHash;
 import vn.motcua.protocol.message.SiteConfig;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,9 +56,7 @@ public class SignIns {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts", "pin",
                     "Nhập sai mã PIN quá nhiều lần. Vui lòng thử lại sau " + f.lockedUntil() + ".");
         }
-        String expected = pins.get(officerId);
-        if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                (pin == null ? "" : pin).getBytes(StandardCharsets.UTF_8))) {
+        if (!PinHash.matches(pins.get(officerId), pin)) {
             int count = (f == null || f.lockedUntil() != null ? 0 : f.count()) + 1;
             boolean lock = count >= settings.pinAttempts();
             failures.put(officerId, new Failures(count, lock ? now.plus(settings.pinLockout()) : null));

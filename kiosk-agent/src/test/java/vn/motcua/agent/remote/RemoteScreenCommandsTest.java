@@ -9,33 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.agent.config.KioskSettings;
 import vn.motcua.agent.stream.KioskScreens;
+import vn.motcua.agent.support.CentralKeys;
+import vn.motcua.agent.support.ScreenStream;
 import vn.motcua.agent.support.TempDb;
-import vn.motcua.protocol.ProtocolCodec;
-import vn.motcua.protocol.message.Command;
 import vn.motcua.protocol.message.CommandResult;
-import vn.motcua.protocol.sign.Signatures;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,87 +39,23 @@ class RemoteScreenCommandsTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    private final KeyPair central = pair();
-    private final Path folder = folder();
-    private final ProtocolCodec codec = new ProtocolCodec();
-
-    private static KeyPair pair() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path folder() {
-        try {
-            return Files.createTempDirectory("remote-screen");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private final CentralKeys central = new CentralKeys();
+    private final Path folder = CentralKeys.tempFolder("remote-screen");
 
     @Override
     public Map<String, String> getProperties() {
-        Path key = folder.resolve("command-signing.pub");
-        try {
-            Files.writeString(key, Signatures.pem("PUBLIC KEY", central.getPublic().getEncoded()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return Map.of("kiosk.db-file", TempDb.newFile("remote-screen"), "agent.printer.folder", folder.toString(),
-                "agent.remote.public-key-file", key.toString(), "agent.counter.port", "0",
+                "agent.remote.public-key-file", central.writePublicKey(folder), "agent.counter.port", "0",
                 "agent.sync.enabled", "false", "agent.stream.ping-interval", "1s");
     }
 
     private CommandResult run(String type, Map<String, String> args) {
-        String id = UUID.randomUUID().toString();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Command unsigned = new Command(id, type, args, now, now.plusMinutes(5), "");
-        String sig = Signatures.sign(central.getPrivate(),
-                Signatures.commandBytes(kiosk.siteId(), kiosk.kioskId(), unsigned));
-        return commands.handle(codec.encode(new Command(id, type, args, now, now.plusMinutes(5), sig)));
+        return commands.handle(central.command(kiosk.siteId(), kiosk.kioskId(), UUID.randomUUID().toString(), type,
+                args));
     }
 
-    /** A kiosk screen following {@code /api/stream}: every line it has read so far. */
-    private final class Screen implements AutoCloseable {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        private final InputStream body;
-
-        Screen() throws IOException, InterruptedException {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(server.getURL() + "/api/stream")).header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            assertEquals(200, response.statusCode());
-            body = response.body();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException closed) {
-                    // the test closed the stream
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> lines.contains("event: config"));
-        }
-
-        boolean heard(String event, String dataPart) {
-            for (int i = 0; i + 1 < lines.size(); i++) {
-                if (lines.get(i).equals("event: " + event) && lines.get(i + 1).contains(dataPart)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public void close() throws IOException {
-            body.close();
-        }
+    private ScreenStream screen() throws Exception {
+        return new ScreenStream(server.getURL().toString());
     }
 
     @Test
@@ -149,21 +68,21 @@ class RemoteScreenCommandsTest implements TestPropertyProvider {
         CommandResult kept = run("show_notice", Map.of("text", NOTICE, "minutes", "30"));
         assertTrue(kept.ok(), kept.message());
         assertTrue(kept.message().startsWith("notice kept until"), kept.message());
-        try (Screen later = new Screen()) {
+        try (ScreenStream later = screen()) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> later.heard("notice", NOTICE));
         }
 
         assertTrue(run("clear_notice", Map.of()).ok());
-        try (Screen after = new Screen()) {
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> after.lines.contains("event: ping"));
-            assertFalse(after.lines.contains("event: notice"), "a notice taken down is not shown again");
+        try (ScreenStream after = screen()) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> after.lines().contains("event: ping"));
+            assertFalse(after.lines().contains("event: notice"), "a notice taken down is not shown again");
         }
     }
 
     @Test
     void givenScreenConnected_whenNoticeAndRestartSent_thenScreenHearsBoth_andBadArgumentsAreRefused()
             throws Exception {
-        try (Screen screen = new Screen()) {
+        try (ScreenStream screen = screen()) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> screens.connected() == 1);
             CommandResult shown = run("show_notice", Map.of("text", NOTICE));
             assertTrue(shown.ok(), shown.message());

@@ -7,20 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.agent.config.KioskSettings;
 import vn.motcua.agent.printer.TicketPrinter;
+import vn.motcua.agent.support.CentralKeys;
 import vn.motcua.agent.support.TempDb;
-import vn.motcua.protocol.ProtocolCodec;
-import vn.motcua.protocol.message.Command;
 import vn.motcua.protocol.message.CommandResult;
-import vn.motcua.protocol.sign.Signatures;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,45 +29,18 @@ class RemoteTestPrintTest implements TestPropertyProvider {
     @Inject
     KioskSettings kiosk;
 
-    private final KeyPair central = pair();
-    private final Path folder = folder();
-    private final ProtocolCodec codec = new ProtocolCodec();
-
-    private static KeyPair pair() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path folder() {
-        try {
-            return Files.createTempDirectory("remote-print");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private final CentralKeys central = new CentralKeys();
+    private final Path folder = CentralKeys.tempFolder("remote-print");
 
     @Override
     public Map<String, String> getProperties() {
-        Path key = folder.resolve("command-signing.pub");
-        try {
-            Files.writeString(key, Signatures.pem("PUBLIC KEY", central.getPublic().getEncoded()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return Map.of("kiosk.db-file", TempDb.newFile("remote-print"), "agent.printer.folder", folder.toString(),
-                "agent.remote.public-key-file", key.toString(), "agent.counter.port", "0",
+                "agent.remote.public-key-file", central.writePublicKey(folder), "agent.counter.port", "0",
                 "agent.sync.enabled", "false");
     }
 
     private byte[] signed(String id) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Command unsigned = new Command(id, "print_test_ticket", Map.of(), now, now.plusMinutes(5), "");
-        String sig = Signatures.sign(central.getPrivate(),
-                Signatures.commandBytes(kiosk.siteId(), kiosk.kioskId(), unsigned));
-        return codec.encode(new Command(id, "print_test_ticket", Map.of(), now, now.plusMinutes(5), sig));
+        return central.command(kiosk.siteId(), kiosk.kioskId(), id, "print_test_ticket", Map.of());
     }
 
     @Test

@@ -10,23 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.agent.printer.TicketPrinter;
 import vn.motcua.agent.support.Http;
+import vn.motcua.agent.support.ScreenStream;
 import vn.motcua.agent.support.TempDb;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,34 +70,15 @@ class ScreenFeedTest implements TestPropertyProvider {
 
     @Test
     void givenStreamOpen_whenPrinterRunsOutOfPaper_thenScreenHearsIt() throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server.getURL() + "/api/stream")).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, response.statusCode());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException closed) {
-                // the test closed the stream
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> lines.contains("event: config")
-                    && lines.contains("event: printer") && lines.contains("event: ping"));
+        try (ScreenStream screen = new ScreenStream(server.getURL().toString())) {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> screen.lines().contains("event: printer")
+                    && screen.lines().contains("event: ping"));
             Files.createFile(folder.resolve("PAPER_OUT"));
             printer.refresh();
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream()
-                    .anyMatch(l -> l.startsWith("data:") && l.contains("\"status\":\"paper_out\"")));
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"version\":8")));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> screen.heard("printer",
+                    "\"status\":\"paper_out\""));
+            assertTrue(screen.heard("config", "\"version\":8"));
         } finally {
-            response.body().close();
             Files.deleteIfExists(folder.resolve("PAPER_OUT"));
         }
     }

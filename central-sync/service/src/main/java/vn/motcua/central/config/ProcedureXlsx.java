@@ -1,5 +1,7 @@
 package vn.motcua.central.config;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ooxml.POIXMLException;
@@ -26,8 +28,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * The procedure catalogue from the first sheet of an Excel workbook (.xlsx), with the same columns and checks as
@@ -114,8 +114,11 @@ public final class ProcedureXlsx {
     private static void checkUnpackedSize(byte[] file) {
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
-            ZipEntry entry;
+        // read as POI reads an uploaded package: leniently, as Excel does (java.util.zip refuses entries whose
+        // sizes follow their data, which streaming writers produce)
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(file), "UTF-8", true,
+                true)) {
+            ZipArchiveEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 int n;
                 while ((n = zip.read(buffer)) > 0) {

@@ -235,6 +235,8 @@ class WebConsoleSystemTest {
         assertTrue(text("#import-msg").contains("anh-chup.xlsx") && text("#import-msg").contains(".xlsx"),
                 text("#import-msg"));
         assertTrue(browser.findElement(By.id("config-json")).getAttribute("value").contains("2.001914"));
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('import-msg').scrollIntoView({block: 'center'})");
         shot("04a-config-import-refused");
         // the same catalogue as an Excel workbook, one code typed as a number, replaces the draft's procedures
         Path workbook = work.resolve("thu-tuc.xlsx").toAbsolutePath();
@@ -244,6 +246,8 @@ class WebConsoleSystemTest {
                 .contains("3 thủ tục"));
         String draft = browser.findElement(By.id("config-json")).getAttribute("value");
         assertTrue(draft.contains("\"code\": \"101\"") && draft.contains("Công nhận tốt nghiệp THPT"), draft);
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('import-msg').scrollIntoView({block: 'center'})");
         shot("04b-config-xlsx-imported");
         browser.findElement(By.id("publish-config")).click();
         waitFor("config published", d -> published.equals(d.findElement(By.id("config-version")).getText()));

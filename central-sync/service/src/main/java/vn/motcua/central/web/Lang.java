@@ -125,7 +125,7 @@ public enum Lang {
             Map.entry("level.very_dissatisfied", new String[]{"Rất không hài lòng", "Very dissatisfied"}),
             Map.entry("importCatalogue", new String[]{"Nhập danh mục thủ tục từ tệp Excel (.xlsx) hoặc CSV",
                     "Import the procedure catalogue from an Excel (.xlsx) or CSV file"}),
-            Map.entry("importColumns", new String[]{"Dòng đầu (trang tính đầu tiên với .xlsx) ghi tên các cột:",
+            Map.entry("importColumns", new String[]{"Hàng đầu tiên (của trang tính đầu tiên, với tệp .xlsx) ghi tên các cột:",
                     "The first row (of the first sheet, for .xlsx) names the columns:"}),
             Map.entry("importDone", new String[]{"Đã nhập {n} thủ tục vào bản nháp; kiểm tra rồi bấm Ký và phát hành.",
                     "Imported {n} procedures into the draft; check it, then sign and publish."}),

@@ -154,20 +154,23 @@
 })();
 
 (function () {
-  const input = document.getElementById("procedures-csv");
+  const input = document.getElementById("procedures-file");
   if (!input) { return; }
   const csrf = document.querySelector('meta[name="csrf"]').content;
   const msg = document.getElementById("import-msg");
   input.addEventListener("change", function () {
     const file = input.files[0];
     if (!file) { return; }
-    file.text().then(function (text) {
-      return fetch("/api/procedures/parse", { method: "POST", credentials: "same-origin",
-        headers: { "Content-Type": "text/csv", "X-CSRF-Token": csrf }, body: text });
-    }).then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); })
+    // the bytes as they are: the server tells CSV from .xlsx by their content
+    fetch("/api/procedures/parse", { method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/octet-stream", "X-CSRF-Token": csrf }, body: file })
       .then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (j) { return { status: r.status, body: j }; });
+      })
+      .then(function (r) {
+        input.value = "";
         if (r.status !== 200) {
-          msg.textContent = r.body.message || ("HTTP " + r.status);
+          msg.textContent = file.name + ": " + (r.body.message || ("HTTP " + r.status));
           msg.className = "msg error";
           return;
         }

@@ -1,6 +1,9 @@
 package vn.motcua.systemtest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -219,10 +222,33 @@ class WebConsoleSystemTest {
                 + "service\n1.005090,\"Xác minh văn bằng, chứng chỉ\",,Văn bằng,3,true,,5 ngày,Đơn đề nghị,"
                 + "https://dichvucong.gov.vn/p/1.005090,A\n2.001914,Cấp bản sao văn bằng,,,,không,,,,"
                 + "https://dichvucong.gov.vn/p/2.001914,A\n");
-        browser.findElement(By.id("procedures-csv")).sendKeys(catalogue.toString());
+        browser.findElement(By.id("procedures-file")).sendKeys(catalogue.toString());
         waitFor("catalogue imported into the draft", d -> d.findElement(By.id("import-msg")).getText()
                 .contains("2 thủ tục"));
         assertTrue(browser.findElement(By.id("config-json")).getAttribute("value").contains("2.001914"));
+        // a file that is neither: refused with the reason, and the draft keeps the catalogue already imported
+        Path notWorkbook = work.resolve("anh-chup.xlsx").toAbsolutePath();
+        Files.write(notWorkbook, new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, (byte) 0xFF});
+        browser.findElement(By.id("procedures-file")).sendKeys(notWorkbook.toString());
+        waitFor("not a workbook refused", d -> d.findElement(By.id("import-msg")).getAttribute("class")
+                .contains("error"));
+        assertTrue(text("#import-msg").contains("anh-chup.xlsx") && text("#import-msg").contains(".xlsx"),
+                text("#import-msg"));
+        assertTrue(browser.findElement(By.id("config-json")).getAttribute("value").contains("2.001914"));
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('import-msg').scrollIntoView({block: 'center'})");
+        shot("04a-config-import-refused");
+        // the same catalogue as an Excel workbook, one code typed as a number, replaces the draft's procedures
+        Path workbook = work.resolve("thu-tuc.xlsx").toAbsolutePath();
+        Files.write(workbook, catalogueWorkbook());
+        browser.findElement(By.id("procedures-file")).sendKeys(workbook.toString());
+        waitFor("workbook imported into the draft", d -> d.findElement(By.id("import-msg")).getText()
+                .contains("3 thủ tục"));
+        String draft = browser.findElement(By.id("config-json")).getAttribute("value");
+        assertTrue(draft.contains("\"code\": \"101\"") && draft.contains("Công nhận tốt nghiệp THPT"), draft);
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('import-msg').scrollIntoView({block: 'center'})");
+        shot("04b-config-xlsx-imported");
         browser.findElement(By.id("publish-config")).click();
         waitFor("config published", d -> published.equals(d.findElement(By.id("config-version")).getText()));
         shot("04-config-published");
@@ -285,6 +311,28 @@ class WebConsoleSystemTest {
         assertEquals(1, injected.lines().count(), injected);
         assertTrue(fetchText("/reports/export.csv?groupBy=site_id%20--").contains("groupBy"));
         assertTrue(fetchText("/reports/export.csv").contains(",4,0.7500"), "the rollup is intact");
+        // the XLSX link beside the CSV one: the same figures, the low rating and the queue, in Vietnamese
+        String xlsxLink = browser.findElement(By.id("export-xlsx")).getAttribute("href");
+        assertTrue(xlsxLink.contains("/reports/export.xlsx?from="), xlsxLink);
+        try (XSSFWorkbook report = new XSSFWorkbook(new java.io.ByteArrayInputStream(
+                fetchBytes(xlsxLink.replace("period=day", "period=month"))))) {
+            assertEquals(List.of("Đánh giá", "Đánh giá chưa hài lòng", "Số liệu hàng đợi"),
+                    List.of(report.getSheetName(0), report.getSheetName(1), report.getSheetName(2)));
+            Sheet ratings = report.getSheetAt(0);
+            assertEquals(1, ratings.getLastRowNum(), "one month, as in the CSV");
+            List<Double> counts = new ArrayList<>();
+            for (int c = 2; c <= 8; c++) {
+                counts.add(ratings.getRow(1).getCell(c).getNumericCellValue());
+            }
+            assertEquals(List.of(2.0, 1.0, 0.0, 1.0, 0.0, 4.0, 0.75), counts);
+            Sheet low = report.getSheetAt(1);
+            assertEquals(1, low.getLastRowNum());
+            assertEquals("Chờ lâu quá", low.getRow(1).getCell(8).getStringCellValue());
+            Sheet queue = report.getSheetAt(2);
+            assertEquals(List.of("Dịch vụ", "A", "4"), List.of(queue.getRow(1).getCell(0).getStringCellValue(),
+                    queue.getRow(1).getCell(1).getStringCellValue(),
+                    String.valueOf((long) queue.getRow(1).getCell(2).getNumericCellValue())));
+        }
 
         // English
         browser.get(base + "/fleet?lang=en");
@@ -354,6 +402,44 @@ class WebConsoleSystemTest {
         rating.put("comment", comment);
         Http.Response r = http.post(agent.api("/api/ratings"), rating.toString(), UUID.randomUUID().toString());
         assertEquals(201, r.status(), r.body().toString());
+    }
+
+    /** GET in the browser's session, as the export link does; returns the body's bytes. */
+    private byte[] fetchBytes(String url) {
+        String base64 = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.blob())"
+                        + ".then(b => { const f = new FileReader(); f.onload = () => done(f.result.split(',')[1]);"
+                        + " f.readAsDataURL(b); });", url);
+        return java.util.Base64.getDecoder().decode(base64);
+    }
+
+    /** The procedure catalogue as an Excel workbook, as a desk's staff would type it. */
+    private static byte[] catalogueWorkbook() throws java.io.IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("Danh mục");
+            Object[][] rows = {
+                    {"code", "nameVi", "fullyOnline", "timeLimit", "portalUrl", "service"},
+                    {"1.005090", "Xác minh văn bằng, chứng chỉ", true, "5 ngày", "https://dichvucong.gov.vn/p/1.005090", "A"},
+                    {"2.001914", "Cấp bản sao văn bằng", false, "", "https://dichvucong.gov.vn/p/2.001914", "A"},
+                    {},
+                    {101, "Công nhận tốt nghiệp THPT", "không", 3, "https://dichvucong.gov.vn/p/101", "A"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof Boolean b) {
+                        row.createCell(c).setCellValue(b);
+                    } else if (v instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else {
+                        row.createCell(c).setCellValue((String) v);
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
     }
 
     /** GET in the browser's session, as the export link does; returns the body as text. */

@@ -26,6 +26,7 @@ import static vn.motcua.central.web.Html.esc;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConfigController {
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final SiteConfigService configs;
     private final EventStore store;
 
@@ -39,14 +40,18 @@ public class ConfigController {
         return HttpResponse.ok(configs.publish(AuthFilter.principal(request), siteId, body));
     }
 
-    /** Parses a procedure catalogue CSV into the configuration's {@code procedures}; publishes nothing. */
-    @Post(value = "/api/procedures/parse", consumes = {"text/csv", MediaType.TEXT_PLAIN})
+    /**
+     * Parses a procedure catalogue, CSV or XLSX whatever the content type says, into the configuration's
+     * {@code procedures}; publishes nothing.
+     */
+    @Post(value = "/api/procedures/parse", consumes = {"text/csv", MediaType.TEXT_PLAIN,
+            MediaType.APPLICATION_OCTET_STREAM, XLSX})
     public java.util.List<vn.motcua.protocol.message.SiteConfig.Procedure> parseProcedures(HttpRequest<?> request,
-                                                                                         @Body String csv) {
+                                                                                         @Body byte[] file) {
         if (!AuthFilter.principal(request).role().canAdminister()) {
             throw new Forbidden("only an admin may edit configurations");
         }
-        return ProcedureCsv.parse(csv);
+        return ProcedureUpload.parse(file);
     }
 
     @Get(value = "/admin/config", produces = MediaType.TEXT_HTML)
@@ -78,9 +83,10 @@ public class ConfigController {
                 .append("</b></span><textarea name=\"json\" id=\"config-json\" rows=\"18\" spellcheck=\"false\">")
                 .append(esc(current)).append("</textarea><button type=\"submit\" id=\"publish-config\">")
                 .append(esc(lang.t("publish"))).append("</button></form><p class=\"msg\" id=\"config-msg\"></p>")
-                .append("<section class=\"card\"><h2>").append(esc(lang.t("importCsv"))).append("</h2><p class=\"muted\">")
-                .append(esc(String.join(",", ProcedureCsv.COLUMNS))).append("</p><input type=\"file\" accept=\".csv,text/csv\" ")
-                .append("id=\"procedures-csv\"><p class=\"msg\" id=\"import-msg\" data-done=\"")
+                .append("<section class=\"card\"><h2>").append(esc(lang.t("importCatalogue")))
+                .append("</h2><p class=\"muted\">").append(esc(lang.t("importColumns"))).append(" ")
+                .append(esc(String.join(",", ProcedureRows.COLUMNS))).append("</p><input type=\"file\" accept=\"")
+                .append(".csv,.xlsx,text/csv,").append(XLSX).append("\" id=\"procedures-file\"><p class=\"msg\" id=\"import-msg\" data-done=\"")
                 .append(esc(lang.t("importDone"))).append("\"></p></section>");
         return Html.ok(lang, Html.page(lang, who, lang.t("config"), "config", b.toString()));
     }

@@ -19,7 +19,7 @@ import java.util.Locale;
 
 import static vn.motcua.central.web.Html.esc;
 
-/** The satisfaction report page and its CSV export, for reporters and admins. */
+/** The satisfaction report page and its CSV and XLSX exports, for reporters and admins. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReportController {
@@ -62,6 +62,17 @@ public class ReportController {
                         + r.query().to() + ".csv\"");
     }
 
+    /** The same report as the CSV, and the queue figures, as an Excel workbook in the page's language. */
+    @Get(value = "/reports/export.xlsx", produces = ReportXlsx.MEDIA_TYPE)
+    public HttpResponse<byte[]> exportXlsx(HttpRequest<?> request) {
+        reporter(request);
+        ReportQuery q = ReportQuery.of(request);
+        byte[] xlsx = ReportXlsx.write(reports.report(q), reports.queue(q), Lang.of(request));
+        return HttpResponse.ok(xlsx).contentType(new MediaType(ReportXlsx.MEDIA_TYPE))
+                .header("Content-Disposition", "attachment; filename=\"satisfaction-" + q.from() + "-" + q.to()
+                        + ".xlsx\"");
+    }
+
     /** A CSV cell, quoted; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
     static String cell(String v) {
         String s = v == null ? "" : v;
@@ -98,7 +109,8 @@ public class ReportController {
         }
         b.append("</select></label><button type=\"submit\">").append(esc(lang.t("show"))).append("</button>")
                 .append("<a class=\"button\" id=\"export-csv\" href=\"/reports/export.csv?")
-                .append(esc(q.queryString())).append("\">CSV</a></form>");
+                .append(esc(q.queryString())).append("\">CSV</a><a class=\"button\" id=\"export-xlsx\" ")
+                .append("href=\"/reports/export.xlsx?").append(esc(q.queryString())).append("\">XLSX</a></form>");
 
         ReportService.Line total = r.total();
         b.append("<section class=\"card\"><h2>").append(esc(lang.t("summary"))).append("</h2>");

@@ -42,4 +42,11 @@ class ProcedureCsvTest {
                 "nameVi,portalUrl\n\"open,https://x\n"));
         assertTrue(e.getMessage().contains("not closed"), e.getMessage());
     }
+
+    @Test
+    void givenDuplicateCode_whenParsed_then400NamingBothLines() {
+        BadParameterException e = assertThrows(BadParameterException.class, () -> ProcedureCsv.parse(
+                "code,nameVi,portalUrl\n1.1,A,https://x/1\n\n1.2,B,https://x/2\n1.1,C,https://x/3\n"));
+        assertEquals("line 5: code 1.1 is already on line 2", e.getMessage());
+    }
 }

@@ -263,6 +263,8 @@ class WebConsoleSystemTest {
             browser.navigate().refresh();
             return text("#queue-services").contains("A 4");
         });
+        assertTrue(text("#queue-services thead").contains("Thời gian chờ TB"), text("#queue-services thead"));
+        assertTrue(text("#queue-counters thead").contains("Thời gian phục vụ TB"), text("#queue-counters thead"));
         shot("12-reports");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('queue-services').scrollIntoView()");
         shot("13-reports-queue-and-low-ratings");
@@ -284,6 +286,10 @@ class WebConsoleSystemTest {
         assertEquals(1, injected.lines().count(), injected);
         assertTrue(fetchText("/reports/export.csv?groupBy=site_id%20--").contains("groupBy"));
         assertTrue(fetchText("/reports/export.csv").contains(",4,0.7500"), "the rollup is intact");
+        List<String> queueCsv = fetchText("/reports/queue.csv").lines().toList();
+        assertEquals("by,key,issued,called,average_wait_seconds,served,average_service_seconds,no_shows",
+                queueCsv.get(0).replace("\uFEFF", ""));
+        assertEquals("service,\"A\",4,0,,0,,0", queueCsv.get(1), "four tickets issued, none called yet");
 
         // English
         browser.get(base + "/fleet?lang=en");

@@ -100,7 +100,7 @@ public class ReportController {
 
     private static void queueTable(StringBuilder b, Lang lang, List<ReportService.QueueLine> lines,
                                    boolean byService, String id) {
-        b.append("<div><h3>").append(esc(lang.t(byService ? "byService" : "byCounter")))
+        b.append("<h3 class=\"sub\">").append(esc(lang.t(byService ? "byService" : "byCounter")))
                 .append("</h3><div class=\"scroll\"><table class=\"grid\" id=\"").append(id)
                 .append("\"><thead><tr><th>").append(esc(lang.t(byService ? "service" : "counter"))).append("</th>");
         List<String> headers = byService
@@ -125,7 +125,7 @@ public class ReportController {
             num(b, "noShows", String.valueOf(l.noShows()));
             b.append("</tr>");
         }
-        b.append("</tbody></table></div></div>");
+        b.append("</tbody></table></div>");
     }
 
     private static void num(StringBuilder b, String field, String value) {
@@ -189,11 +189,10 @@ public class ReportController {
         List<List<ReportService.QueueLine>> queue = reports.queue(q);
         b.append("<section class=\"card\"><h2>").append(esc(lang.t("queueFigures")))
                 .append(" <a class=\"button small\" id=\"export-queue-csv\" href=\"/reports/queue.csv?")
-                .append(esc(q.queryString())).append("\">").append(esc(lang.t("queueCsv"))).append("</a></h2>")
-                .append("<div class=\"pair\">");
+                .append(esc(q.queryString())).append("\">").append(esc(lang.t("queueCsv"))).append("</a></h2>");
         queueTable(b, lang, queue.get(0), true, "queue-services");
         queueTable(b, lang, queue.get(1), false, "queue-counters");
-        b.append("</div><p class=\"muted\">").append(esc(lang.t("queueNote"))).append("</p></section>");
+        b.append("<p class=\"muted\">").append(esc(lang.t("queueNote"))).append("</p></section>");
         b.append("<section class=\"card\"><h2>").append(esc(lang.t("lowRatings"))).append("</h2>");
         if (r.low().isEmpty()) {
             b.append("<p class=\"empty\">—</p>");

@@ -290,6 +290,8 @@ class WebConsoleSystemTest {
             browser.navigate().refresh();
             return text("#queue-services").contains("A 4");
         });
+        assertTrue(text("#queue-services thead").contains("Thời gian chờ TB"), text("#queue-services thead"));
+        assertTrue(text("#queue-counters thead").contains("Thời gian phục vụ TB"), text("#queue-counters thead"));
         shot("12-reports");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('queue-services').scrollIntoView()");
         shot("13-reports-queue-and-low-ratings");
@@ -333,6 +335,10 @@ class WebConsoleSystemTest {
                     queue.getRow(1).getCell(1).getStringCellValue(),
                     String.valueOf((long) queue.getRow(1).getCell(2).getNumericCellValue())));
         }
+        List<String> queueCsv = fetchText("/reports/queue.csv").lines().toList();
+        assertEquals("by,key,issued,called,average_wait_seconds,served,average_service_seconds,no_shows",
+                queueCsv.get(0).replace("\uFEFF", ""));
+        assertEquals("service,\"A\",4,0,,0,,0", queueCsv.get(1), "four tickets issued, none called yet");
 
         // English
         browser.get(base + "/fleet?lang=en");

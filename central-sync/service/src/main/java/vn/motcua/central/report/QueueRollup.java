@@ -10,19 +10,44 @@ import vn.motcua.central.store.SqlAccess;
 import vn.motcua.central.store.StoreException;
 
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Adds new ticket events to the daily queue figures, behind the {@code queue} watermark (as {@link RatingRollup}). */
+/**
+ * Adds new ticket events to the daily queue figures ({@code queue_daily}), behind the {@code queue} watermark:
+ * tickets issued per service; tickets called with their waiting time, served with their service time, and no-shows
+ * per service and counter. A ticket's service comes from its {@code ticket.issued}, remembered in
+ * {@code queue_open_tickets} for the events that follow it, possibly in a later run.
+ */
 @Singleton
 public class QueueRollup {
+    /** A wait longer than this is a kiosk clock gone wrong, not a citizen waiting: the call counts, the wait not. */
+    static final Duration MAX_WAIT = Duration.ofHours(12);
+    /** A call this much before its issue is a clock step back; less than that is read as no wait at all. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
+    /** How long a ticket is remembered after its last issue or call event. */
+    static final Duration KEEP_OPEN = Duration.ofDays(3);
     private static final Logger LOG = LoggerFactory.getLogger(QueueRollup.class);
+    private static final int LOOKUP_CHUNK = 200;
+
     private final SqlAccess sql;
     private final ReportConfig config;
     private final ObjectMapper json = new ObjectMapper();
+    private final RollupWatermark watermark = new RollupWatermark("queue");
+    private final Clock clock = Clock.systemUTC();
 
     public QueueRollup(SqlAccess sql, ReportConfig config) {
         this.sql = sql;
@@ -40,50 +65,61 @@ public class QueueRollup {
         }
     }
 
+    private record Event(String site, String kiosk, String type, Instant at, String bootId, long uptimeMs,
+                         JsonNode data) {
+        TicketKey ticket() {
+            return new TicketKey(kiosk, data.path("ticketId").asText(""));
+        }
+
+        String text(String field) {
+            return data.path(field).asText("");
+        }
+    }
+
+    private record TicketKey(String kiosk, String ticketId) {
+    }
+
+    /** A remembered ticket; {@code service} is '' and {@code issuedAt} null when only its call was seen. */
+    private record Ticket(String site, String service, Long issuedAt, String issuedBootId, Long issuedUptimeMs,
+                          Long calledAt, long touchedAt) {
+    }
+
     private record Key(String day, String site, String service, String counter) {
     }
 
+    private static final class Figures {
+        long issued;
+        long called;
+        long waited;
+        long waitSeconds;
+        long served;
+        long noShows;
+        long serviceSeconds;
+    }
+
+    /** Rolls up one batch; returns how many events it read. */
     public int runOnce() {
         return sql.write("roll up queue figures", c -> {
-            long from;
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT last_ingest_id FROM rollup_state WHERE name = 'queue'")) {
-                from = rs.next() ? rs.getLong(1) : 0;
-            }
-            Map<Key, long[]> sums = new HashMap<>();
+            long from = watermark.read(c);
+            List<Event> events = new ArrayList<>();
             long last = from;
             int read = 0;
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT ingest_id, site_id, type, at, data FROM events
-                    WHERE type IN ('ticket.issued', 'ticket.served', 'ticket.no_show') AND ingest_id > ?
-                    ORDER BY ingest_id LIMIT ?""")) {
+                    SELECT ingest_id, site_id, kiosk_id, type, at, boot_id, uptime_ms, data FROM events
+                    WHERE type IN ('ticket.issued', 'ticket.called', 'ticket.served', 'ticket.no_show')
+                    AND ingest_id > ? ORDER BY ingest_id LIMIT ?""")) {
                 ps.setLong(1, from);
                 ps.setInt(2, config.rollupBatch());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         read++;
                         last = rs.getLong(1);
-                        JsonNode data;
                         try {
-                            data = json.readTree(rs.getString(5));
-                        } catch (IOException e) {
-                            continue;
-                        }
-                        String day = OffsetDateTime.parse(rs.getString(4)).atZoneSameInstant(RatingRollup.ZONE)
-                                .toLocalDate().toString();
-                        String type = rs.getString(3);
-                        if (type.equals("ticket.issued")) {
-                            sums.computeIfAbsent(new Key(day, rs.getString(2), data.path("service").asText(""), ""),
-                                    k -> new long[4])[0]++;
-                        } else {
-                            long[] s = sums.computeIfAbsent(new Key(day, rs.getString(2), "",
-                                    data.path("counter").asText("")), k -> new long[4]);
-                            if (type.equals("ticket.served")) {
-                                s[1]++;
-                                s[3] += Math.max(0, data.path("serviceSeconds").asLong(0));
-                            } else {
-                                s[2]++;
-                            }
+                            events.add(new Event(rs.getString(2), rs.getString(3), rs.getString(4),
+                                    OffsetDateTime.parse(rs.getString(5)).toInstant(), rs.getString(6),
+                                    rs.getLong(7), json.readTree(rs.getString(8))));
+                        } catch (IOException | RuntimeException e) {
+                            LOG.warn("queue rollup: event {} unreadable, not counted: {}", last, e.getMessage());
                         }
                     }
                 }
@@ -91,36 +127,190 @@ public class QueueRollup {
             if (read == 0) {
                 return 0;
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO queue_daily (day, site_id, service, counter, issued, served, no_shows, service_seconds)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (day, site_id, service, counter) DO UPDATE SET
-                        issued = queue_daily.issued + excluded.issued, served = queue_daily.served + excluded.served,
-                        no_shows = queue_daily.no_shows + excluded.no_shows,
-                        service_seconds = queue_daily.service_seconds + excluded.service_seconds""")) {
-                for (Map.Entry<Key, long[]> e : sums.entrySet()) {
-                    Key k = e.getKey();
-                    long[] v = e.getValue();
-                    ps.setString(1, k.day());
-                    ps.setString(2, k.site());
-                    ps.setString(3, k.service());
-                    ps.setString(4, k.counter());
-                    for (int i = 0; i < 4; i++) {
-                        ps.setLong(5 + i, v[i]);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            watermark.advance(c, from, last);
+            Set<TicketKey> keys = new LinkedHashSet<>();
+            events.forEach(e -> keys.add(e.ticket()));
+            Map<TicketKey, Ticket> tickets = load(c, keys);
+            Set<TicketKey> changed = new LinkedHashSet<>();
+            Map<Key, Figures> sums = new HashMap<>();
+            long newest = Long.MIN_VALUE;
+            for (Event e : events) {
+                add(e, tickets, changed, sums);
+                newest = Math.max(newest, e.at().toEpochMilli());
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE rollup_state SET last_ingest_id = ? WHERE name = 'queue' AND last_ingest_id = ?")) {
-                ps.setLong(1, last);
-                ps.setLong(2, from);
-                if (ps.executeUpdate() != 1) {
-                    throw new java.sql.SQLException("another instance rolled up the same ticket events; retrying later");
-                }
+            writeFigures(c, sums);
+            writeTickets(c, tickets, changed);
+            if (newest != Long.MIN_VALUE) {
+                // a kiosk whose clock runs ahead must not make every remembered ticket look old
+                prune(c, Math.min(newest, clock.millis()) - KEEP_OPEN.toMillis());
             }
             return read;
         });
+    }
+
+    private static void add(Event e, Map<TicketKey, Ticket> tickets, Set<TicketKey> changed, Map<Key, Figures> sums) {
+        String day = e.at().atZone(RatingRollup.ZONE).toLocalDate().toString();
+        long at = e.at().toEpochMilli();
+        TicketKey key = e.ticket();
+        Ticket t = tickets.get(key);
+        String service = t == null ? "" : t.service();
+        switch (e.type()) {
+            case "ticket.issued" -> {
+                sums.computeIfAbsent(new Key(day, e.site(), e.text("service"), ""), k -> new Figures()).issued++;
+                // a call stored before its issue keeps its first-call time
+                tickets.put(key, new Ticket(e.site(), e.text("service"), at, e.bootId(), e.uptimeMs(),
+                        t == null ? null : t.calledAt(), Math.max(at, t == null ? at : t.touchedAt())));
+                changed.add(key);
+            }
+            case "ticket.called" -> {
+                if (t != null && t.calledAt() != null) {
+                    return; // a recall: the ticket was called, and its wait ended, at the first call
+                }
+                Figures f = sums.computeIfAbsent(new Key(day, e.site(), service, e.text("counter")),
+                        k -> new Figures());
+                f.called++;
+                Long wait = t == null ? null : waitMillis(t, e);
+                if (wait != null) {
+                    f.waited++;
+                    f.waitSeconds += Math.round(wait / 1000.0);
+                }
+                tickets.put(key, t == null ? new Ticket(e.site(), "", null, null, null, at, at)
+                        : new Ticket(t.site(), t.service(), t.issuedAt(), t.issuedBootId(), t.issuedUptimeMs(), at,
+                        Math.max(at, t.touchedAt())));
+                changed.add(key);
+            }
+            case "ticket.served" -> {
+                Figures f = sums.computeIfAbsent(new Key(day, e.site(), service, e.text("counter")),
+                        k -> new Figures());
+                f.served++;
+                f.serviceSeconds += Math.max(0, e.data().path("serviceSeconds").asLong(0));
+            }
+            case "ticket.no_show" -> sums.computeIfAbsent(new Key(day, e.site(), service, e.text("counter")),
+                    k -> new Figures()).noShows++;
+            default -> throw new IllegalStateException("not a ticket event: " + e.type());
+        }
+    }
+
+    /**
+     * The wait from issue to first call, or null when it cannot be trusted. Within one boot the kiosk's monotonic
+     * uptime measures it, whatever its wall clock did in between (e.g. its first NTP sync).
+     */
+    static Long waitMillis(long issuedAt, String issuedBootId, Long issuedUptimeMs, Instant calledAt,
+                           String calledBootId, long calledUptimeMs) {
+        long wait = issuedUptimeMs != null && calledBootId.equals(issuedBootId)
+                ? calledUptimeMs - issuedUptimeMs
+                : calledAt.toEpochMilli() - issuedAt;
+        if (wait < -CLOCK_TOLERANCE.toMillis() || wait > MAX_WAIT.toMillis()) {
+            return null;
+        }
+        return Math.max(0, wait);
+    }
+
+    private static Long waitMillis(Ticket t, Event called) {
+        return t.issuedAt() == null ? null : waitMillis(t.issuedAt(), t.issuedBootId(), t.issuedUptimeMs(),
+                called.at(), called.bootId(), called.uptimeMs());
+    }
+
+    private static Map<TicketKey, Ticket> load(Connection c, Set<TicketKey> keys) throws SQLException {
+        Map<TicketKey, Ticket> out = new HashMap<>();
+        List<TicketKey> all = new ArrayList<>(keys);
+        for (int start = 0; start < all.size(); start += LOOKUP_CHUNK) {
+            List<TicketKey> chunk = all.subList(start, Math.min(all.size(), start + LOOKUP_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT kiosk_id, ticket_id, site_id, service, issued_at, issued_boot_id, issued_uptime_ms,
+                        called_at, touched_at FROM queue_open_tickets WHERE (kiosk_id, ticket_id) IN ("""
+                    + "(?, ?), ".repeat(chunk.size() - 1) + "(?, ?))")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(2 * i + 1, chunk.get(i).kiosk());
+                    ps.setString(2 * i + 2, chunk.get(i).ticketId());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(new TicketKey(rs.getString(1), rs.getString(2)), new Ticket(rs.getString(3),
+                                rs.getString(4), longOrNull(rs, 5), rs.getString(6), longOrNull(rs, 7),
+                                longOrNull(rs, 8), rs.getLong(9)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void writeFigures(Connection c, Map<Key, Figures> sums) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO queue_daily (day, site_id, service, counter, issued, called, waited, wait_seconds, served,
+                    no_shows, service_seconds)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (day, site_id, service, counter) DO UPDATE SET
+                    issued = queue_daily.issued + excluded.issued, called = queue_daily.called + excluded.called,
+                    waited = queue_daily.waited + excluded.waited,
+                    wait_seconds = queue_daily.wait_seconds + excluded.wait_seconds,
+                    served = queue_daily.served + excluded.served,
+                    no_shows = queue_daily.no_shows + excluded.no_shows,
+                    service_seconds = queue_daily.service_seconds + excluded.service_seconds""")) {
+            for (Map.Entry<Key, Figures> e : sums.entrySet()) {
+                Key k = e.getKey();
+                Figures f = e.getValue();
+                ps.setString(1, k.day());
+                ps.setString(2, k.site());
+                ps.setString(3, k.service());
+                ps.setString(4, k.counter());
+                ps.setLong(5, f.issued);
+                ps.setLong(6, f.called);
+                ps.setLong(7, f.waited);
+                ps.setLong(8, f.waitSeconds);
+                ps.setLong(9, f.served);
+                ps.setLong(10, f.noShows);
+                ps.setLong(11, f.serviceSeconds);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void writeTickets(Connection c, Map<TicketKey, Ticket> tickets, Set<TicketKey> changed)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO queue_open_tickets (kiosk_id, ticket_id, site_id, service, issued_at, issued_boot_id,
+                    issued_uptime_ms, called_at, touched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (kiosk_id, ticket_id) DO UPDATE SET site_id = excluded.site_id,
+                    service = excluded.service, issued_at = excluded.issued_at,
+                    issued_boot_id = excluded.issued_boot_id, issued_uptime_ms = excluded.issued_uptime_ms,
+                    called_at = excluded.called_at, touched_at = excluded.touched_at""")) {
+            for (TicketKey key : changed) {
+                Ticket t = tickets.get(key);
+                ps.setString(1, key.kiosk());
+                ps.setString(2, key.ticketId());
+                ps.setString(3, t.site());
+                ps.setString(4, t.service());
+                setLong(ps, 5, t.issuedAt());
+                ps.setString(6, t.issuedBootId());
+                setLong(ps, 7, t.issuedUptimeMs());
+                setLong(ps, 8, t.calledAt());
+                ps.setLong(9, t.touchedAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void prune(Connection c, long before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM queue_open_tickets WHERE touched_at < ?")) {
+            ps.setLong(1, before);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, v);
+        }
     }
 }

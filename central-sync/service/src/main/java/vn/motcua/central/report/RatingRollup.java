@@ -10,19 +10,21 @@ import vn.motcua.central.store.SqlAccess;
 import vn.motcua.central.store.StoreException;
 
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Adds newly stored ratings to the daily rollup: reads {@code rating.submitted} events past the watermark, adds
- * their counts and moves the watermark in the same transaction. The watermark only moves if it is where this run
- * found it, so two central instances never count an event twice.
+ * Adds newly stored ratings to the daily rollup tables ({@link RatingTable}): reads {@code rating.submitted} events
+ * past the watermark, moves the watermark and adds their counts to every table in the same transaction.
  */
 @Singleton
 public class RatingRollup {
@@ -33,6 +35,7 @@ public class RatingRollup {
     private final SqlAccess sql;
     private final ReportConfig config;
     private final ObjectMapper json = new ObjectMapper();
+    private final RollupWatermark watermark = new RollupWatermark("ratings");
 
     public RatingRollup(SqlAccess sql, ReportConfig config) {
         this.sql = sql;
@@ -51,17 +54,26 @@ public class RatingRollup {
     }
 
     private record Key(String day, String site, String counter, String officer, String procedure, String level) {
+        /** The value of one dimension column of {@link RatingTable}. */
+        String dimension(String column) {
+            return switch (column) {
+                case "counter" -> counter;
+                case "officer_id" -> officer;
+                case "procedure_code" -> procedure;
+                default -> throw new IllegalArgumentException(column);
+            };
+        }
+    }
+
+    private record LowRating(String eventId, Key key, String at, String kioskId, JsonNode data) {
     }
 
     /** Rolls up one batch; returns how many events it read. */
     public int runOnce() {
         return sql.write("roll up ratings", c -> {
-            long from;
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT last_ingest_id FROM rollup_state WHERE name = 'ratings'")) {
-                from = rs.next() ? rs.getLong(1) : 0;
-            }
+            long from = watermark.read(c);
             Map<Key, Long> counts = new HashMap<>();
+            List<LowRating> low = new ArrayList<>();
             long last = from;
             int read = 0;
             try (PreparedStatement ps = c.prepareStatement("""
@@ -86,7 +98,7 @@ public class RatingRollup {
                                 text(data, "procedureCode"), level);
                         counts.merge(key, 1L, Long::sum);
                         if (LOW.contains(level)) {
-                            insertLow(c, rs.getString(2), key, at, rs.getString(4), data);
+                            low.add(new LowRating(rs.getString(2), key, at, rs.getString(4), data));
                         }
                     }
                 }
@@ -94,52 +106,47 @@ public class RatingRollup {
             if (read == 0) {
                 return 0;
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO rating_daily (day, site_id, counter, officer_id, procedure_code, level, ratings)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (day, site_id, counter, officer_id, procedure_code, level)
-                    DO UPDATE SET ratings = rating_daily.ratings + excluded.ratings""")) {
-                for (Map.Entry<Key, Long> e : counts.entrySet()) {
-                    Key k = e.getKey();
-                    ps.setString(1, k.day());
-                    ps.setString(2, k.site());
-                    ps.setString(3, k.counter());
-                    ps.setString(4, k.officer());
-                    ps.setString(5, k.procedure());
-                    ps.setString(6, k.level());
-                    ps.setLong(7, e.getValue());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            watermark.advance(c, from, last);
+            for (RatingTable table : RatingTable.values()) {
+                add(c, table, counts);
             }
-            Map<Key, Long> bySite = new HashMap<>();
-            counts.forEach((k, n) -> bySite.merge(new Key(k.day(), k.site(), "", "", "", k.level()), n, Long::sum));
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO rating_daily_site (day, site_id, level, ratings) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (day, site_id, level) DO UPDATE SET ratings = rating_daily_site.ratings + excluded.ratings""")) {
-                for (Map.Entry<Key, Long> e : bySite.entrySet()) {
-                    ps.setString(1, e.getKey().day());
-                    ps.setString(2, e.getKey().site());
-                    ps.setString(3, e.getKey().level());
-                    ps.setLong(4, e.getValue());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE rollup_state SET last_ingest_id = ? WHERE name = 'ratings' AND last_ingest_id = ?")) {
-                ps.setLong(1, last);
-                ps.setLong(2, from);
-                if (ps.executeUpdate() != 1) {
-                    throw new java.sql.SQLException("another instance rolled up the same ratings; retrying later");
-                }
+            for (LowRating l : low) {
+                insertLow(c, l.eventId(), l.key(), l.at(), l.kioskId(), l.data());
             }
             return read;
         });
     }
 
-    private static void insertLow(java.sql.Connection c, String eventId, Key k, String at, String kioskId,
-                                  JsonNode data) throws java.sql.SQLException {
+    /** Adds the counts, summed over the dimensions the table leaves out, to one rollup table. */
+    private static void add(Connection c, RatingTable table, Map<Key, Long> counts) throws SQLException {
+        Map<List<String>, Long> rows = new HashMap<>();
+        counts.forEach((k, n) -> {
+            List<String> row = new ArrayList<>(List.of(k.day(), k.site()));
+            table.dimensions.forEach(d -> row.add(k.dimension(d)));
+            row.add(k.level());
+            rows.merge(row, n, Long::sum);
+        });
+        List<String> columns = new ArrayList<>(List.of("day", "site_id"));
+        columns.addAll(table.dimensions);
+        columns.add("level");
+        String keyColumns = String.join(", ", columns);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.table + " (" + keyColumns
+                + ", ratings) VALUES (" + "?, ".repeat(columns.size()) + "?) ON CONFLICT (" + keyColumns
+                + ") DO UPDATE SET ratings = " + table.table + ".ratings + excluded.ratings")) {
+            for (Map.Entry<List<String>, Long> e : rows.entrySet()) {
+                List<String> row = e.getKey();
+                for (int i = 0; i < row.size(); i++) {
+                    ps.setString(i + 1, row.get(i));
+                }
+                ps.setLong(row.size() + 1, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertLow(Connection c, String eventId, Key k, String at, String kioskId,
+                                  JsonNode data) throws SQLException {
         StringBuilder reasons = new StringBuilder();
         data.path("reasons").forEach(r -> reasons.append(reasons.length() == 0 ? "" : ", ").append(r.asText()));
         try (PreparedStatement ps = c.prepareStatement("""

@@ -19,7 +19,7 @@ import java.util.Locale;
 
 import static vn.motcua.central.web.Html.esc;
 
-/** The satisfaction report page and its CSV and XLSX exports, for reporters and admins. */
+/** The satisfaction report page, its CSV and XLSX exports and the queue figures' CSV, for reporters and admins. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReportController {
@@ -71,6 +71,76 @@ public class ReportController {
         return HttpResponse.ok(xlsx).contentType(new MediaType(ReportXlsx.MEDIA_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"satisfaction-" + q.from() + "-" + q.to()
                         + ".xlsx\"");
+    }
+
+    /** The queue figures per service, then per counter, as one table; times in seconds, empty when none. */
+    @Get(value = "/reports/queue.csv", produces = "text/csv")
+    public HttpResponse<byte[]> exportQueue(HttpRequest<?> request) {
+        reporter(request);
+        ReportQuery q = ReportQuery.of(request);
+        List<List<ReportService.QueueLine>> queue = reports.queue(q);
+        StringBuilder csv = new StringBuilder("\uFEFFby,key,issued,called,average_wait_seconds,served,"
+                + "average_service_seconds,no_shows\r\n");
+        for (int i = 0; i < 2; i++) {
+            boolean byService = i == 0;
+            for (ReportService.QueueLine l : queue.get(i)) {
+                csv.append(byService ? "service" : "counter").append(',').append(cell(l.key())).append(',')
+                        .append(byService ? String.valueOf(l.issued()) : "").append(',').append(l.called())
+                        .append(',').append(seconds(l.averageWaitSeconds())).append(',').append(l.served())
+                        .append(',').append(seconds(l.averageServiceSeconds())).append(',').append(l.noShows())
+                        .append("\r\n");
+            }
+        }
+        return HttpResponse.ok(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .contentType(new MediaType("text/csv; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"queue-" + q.from() + "-" + q.to() + ".csv\"");
+    }
+
+    private static String seconds(Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** A duration in seconds as m:ss (minutes may pass 59), or a dash when there is none. */
+    static String minutesSeconds(Double seconds) {
+        if (seconds == null) {
+            return "—";
+        }
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private static void queueTable(StringBuilder b, Lang lang, List<ReportService.QueueLine> lines,
+                                   boolean byService, String id) {
+        b.append("<h3 class=\"sub\">").append(esc(lang.t(byService ? "byService" : "byCounter")))
+                .append("</h3><div class=\"scroll\"><table class=\"grid\" id=\"").append(id)
+                .append("\"><thead><tr><th>").append(esc(lang.t(byService ? "service" : "counter"))).append("</th>");
+        List<String> headers = byService
+                ? List.of("ticketsIssued", "ticketsCalled", "avgWaitTime", "ticketsServed", "avgServiceTime", "noShows")
+                : List.of("ticketsCalled", "avgWaitTime", "ticketsServed", "avgServiceTime", "noShows");
+        for (String h : headers) {
+            b.append("<th class=\"num\">").append(esc(lang.t(h))).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        if (lines.isEmpty()) {
+            b.append("<tr><td colspan=\"").append(headers.size() + 1).append("\" class=\"muted\">—</td></tr>");
+        }
+        for (ReportService.QueueLine l : lines) {
+            b.append("<tr><td>").append(esc(l.key())).append("</td>");
+            if (byService) {
+                num(b, "issued", String.valueOf(l.issued()));
+            }
+            num(b, "called", String.valueOf(l.called()));
+            num(b, "wait", minutesSeconds(l.averageWaitSeconds()));
+            num(b, "served", String.valueOf(l.served()));
+            num(b, "service", minutesSeconds(l.averageServiceSeconds()));
+            num(b, "noShows", String.valueOf(l.noShows()));
+            b.append("</tr>");
+        }
+        b.append("</tbody></table></div>");
+    }
+
+    private static void num(StringBuilder b, String field, String value) {
+        b.append("<td class=\"num\" data-f=\"").append(field).append("\">").append(esc(value)).append("</td>");
     }
 
     /** A CSV cell, quoted; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
@@ -129,25 +199,12 @@ public class ReportController {
             b.append("</section>");
         }
         List<List<ReportService.QueueLine>> queue = reports.queue(q);
-        b.append("<section class=\"card\"><h2>").append(esc(lang.t("queueFigures"))).append("</h2><div class=\"scroll\">")
-                .append("<table class=\"grid\" id=\"queue-services\"><thead><tr><th>").append(esc(lang.t("service")))
-                .append("</th><th>").append(esc(lang.t("ticketsIssued"))).append("</th></tr></thead><tbody>");
-        for (ReportService.QueueLine l : queue.get(0)) {
-            b.append("<tr><td>").append(esc(l.key())).append("</td><td>").append(l.issued()).append("</td></tr>");
-        }
-        b.append("</tbody></table><table class=\"grid\" id=\"queue-counters\"><thead><tr><th>")
-                .append(esc(lang.t("counter"))).append("</th><th>").append(esc(lang.t("ticketsServed")))
-                .append("</th><th>").append(esc(lang.t("noShows"))).append("</th><th>")
-                .append(esc(lang.t("avgServiceTime"))).append("</th></tr></thead><tbody>");
-        if (queue.get(1).isEmpty()) {
-            b.append("<tr><td colspan=\"4\" class=\"muted\">—</td></tr>");
-        }
-        for (ReportService.QueueLine l : queue.get(1)) {
-            b.append("<tr><td>").append(esc(l.key())).append("</td><td>").append(l.served()).append("</td><td>")
-                    .append(l.noShows()).append("</td><td>").append(l.averageServiceSeconds() == null ? "—"
-                            : String.format(Locale.ROOT, "%.0f s", l.averageServiceSeconds())).append("</td></tr>");
-        }
-        b.append("</tbody></table></div><p class=\"muted\">").append(esc(lang.t("queueNote"))).append("</p></section>");
+        b.append("<section class=\"card\"><h2>").append(esc(lang.t("queueFigures")))
+                .append(" <a class=\"button small\" id=\"export-queue-csv\" href=\"/reports/queue.csv?")
+                .append(esc(q.queryString())).append("\">").append(esc(lang.t("queueCsv"))).append("</a></h2>");
+        queueTable(b, lang, queue.get(0), true, "queue-services");
+        queueTable(b, lang, queue.get(1), false, "queue-counters");
+        b.append("<p class=\"muted\">").append(esc(lang.t("queueNote"))).append("</p></section>");
         b.append("<section class=\"card\"><h2>").append(esc(lang.t("lowRatings"))).append("</h2>");
         if (r.low().isEmpty()) {
             b.append("<p class=\"empty\">—</p>");

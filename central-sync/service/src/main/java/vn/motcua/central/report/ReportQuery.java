@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A report's filters, validated. {@code groupBy} names a dimension column through a fixed map, never from the
@@ -63,6 +65,27 @@ public record ReportQuery(LocalDate from, LocalDate to, String period, String si
             throw new BadParameterException(name, "must be at most " + TEXT_MAX + " characters");
         }
         return v;
+    }
+
+    /** The dimension columns this query filters or groups on ({@code site_id}, {@code counter}, ...). */
+    public Set<String> columns() {
+        Set<String> columns = new TreeSet<>();
+        if (!site.isEmpty()) {
+            columns.add("site_id");
+        }
+        if (!counter.isEmpty()) {
+            columns.add("counter");
+        }
+        if (!officer.isEmpty()) {
+            columns.add("officer_id");
+        }
+        if (!procedure.isEmpty()) {
+            columns.add("procedure_code");
+        }
+        if (!groupBy.isEmpty()) {
+            columns.add(DIMENSIONS.get(groupBy));
+        }
+        return columns;
     }
 
     /** The query string that reproduces these filters (for links and the export). */

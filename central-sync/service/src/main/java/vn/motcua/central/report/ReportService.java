@@ -50,6 +50,14 @@ public class ReportService {
     }
 
     public Report report(ReportQuery q) {
+        return report(q, RatingTable.covering(q.columns()));
+    }
+
+    /** The report read from one rollup table, which must cover the query's columns. */
+    Report report(ReportQuery q, RatingTable table) {
+        if (!table.covers(q.columns())) {
+            throw new IllegalArgumentException(table.table + " does not cover " + q.columns());
+        }
         String dim = q.groupBy().isEmpty() ? "''" : ReportQuery.DIMENSIONS.get(q.groupBy());
         StringBuilder where = new StringBuilder(" WHERE day >= ? AND day <= ?");
         List<String> params = new ArrayList<>(List.of(q.from().toString(), q.to().toString()));
@@ -57,17 +65,13 @@ public class ReportService {
         filter(where, params, "counter", q.counter());
         filter(where, params, "officer_id", q.officer());
         filter(where, params, "procedure_code", q.procedure());
-        // the site-level rollup answers whatever names no counter, officer or procedure, with far fewer rows
-        boolean siteLevel = q.counter().isEmpty() && q.officer().isEmpty() && q.procedure().isEmpty()
-                && (q.groupBy().isEmpty() || q.groupBy().equals("site"));
-        String table = siteLevel ? "rating_daily_site" : "rating_daily";
         Map<String, long[]> trend = new TreeMap<>();
         Map<String, long[]> lines = new TreeMap<>();
         long[] total = new long[LEVELS.size()];
         sql.query("rating report", c -> {
             // PostgreSQL refuses a constant in GROUP BY: group by the dimension only when there is one
             try (PreparedStatement ps = c.prepareStatement("SELECT day, " + dim + ", level, SUM(ratings) "
-                    + "FROM " + table + where + " GROUP BY day, " + (q.groupBy().isEmpty() ? "" : dim + ", ")
+                    + "FROM " + table.table + where + " GROUP BY day, " + (q.groupBy().isEmpty() ? "" : dim + ", ")
                     + "level")) {
                 for (int i = 0; i < params.size(); i++) {
                     ps.setString(i + 1, params.get(i));
@@ -127,14 +131,29 @@ public class ReportService {
         }
     }
 
-    /** Queue figures of one service (issued) or one counter (served, no-shows, service time). */
-    public record QueueLine(String key, long issued, long served, long noShows, long serviceSeconds) {
+    /**
+     * Queue figures of one service or one counter. A service has tickets issued; both have tickets called (first
+     * calls only), the calls whose wait is known ({@code waited}) with their summed wait, tickets served with their
+     * summed service time, and no-shows. Calls, services and no-shows of tickets whose issue was never seen count
+     * for their counter only.
+     */
+    public record QueueLine(String key, long issued, long called, long waited, long waitSeconds, long served,
+                            long serviceSeconds, long noShows) {
+        /** Mean seconds from issue to first call; null without a known wait. */
+        public Double averageWaitSeconds() {
+            return waited == 0 ? null : (double) waitSeconds / waited;
+        }
+
+        /** Mean seconds of service; null without a ticket served. */
         public Double averageServiceSeconds() {
             return served == 0 ? null : (double) serviceSeconds / served;
         }
     }
 
-    /** Per service and per counter over the report's days and site; counter, officer and procedure do not apply. */
+    /**
+     * Per service (first list) and per counter (second list) over the report's days and site; counter, officer and
+     * procedure do not apply.
+     */
     public List<List<QueueLine>> queue(ReportQuery q) {
         return sql.query("queue figures", c -> {
             StringBuilder where = new StringBuilder(" WHERE day >= ? AND day <= ?");
@@ -142,9 +161,10 @@ public class ReportService {
             filter(where, params, "site_id", q.site());
             List<List<QueueLine>> out = new ArrayList<>();
             for (String column : List.of("service", "counter")) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", SUM(issued), SUM(served), "
-                        + "SUM(no_shows), SUM(service_seconds) FROM queue_daily" + where + " AND " + column
-                        + " <> '' GROUP BY " + column + " ORDER BY " + column)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", SUM(issued), SUM(called), "
+                        + "SUM(waited), SUM(wait_seconds), SUM(served), SUM(service_seconds), SUM(no_shows) "
+                        + "FROM queue_daily" + where + " AND " + column + " <> '' GROUP BY " + column
+                        + " ORDER BY " + column)) {
                     for (int i = 0; i < params.size(); i++) {
                         ps.setString(i + 1, params.get(i));
                     }
@@ -152,7 +172,7 @@ public class ReportService {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             lines.add(new QueueLine(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                                    rs.getLong(5)));
+                                    rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
                         }
                     }
                     out.add(lines);

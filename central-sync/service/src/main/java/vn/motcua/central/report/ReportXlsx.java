@@ -90,16 +90,22 @@ final class ReportXlsx {
     private static void queueSheet(SXSSFWorkbook workbook, Styles styles, Lang lang,
                                    List<List<ReportService.QueueLine>> queue) {
         Sheet sheet = new Sheet(workbook, styles, lang.t("queueFigures"), List.of(lang.t("xlsx.queueBy"),
-                lang.t("xlsx.queueKey"), lang.t("ticketsIssued"), lang.t("ticketsServed"), lang.t("noShows"),
-                lang.t("xlsx.avgServiceSeconds")));
-        for (ReportService.QueueLine l : queue.get(0)) {
-            sheet.row(lang.t("service"), l.key(), l.issued(), null, null, null);
-        }
-        for (ReportService.QueueLine l : queue.get(1)) {
-            sheet.row(lang.t("counter"), l.key(), null, l.served(), l.noShows(),
-                    l.averageServiceSeconds() == null ? null : Math.round(l.averageServiceSeconds()));
+                lang.t("xlsx.queueKey"), lang.t("ticketsIssued"), lang.t("ticketsCalled"),
+                lang.t("xlsx.avgWaitSeconds"), lang.t("ticketsServed"), lang.t("xlsx.avgServiceSeconds"),
+                lang.t("noShows")));
+        for (int i = 0; i < 2; i++) {
+            boolean byService = i == 0;
+            for (ReportService.QueueLine l : queue.get(i)) {
+                sheet.row(lang.t(byService ? "service" : "counter"), l.key(), byService ? l.issued() : null,
+                        l.called(), rounded(l.averageWaitSeconds()), l.served(), rounded(l.averageServiceSeconds()),
+                        l.noShows());
+            }
         }
         sheet.finish();
+    }
+
+    private static Long rounded(Double seconds) {
+        return seconds == null ? null : Math.round(seconds);
     }
 
     /** A kiosk's wall time in the desk's zone, as the page shows it; the text as it came when it is not a time. */

@@ -134,14 +134,24 @@ public enum Lang {
             Map.entry("xlsx.queueBy", new String[]{"Theo", "By"}),
             Map.entry("xlsx.queueKey", new String[]{"Dịch vụ / Quầy", "Service / counter"}),
             Map.entry("xlsx.avgServiceSeconds", new String[]{"Thời gian phục vụ TB (giây)", "Average service time (s)"}),
+            Map.entry("xlsx.avgWaitSeconds", new String[]{"Thời gian chờ TB (giây)", "Average wait (s)"}),
             Map.entry("queueFigures", new String[]{"Số liệu hàng đợi", "Queue figures"}),
             Map.entry("service", new String[]{"Dịch vụ", "Service"}),
             Map.entry("ticketsIssued", new String[]{"Số phiếu đã cấp", "Tickets issued"}),
             Map.entry("ticketsServed", new String[]{"Đã phục vụ", "Served"}),
             Map.entry("noShows", new String[]{"Vắng mặt", "No-shows"}),
             Map.entry("avgServiceTime", new String[]{"Thời gian phục vụ TB", "Average service time"}),
-            Map.entry("queueNote", new String[]{"Theo ngày và điểm đã chọn; chưa có thời gian chờ.",
-                    "For the chosen days and site; waiting time is not reported yet."}),
+            Map.entry("ticketsCalled", new String[]{"Đã gọi", "Called"}),
+            Map.entry("avgWaitTime", new String[]{"Thời gian chờ TB", "Average wait"}),
+            Map.entry("byService", new String[]{"Theo dịch vụ", "By service"}),
+            Map.entry("byCounter", new String[]{"Theo quầy", "By counter"}),
+            Map.entry("queueCsv", new String[]{"CSV hàng đợi", "Queue CSV"}),
+            Map.entry("queueNote", new String[]{"Theo ngày và điểm đã chọn. Thời gian chờ tính từ lúc cấp phiếu đến "
+                    + "lần gọi đầu tiên (gọi lại không tính thêm); thời gian ghi theo phút:giây. Phiếu không nhận "
+                    + "được sự kiện cấp phiếu chỉ được tính theo quầy.",
+                    "For the chosen days and site. Waiting time runs from the ticket's issue to its first call (a "
+                    + "recall does not count again); times are minutes:seconds. Tickets whose issue was not "
+                    + "received count per counter only."}),
             Map.entry("last24h", new String[]{"24 giờ qua", "Last 24 hours"}),
             Map.entry("queues", new String[]{"Hàng đợi", "Queues"}));
 }

@@ -48,6 +48,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The XLSX report export against the running service: same figures as the CSV, same roles. */
@@ -231,8 +232,11 @@ class ReportXlsxExportTest implements TestPropertyProvider {
             Row counter = queue.getRow(3);
             assertEquals(List.of("Quầy", "3"), List.of(counter.getCell(0).getStringCellValue(),
                     counter.getCell(1).getStringCellValue()));
-            assertEquals(List.of(1.0, 0.0, 120.0), List.of(counter.getCell(3).getNumericCellValue(),
-                    counter.getCell(4).getNumericCellValue(), counter.getCell(5).getNumericCellValue()));
+            assertEquals("Thời gian chờ TB (giây)", queue.getRow(0).getCell(4).getStringCellValue());
+            assertNull(counter.getCell(4), "no call seen: no average wait rather than a zero");
+            assertEquals(List.of(0.0, 1.0, 120.0, 0.0), List.of(counter.getCell(3).getNumericCellValue(),
+                    counter.getCell(5).getNumericCellValue(), counter.getCell(6).getNumericCellValue(),
+                    counter.getCell(7).getNumericCellValue()), "called, served, average service, no-shows");
         }
 
         try (XSSFWorkbook wb = workbook(get(reporter, "/reports/export.xlsx?" + RANGE + "&lang=en"))) {

@@ -139,14 +139,15 @@ class WebStoresOnBothDatabasesTest {
         SqlAccess sql = open(dialect);
         if (dialect.equals("postgresql")) {
             sql.write("reset", c -> {
-                c.createStatement().execute("TRUNCATE events, rating_daily, rating_daily_site, low_ratings, queue_daily");
+                c.createStatement().execute("TRUNCATE events, rating_daily, rating_daily_site, rating_daily_counter, "
+                        + "rating_daily_officer, rating_daily_procedure, low_ratings, queue_daily, queue_open_tickets");
                 c.createStatement().execute("UPDATE rollup_state SET last_ingest_id = 0");
                 return null;
             });
         }
         store.storeBatch("site-r", TestEvents.batch("kiosk-r", 1, 9));
         QueueRollup queueRollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 1000));
-        assertEquals(3, queueRollup.runOnce(), "three ticket.issued among nine events");
+        assertEquals(6, queueRollup.runOnce(), "three ticket.issued and three ticket.called among nine events");
         assertEquals(0, queueRollup.runOnce());
         RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2));
         int read = 0;
@@ -171,6 +172,10 @@ class WebStoresOnBothDatabasesTest {
                 "/reports?from=2026-11-01&to=2026-11-30")));
         assertEquals("A", queue.get(0).get(0).key());
         assertEquals(3, queue.get(0).get(0).issued());
+        assertEquals(0, queue.get(0).get(0).called(), "the calls are of tickets issued elsewhere");
+        assertEquals("3", queue.get(1).get(0).key());
+        assertEquals(3, queue.get(1).get(0).called(), "so they count for their counter only, without a wait");
+        assertNull(queue.get(1).get(0).averageWaitSeconds());
         ReportService.Report injected = reports.report(ReportQuery.of(HttpRequest.GET(
                 "/reports?from=2026-11-01&to=2026-11-30&site=x%27%20OR%20%271%27%3D%271")));
         assertEquals(0, injected.total().total());

@@ -90,12 +90,12 @@
     fetch("/api/kiosks/" + encodeURIComponent(kiosk) + "/commands", { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : []; })
       .then(function (list) {
-        const pending = list.some(function (c) { return c.ok === null; });
+        const pending = list.some(function (c) { return c.state === "pending"; });
         const shown = Array.prototype.map.call(history.querySelectorAll("tr[data-command]"), function (tr) {
           return tr.dataset.command + ":" + tr.dataset.state;
         }).join(",");
         const now = list.map(function (c) {
-          return c.id + ":" + (c.ok === null ? "pending" : c.ok ? "ok" : "failed");
+          return c.id + ":" + c.state;
         }).join(",");
         if (shown !== now) { location.reload(); return; }
         if (pending) { setTimeout(refreshHistory, 1000); }

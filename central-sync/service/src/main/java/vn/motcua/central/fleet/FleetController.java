@@ -277,12 +277,13 @@ public class FleetController {
                 .append(esc(lang.t("issuedBy"))).append("</th><th>").append(esc(lang.t("result")))
                 .append("</th></tr></thead><tbody>");
         for (CommandRecord c : list) {
-            String state = c.ok() == null ? "pending" : c.ok() ? "ok" : "failed";
+            String state = c.state();
             b.append("<tr data-command=\"").append(esc(c.id())).append("\" data-state=\"").append(state)
                     .append("\"><td>").append(Html.time(c.issuedAt())).append("</td><td>")
                     .append(esc(lang.t("cmd." + c.type()))).append(describeArgs(c.args()))
                     .append("</td><td>").append(esc(c.issuedBy()))
-                    .append("</td><td class=\"wrap ").append(state.equals("ok") ? "on" : state.equals("failed") ? "bad" : "")
+                    .append("</td><td class=\"wrap ").append(state.equals("ok") ? "on"
+                            : state.equals("failed") ? "bad" : state.equals("expired") ? "warn" : "")
                     .append("\">").append(esc(lang.t(state))).append(c.message() == null ? "" : ": "
                             + esc(c.message())).append("</td></tr>");
         }

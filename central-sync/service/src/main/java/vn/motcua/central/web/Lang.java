@@ -80,6 +80,7 @@ public enum Lang {
             Map.entry("command", new String[]{"Lệnh", "Command"}),
             Map.entry("result", new String[]{"Kết quả", "Result"}),
             Map.entry("pending", new String[]{"Đang chờ", "Pending"}),
+            Map.entry("expired", new String[]{"Hết hạn, ki-ốt không trả lời", "Expired without an answer"}),
             Map.entry("ok", new String[]{"Thành công", "Done"}),
             Map.entry("failed", new String[]{"Từ chối", "Refused"}),
             Map.entry("noCommandRole", new String[]{"Vai trò của bạn không được gửi lệnh.",

@@ -52,8 +52,8 @@ public record FleetConfig(
         if (streamEvery == null || streamEvery.toMillis() < 100) {
             throw new IllegalArgumentException("central.fleet.stream-every must be at least 100ms");
         }
-        if (pageSize < 10 || pageSize > 1000) {
-            throw new IllegalArgumentException("central.fleet.page-size must be 10-1000, was " + pageSize);
+        if (pageSize < 10 || pageSize > 200) {
+            throw new IllegalArgumentException("central.fleet.page-size must be 10-200, was " + pageSize);
         }
         mqttClientId = mqttClientId == null ? "" : mqttClientId.trim();
         if (!mqttClientId.isEmpty() && !mqttClientId.matches("[A-Za-z0-9_.-]{1,128}")) {

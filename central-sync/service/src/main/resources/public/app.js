@@ -41,18 +41,28 @@
   }
   if (fleet) {
     fleet.querySelectorAll('td[data-f="state"]').forEach(function (td) { paintState(td, td.className === "on"); });
+    const ids = Array.prototype.map.call(fleet.querySelectorAll("tbody tr[data-kiosk]"), function (tr) {
+      return tr.dataset.kiosk;
+    });
+    const counts = new Intl.NumberFormat(document.documentElement.lang === "en" ? "en" : "vi");
+    function setCount(id, n, cls) {
+      const el = document.getElementById(id);
+      if (el) {
+        el.textContent = counts.format(n);
+        if (cls !== undefined) { el.className = cls; }
+      }
+    }
+    // only the rows of this page are streamed; an empty page needs only the totals
     if (window.EventSource) {
       const live = document.getElementById("live");
-      const source = new EventSource("/api/fleet/stream");
+      const source = new EventSource("/api/fleet/stream?ids=" + encodeURIComponent(ids.length ? ids.join(",") : "-"));
       source.onopen = function () { live.classList.add("up"); };
       source.onerror = function () { live.classList.remove("up"); };
       source.addEventListener("fleet", function (e) {
-        const kiosks = JSON.parse(e.data);
-        let online = 0;
-        kiosks.forEach(function (k) {
+        const update = JSON.parse(e.data);
+        update.kiosks.forEach(function (k) {
           const row = document.getElementById("k-" + k.kioskId);
-          if (!row) { location.reload(); return; }
-          if (k.online) { online++; }
+          if (!row) { return; }
           paintState(row.querySelector('td[data-f="state"]'), k.online);
           row.querySelector('td[data-f="lastHeard"]').textContent = fmtTime(k.lastHeard);
           ["version", "configVersion", "printer", "diskPercent", "temperatureC", "backlog", "lastAckSeq",
@@ -60,9 +70,14 @@
             row.querySelector('td[data-f="' + f + '"]').textContent = fmt(f, k[f]);
           });
           row.querySelector('td[data-f="openAlerts"]').className = k.openAlerts > 0 ? "warn" : "";
+          const printer = row.querySelector('td[data-f="printer"]');
+          printer.className = !k.printer || k.printer === "ok" ? "" : k.printer === "paper_low" ? "warn" : "bad";
         });
-        document.getElementById("count-online").textContent = online;
-        document.getElementById("count-offline").textContent = kiosks.length - online;
+        const t = update.totals;
+        setCount("count-kiosks", t.kiosks);
+        setCount("count-online", t.online);
+        setCount("count-offline", t.offline, t.offline > 0 ? "off" : "");
+        setCount("count-alerting", t.alerting, t.alerting > 0 ? "warn" : "");
       });
     }
   }
@@ -90,12 +105,12 @@
     fetch("/api/kiosks/" + encodeURIComponent(kiosk) + "/commands", { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : []; })
       .then(function (list) {
-        const pending = list.some(function (c) { return c.ok === null; });
+        const pending = list.some(function (c) { return c.state === "pending"; });
         const shown = Array.prototype.map.call(history.querySelectorAll("tr[data-command]"), function (tr) {
           return tr.dataset.command + ":" + tr.dataset.state;
         }).join(",");
         const now = list.map(function (c) {
-          return c.id + ":" + (c.ok === null ? "pending" : c.ok ? "ok" : "failed");
+          return c.id + ":" + c.state;
         }).join(",");
         if (shown !== now) { location.reload(); return; }
         if (pending) { setTimeout(refreshHistory, 1000); }

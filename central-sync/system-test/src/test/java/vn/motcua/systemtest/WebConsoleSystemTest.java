@@ -26,6 +26,7 @@ import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.message.Command;
 import vn.motcua.protocol.message.CommandResult;
+import vn.motcua.protocol.message.KioskStatus;
 import vn.motcua.protocol.sign.Signatures;
 
 import java.io.File;
@@ -171,6 +172,8 @@ class WebConsoleSystemTest {
         String published = String.valueOf(bundled + 1);
         assertEquals(String.valueOf(bundled), text(row + " td[data-f=configVersion]"),
                 "the kiosk runs the bundled site configuration");
+        assertEquals(System.getProperty("expected.agent.version"), text(row + " td[data-f=version]"),
+                "the agent reports the version it was built as");
         shot("02-fleet-online");
 
         // a command sent from the kiosk page reaches the agent, and its result shows
@@ -346,6 +349,42 @@ class WebConsoleSystemTest {
                 d.findElement(By.cssSelector(row + " td[data-f=state]")).getText()));
         shot("06-fleet-english");
         browser.get(base + "/fleet?lang=vi");
+
+        // with more kiosks than a page holds: pages, whole-fleet totals, filters, in the browser
+        for (int i = 1; i <= 120; i++) {
+            probe.publish(Topics.of("site-khac", String.format("kiosk-khac-%03d", i), Topics.STATUS),
+                    codec.encode(new KioskStatus(true, "0.1.0", "boot-khac", java.time.OffsetDateTime.now())), 1,
+                    false);
+        }
+        waitFor("the live totals count every kiosk", d -> "121".equals(text("#count-kiosks")));
+        browser.navigate().refresh();
+        assertEquals(100, browser.findElements(By.cssSelector("#fleet tbody tr")).size(), "a page holds 100");
+        assertTrue(browser.findElements(By.cssSelector(row)).isEmpty(), "kiosk-web-1 sorts after kiosk-khac-*");
+        shot("06a-fleet-paged");
+        browser.findElement(By.cssSelector("#pager-top a[rel=next]")).click();
+        waitFor("second page", d -> d.getCurrentUrl().endsWith("/fleet?page=2"));
+        assertEquals(21, browser.findElements(By.cssSelector("#fleet tbody tr")).size());
+        waitFor("kiosk-web-1 on page 2, live", d -> "Trực tuyến".equals(
+                d.findElement(By.cssSelector(row + " td[data-f=state]")).getText()));
+        // the other kiosks fall offline after the shortened time-out; this site's one kiosk stays online
+        new Select(browser.findElement(By.id("filter-site"))).selectByVisibleText(SITE);
+        new Select(browser.findElement(By.id("filter-state"))).selectByValue("offline");
+        browser.findElement(By.id("filter-apply")).click();
+        waitFor("nothing offline at this site", d -> !d.findElements(By.id("no-match")).isEmpty());
+        assertTrue(browser.getCurrentUrl().contains("state=offline"), browser.getCurrentUrl());
+        new Select(browser.findElement(By.id("filter-state"))).selectByValue("online");
+        browser.findElement(By.id("filter-q")).sendKeys("WEB");
+        browser.findElement(By.id("filter-apply")).click();
+        waitFor("filtered to the one kiosk", d -> d.findElements(By.cssSelector("#fleet tbody tr")).size() == 1
+                && !d.findElements(By.cssSelector(row)).isEmpty());
+        assertEquals("121", text("#count-kiosks"), "totals stay those of the whole fleet");
+        shot("06b-fleet-filtered");
+        browser.get(base + "/fleet");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        shot("06c-fleet-tablet");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        // the kiosk's own rows, live: the next check watches it go offline
+        browser.get(base + "/fleet?q=kiosk-web");
 
         // the agent dies: offline within the shortened time-out, and an offline alert is raised
         agent.kill();

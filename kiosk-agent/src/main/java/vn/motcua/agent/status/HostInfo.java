@@ -1,7 +1,6 @@
 package vn.motcua.agent.status;
 
 import jakarta.inject.Singleton;
-import vn.motcua.agent.KioskAgent;
 import vn.motcua.agent.config.KioskSettings;
 
 import java.io.IOException;
@@ -30,8 +29,7 @@ public class HostInfo {
         bootId = readBootId();
         startNanos = System.nanoTime();
         uptimeAtStartMs = readUptimeMs();
-        String jarVersion = KioskAgent.class.getPackage().getImplementationVersion();
-        version = kiosk.version() != null ? kiosk.version() : jarVersion != null ? jarVersion : "dev";
+        version = kiosk.version() != null ? kiosk.version() : AgentVersion.current();
     }
 
     public boolean clockSynced() {

@@ -76,7 +76,8 @@ public class CommandService {
         Command command = new Command(unsigned.id(), type, clean, issuedAt, expiresAt, sig);
         CommandRecord record = new CommandRecord(command.id(), kiosk.kioskId(), kiosk.siteId(), type,
                 new String(codec.encode(clean), StandardCharsets.UTF_8), who.username(),
-                issuedAt.toInstant().toEpochMilli(), expiresAt.toInstant().toEpochMilli(), null, null, 0);
+                issuedAt.toInstant().toEpochMilli(), expiresAt.toInstant().toEpochMilli(), null, null, 0,
+                CommandRecord.PENDING);
         commands.insert(record);
         if (!mqtt.publish(Topics.of(kiosk.siteId(), kiosk.kioskId(), Topics.CMD), codec.encode(command), 1, false)) {
             commands.recordResult(kiosk.kioskId(), command.id(), false, "not sent: central is not connected to the "

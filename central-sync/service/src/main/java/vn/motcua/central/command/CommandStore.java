@@ -5,6 +5,7 @@ import vn.motcua.central.store.SqlAccess;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ public class CommandStore {
             SELECT id, kiosk_id, site_id, type, args, issued_by, issued_at, expires_at, result_ok, result_message,
                    result_at FROM commands""";
     private final SqlAccess sql;
+    private final Clock clock = Clock.systemUTC();
 
     public CommandStore(SqlAccess sql) {
         this.sql = sql;
@@ -75,7 +77,8 @@ public class CommandStore {
         });
     }
 
-    private static List<CommandRecord> read(PreparedStatement ps) throws java.sql.SQLException {
+    private List<CommandRecord> read(PreparedStatement ps) throws java.sql.SQLException {
+        long now = clock.millis();
         List<CommandRecord> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -83,7 +86,7 @@ public class CommandStore {
                 Boolean result = rs.wasNull() ? null : ok == 1;
                 out.add(new CommandRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), result, rs.getString(10),
-                        rs.getLong(11)));
+                        rs.getLong(11), CommandRecord.stateOf(result, rs.getLong(8), now)));
             }
         }
         return out;

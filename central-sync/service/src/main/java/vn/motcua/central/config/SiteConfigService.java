@@ -1,5 +1,6 @@
 package vn.motcua.central.config;
 
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,9 +8,11 @@ import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.auth.Principal;
 import vn.motcua.central.command.CommandSigner;
 import vn.motcua.central.fleet.FleetMqttClient;
+import vn.motcua.central.fleet.TelemetryReceived;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.central.store.KioskState;
 import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.StoreException;
 import vn.motcua.central.web.Forbidden;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
@@ -25,7 +28,10 @@ import java.util.Optional;
 
 /**
  * Publishes a site's configuration: validates it with the contract's own decoder, gives it the next version, signs
- * it, keeps it, and publishes it retained on the {@code config} topic of every kiosk of the site.
+ * it, keeps it, and publishes it retained on the {@code config} topic of every kiosk of the site known then.
+ * A kiosk that turns up later, or reports an older version than its site's latest, is sent the latest when its
+ * telemetry arrives; at most once per version and {@link ConfigPublishingConfig#resendAfter()}, so a kiosk that keeps
+ * refusing it is not flooded.
  */
 @Singleton
 public class SiteConfigService {
@@ -34,14 +40,17 @@ public class SiteConfigService {
     private final EventStore store;
     private final CommandSigner signer;
     private final FleetMqttClient mqtt;
+    private final ConfigPublishingConfig config;
     private final ProtocolCodec codec = new ProtocolCodec();
     private final Clock clock = Clock.systemUTC();
 
-    public SiteConfigService(SqlAccess sql, EventStore store, CommandSigner signer, FleetMqttClient mqtt) {
+    public SiteConfigService(SqlAccess sql, EventStore store, CommandSigner signer, FleetMqttClient mqtt,
+                             ConfigPublishingConfig config) {
         this.sql = sql;
         this.store = store;
         this.signer = signer;
         this.mqtt = mqtt;
+        this.config = config;
     }
 
     public record Published(String siteId, long version, int kiosks) {
@@ -89,12 +98,107 @@ public class SiteConfigService {
         for (KioskState k : store.kiosks()) {
             if (k.siteId().equals(siteId)
                     && mqtt.publish(Topics.of(siteId, k.kioskId(), Topics.CONFIG), payload, 1, true)) {
+                recordDelivery(siteId, k.kioskId(), version, clock.millis());
                 sent++;
             }
         }
         LOG.info("site {}: configuration version {} published by {} to {} kiosks", siteId, version, who.username(),
                 sent);
         return new Published(siteId, version, sent);
+    }
+
+    /**
+     * Sends the site's latest configuration to a kiosk that runs an older one (or does not say), unless it was sent
+     * that version within the resend interval. Called for every telemetry message, so it costs one indexed read when
+     * there is nothing to do.
+     */
+    @EventListener
+    public void onTelemetry(TelemetryReceived t) {
+        try {
+            catchUp(t.siteId(), t.kioskId(), t.configVersion());
+        } catch (StoreException e) {
+            LOG.warn("kiosk {}: configuration not checked: {}", t.kioskId(), e.getMessage());
+        }
+    }
+
+    /** Returns whether the latest configuration was published to the kiosk now. */
+    boolean catchUp(String siteId, String kioskId, Long runningVersion) {
+        Optional<Long> latest = latestVersion(siteId);
+        if (latest.isEmpty() || (runningVersion != null && runningVersion >= latest.get())) {
+            return false;
+        }
+        long version = latest.get();
+        long now = clock.millis();
+        if (!claimDelivery(siteId, kioskId, version, now)) {
+            return false;
+        }
+        Optional<String> body = latestBody(siteId);
+        if (body.isEmpty() || !mqtt.publish(Topics.of(siteId, kioskId, Topics.CONFIG),
+                body.get().getBytes(StandardCharsets.UTF_8), 1, true)) {
+            releaseDelivery(kioskId, version, now); // not sent: the next telemetry tries again
+            return false;
+        }
+        LOG.info("kiosk {}: runs configuration version {}, sent the site's latest, version {}", kioskId,
+                runningVersion == null ? "unknown" : runningVersion, version);
+        return true;
+    }
+
+    /**
+     * Takes the right to send {@code version} to the kiosk now: true when it was never sent that version, or not
+     * within the resend interval. One row per kiosk, so instances racing for the same kiosk send it once.
+     */
+    private boolean claimDelivery(String siteId, String kioskId, long version, long now) {
+        return sql.write("claim configuration delivery to " + kioskId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE config_deliveries SET site_id = ?, version = ?, sent_at = ?
+                    WHERE kiosk_id = ? AND (version <> ? OR sent_at <= ?)""")) {
+                ps.setString(1, siteId);
+                ps.setLong(2, version);
+                ps.setLong(3, now);
+                ps.setString(4, kioskId);
+                ps.setLong(5, version);
+                ps.setLong(6, now - config.resendAfter().toMillis());
+                if (ps.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO config_deliveries (kiosk_id, site_id, version, sent_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (kiosk_id) DO NOTHING""")) {
+                ps.setString(1, kioskId);
+                ps.setString(2, siteId);
+                ps.setLong(3, version);
+                ps.setLong(4, now);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private void releaseDelivery(String kioskId, long version, long claimedAt) {
+        sql.write("release configuration delivery to " + kioskId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM config_deliveries WHERE kiosk_id = ? AND version = ? AND sent_at = ?")) {
+                ps.setString(1, kioskId);
+                ps.setLong(2, version);
+                ps.setLong(3, claimedAt);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void recordDelivery(String siteId, String kioskId, long version, long now) {
+        sql.write("record configuration delivery to " + kioskId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO config_deliveries (kiosk_id, site_id, version, sent_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (kiosk_id) DO UPDATE SET site_id = excluded.site_id, version = excluded.version,
+                        sent_at = excluded.sent_at""")) {
+                ps.setString(1, kioskId);
+                ps.setString(2, siteId);
+                ps.setLong(3, version);
+                ps.setLong(4, now);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     public Optional<Long> latestVersion(String siteId) {

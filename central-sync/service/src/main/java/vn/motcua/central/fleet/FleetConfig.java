@@ -18,6 +18,13 @@ import java.time.Duration;
  * @param diskAlertPercent    disk use above which an alert is raised
  * @param temperatureAlertC   CPU temperature above which an alert is raised
  * @param backlogAlertMin     an outbox backlog at least this large that grew since the previous reading raises an alert
+ * @param pageSize            kiosks per page of the fleet page
+ * @param mqttClientId        MQTT client id of the fleet connection, and so the name of its persistent broker session
+ *                            (env {@code FLEET_MQTT_CLIENT_ID}); blank means {@code central-fleet-<instance id>}, or
+ *                            without an instance id {@code central-fleet-<host name>-<HTTP port>}: stable across
+ *                            restarts, and distinct for two instances on one host
+ * @param shareGroup          the shared-subscription group of telemetry and command results: instances of one
+ *                            deployment share it, so each message reaches one of them
  */
 @ConfigurationProperties("central.fleet")
 public record FleetConfig(
@@ -27,7 +34,10 @@ public record FleetConfig(
         @Bindable(defaultValue = "2s") Duration streamEvery,
         @Bindable(defaultValue = "90") double diskAlertPercent,
         @Bindable(defaultValue = "80") double temperatureAlertC,
-        @Bindable(defaultValue = "50") long backlogAlertMin) {
+        @Bindable(defaultValue = "50") long backlogAlertMin,
+        @Bindable(defaultValue = "100") int pageSize,
+        @Bindable(defaultValue = "") String mqttClientId,
+        @Bindable(defaultValue = "central-fleet") String shareGroup) {
 
     public FleetConfig {
         if (offlineAfter == null || offlineAfter.toMillis() < 1000) {
@@ -41,6 +51,18 @@ public record FleetConfig(
         }
         if (streamEvery == null || streamEvery.toMillis() < 100) {
             throw new IllegalArgumentException("central.fleet.stream-every must be at least 100ms");
+        }
+        if (pageSize < 10 || pageSize > 200) {
+            throw new IllegalArgumentException("central.fleet.page-size must be 10-200, was " + pageSize);
+        }
+        mqttClientId = mqttClientId == null ? "" : mqttClientId.trim();
+        if (!mqttClientId.isEmpty() && !mqttClientId.matches("[A-Za-z0-9_.-]{1,128}")) {
+            throw new IllegalArgumentException("central.fleet.mqtt-client-id (FLEET_MQTT_CLIENT_ID) '" + mqttClientId
+                    + "' must be 1-128 of A-Z a-z 0-9 _ . -");
+        }
+        if (shareGroup == null || !shareGroup.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("central.fleet.share-group '" + shareGroup
+                    + "' must be 1-64 of A-Z a-z 0-9 _ -");
         }
     }
 }

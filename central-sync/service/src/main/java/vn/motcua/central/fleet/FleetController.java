@@ -6,6 +6,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -23,10 +25,13 @@ import vn.motcua.central.web.Html;
 import vn.motcua.central.web.Lang;
 import vn.motcua.protocol.Topics;
 
+import java.text.NumberFormat;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import static vn.motcua.central.web.Html.esc;
 
@@ -40,6 +45,8 @@ public class FleetController {
     private final FleetConfig config;
     private final TelemetryStore telemetry;
     private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final Locale VI = Locale.forLanguageTag("vi");
+    private static final int MAX_STREAM_IDS = 200;
 
     public FleetController(FleetService fleet, AlertStore alerts, CommandStore commands, FleetConfig config,
                            TelemetryStore telemetry) {
@@ -50,17 +57,46 @@ public class FleetController {
         this.config = config;
     }
 
+    /** What the live stream sends: the whole fleet's totals and the kiosks the page shows. */
+    public record StreamUpdate(FleetPage.Totals totals, List<KioskView> kiosks) {
+    }
+
     @Get("/api/fleet")
     public List<KioskView> list() {
         return fleet.views();
     }
 
+    /**
+     * {@code ids}: the kiosks of the page, comma-separated; none means every kiosk. The page sends its own rows only,
+     * so a page of a 5,000-kiosk fleet is not sent the 5,000 every two seconds.
+     */
     @Get(value = "/api/fleet/stream", produces = MediaType.TEXT_EVENT_STREAM)
-    public Publisher<Event<List<KioskView>>> stream() {
+    public Publisher<Event<StreamUpdate>> stream(@Nullable @QueryValue String ids) {
+        Set<String> wanted = parseIds(ids);
         return Flux.interval(Duration.ZERO, config.streamEvery())
                 .onBackpressureDrop()
                 .publishOn(Schedulers.boundedElastic())
-                .map(tick -> Event.of(fleet.views()).name("fleet"));
+                .map(tick -> {
+                    FleetPage rows = fleet.rows(wanted);
+                    return Event.of(new StreamUpdate(rows.totals(), rows.kiosks())).name("fleet");
+                });
+    }
+
+    static Set<String> parseIds(String ids) {
+        if (ids == null || ids.isBlank()) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids.split(",")) {
+            if (!Topics.isValidId(id)) {
+                throw new BadParameterException("ids", "comma-separated kiosk ids, each 1-64 of A-Z a-z 0-9 _ -");
+            }
+            out.add(id);
+        }
+        if (out.size() > MAX_STREAM_IDS) {
+            throw new BadParameterException("ids", "at most " + MAX_STREAM_IDS + " kiosks");
+        }
+        return out;
     }
 
     @Get("/api/alerts")
@@ -69,38 +105,151 @@ public class FleetController {
     }
 
     @Get(value = "/fleet", produces = MediaType.TEXT_HTML)
-    public HttpResponse<String> fleetPage(HttpRequest<?> request) {
+    public HttpResponse<String> fleetPage(HttpRequest<?> request, @Nullable @QueryValue String site,
+                                          @Nullable @QueryValue String state, @Nullable @QueryValue String q,
+                                          @Nullable @QueryValue String sort, @Nullable @QueryValue String page) {
         Lang lang = Lang.of(request);
         Principal who = AuthFilter.principal(request);
-        List<KioskView> kiosks = fleet.views();
+        FleetQuery query = FleetQuery.parse(site, state, q, sort, page);
+        FleetPage p = fleet.page(query);
+        query = query.withPage(p.page());
+        NumberFormat n = NumberFormat.getIntegerInstance(lang == Lang.VI ? VI : Locale.ENGLISH);
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(esc(lang.t("fleet"))).append(" <small class=\"live\" id=\"live\">● ")
                 .append(esc(lang.t("live"))).append("</small></h1>");
-        long online = kiosks.stream().filter(KioskView::online).count();
-        b.append("<p class=\"summary\"><span id=\"count-online\">").append(online).append("</span> ")
-                .append(esc(lang.t("online"))).append(" · <span id=\"count-offline\">").append(kiosks.size() - online)
-                .append("</span> ").append(esc(lang.t("offline"))).append("</p>");
-        if (kiosks.isEmpty()) {
+
+        // the whole fleet, whatever the filter; each figure opens the kiosks it counts
+        FleetPage.Totals t = p.totals();
+        b.append("<div class=\"totals\" id=\"totals\">");
+        total(b, "count-kiosks", "", n.format(t.kiosks()), lang.t("kiosks"), "/fleet");
+        total(b, "count-online", "on", n.format(t.online()), lang.t("online"),
+                "/fleet" + FleetQuery.defaults().withState(FleetQuery.ONLINE).toQueryString());
+        total(b, "count-offline", t.offline() > 0 ? "off" : "", n.format(t.offline()), lang.t("offline"),
+                "/fleet" + FleetQuery.defaults().withState(FleetQuery.OFFLINE).toQueryString());
+        total(b, "count-alerting", t.alerting() > 0 ? "warn" : "", n.format(t.alerting()), lang.t("alerting"),
+                "/fleet" + FleetQuery.defaults().withState(FleetQuery.ALERTING).toQueryString());
+        b.append("</div>");
+
+        filterForm(b, lang, query, p.sites());
+
+        if (t.kiosks() == 0) {
             b.append("<p class=\"empty\">").append(esc(lang.t("noKiosks"))).append("</p>");
+        } else if (p.matching() == 0) {
+            b.append("<p class=\"empty\" id=\"no-match\">").append(esc(lang.t("noMatch"))).append("</p>");
+        } else {
+            int from = (p.page() - 1) * p.pageSize() + 1;
+            b.append("<p class=\"muted\" id=\"showing\">").append(esc(lang.t("showing")
+                    .replace("{a}", n.format(from))
+                    .replace("{b}", n.format(from + p.kiosks().size() - 1))
+                    .replace("{n}", n.format(p.matching())))).append("</p>");
         }
-        b.append("<div class=\"scroll\"><table class=\"grid\" id=\"fleet\" data-online=\"").append(esc(lang.t("online")))
-                .append("\" data-offline=\"").append(esc(lang.t("offline"))).append("\"><thead><tr>");
-        for (String h : List.of("kiosk", "site", "state", "lastSeen", "version", "config", "printer", "disk",
-                "temperature", "backlog", "lastAck", "alerts")) {
-            b.append("<th>").append(esc(lang.t(h))).append("</th>");
+        pager(b, lang, query, p, "pager-top");
+        b.append("<div class=\"scroll\"><table class=\"grid fleet\" id=\"fleet\" data-online=\"")
+                .append(esc(lang.t("online"))).append("\" data-offline=\"").append(esc(lang.t("offline")))
+                .append("\"><thead><tr>");
+        for (String[] h : COLUMNS) {
+            b.append("<th data-f=\"").append(h[1]).append("\">").append(esc(lang.t(h[0]))).append("</th>");
         }
         b.append("</tr></thead><tbody>");
-        for (KioskView k : kiosks) {
+        for (KioskView k : p.kiosks()) {
             row(b, k);
         }
         b.append("</tbody></table></div>");
+        pager(b, lang, query, p, "pager-bottom");
         return Html.ok(lang, Html.page(lang, who, lang.t("fleet"), "fleet", b.toString()));
+    }
+
+    private static final String[][] COLUMNS = {{"kiosk", "kioskId"}, {"site", "siteId"}, {"state", "state"},
+            {"lastSeen", "lastHeard"}, {"version", "version"}, {"config", "configVersion"}, {"printer", "printer"},
+            {"disk", "diskPercent"}, {"temperature", "temperatureC"}, {"backlog", "backlog"},
+            {"lastAck", "lastAckSeq"}, {"alerts", "openAlerts"}};
+
+    private static void total(StringBuilder b, String id, String cls, String value, String label, String href) {
+        b.append("<a class=\"total\" href=\"").append(esc(href)).append("\"><b id=\"").append(id).append("\" class=\"")
+                .append(cls).append("\">").append(value).append("</b><span>").append(esc(label))
+                .append("</span></a>");
+    }
+
+    private static void filterForm(StringBuilder b, Lang lang, FleetQuery q, List<String> sites) {
+        b.append("<form class=\"filters\" id=\"fleet-filter\" method=\"get\" action=\"/fleet\"><label>")
+                .append(esc(lang.t("site"))).append(" <select name=\"site\" id=\"filter-site\"><option value=\"\">")
+                .append(esc(lang.t("allSites"))).append("</option>");
+        for (String s : sites) {
+            b.append("<option").append(s.equals(q.site()) ? " selected" : "").append(">").append(esc(s))
+                    .append("</option>");
+        }
+        b.append("</select></label><label>").append(esc(lang.t("state")))
+                .append(" <select name=\"state\" id=\"filter-state\"><option value=\"\">")
+                .append(esc(lang.t("allStates"))).append("</option>");
+        for (String s : List.of(FleetQuery.ONLINE, FleetQuery.OFFLINE, FleetQuery.ALERTING)) {
+            b.append("<option value=\"").append(s).append("\"").append(s.equals(q.state()) ? " selected" : "")
+                    .append(">").append(esc(lang.t(s))).append("</option>");
+        }
+        b.append("</select></label><label>").append(esc(lang.t("sortBy")))
+                .append(" <select name=\"sort\" id=\"filter-sort\">");
+        for (String s : List.of(FleetQuery.BY_PROBLEMS, FleetQuery.BY_KIOSK)) {
+            b.append("<option value=\"").append(s).append("\"").append(s.equals(q.sort()) ? " selected" : "")
+                    .append(">").append(esc(lang.t("sort." + s))).append("</option>");
+        }
+        b.append("</select></label><label>").append(esc(lang.t("kiosk")))
+                .append(" <input type=\"search\" name=\"q\" id=\"filter-q\" maxlength=\"64\" pattern=\"[A-Za-z0-9_\\-]*\"")
+                .append(" value=\"").append(esc(q.search() == null ? "" : q.search())).append("\" placeholder=\"")
+                .append(esc(lang.t("searchKiosk"))).append("\"></label><button type=\"submit\" id=\"filter-apply\">")
+                .append(esc(lang.t("filter"))).append("</button>");
+        if (q.site() != null || q.state() != null || q.search() != null || !FleetQuery.BY_PROBLEMS.equals(q.sort())) {
+            b.append("<a class=\"button\" id=\"filter-clear\" href=\"/fleet\">").append(esc(lang.t("clearFilter")))
+                    .append("</a>");
+        }
+        b.append("</form>");
+    }
+
+    /** First, previous, the pages around this one, next and last; nothing when there is one page. */
+    private static void pager(StringBuilder b, Lang lang, FleetQuery q, FleetPage p, String id) {
+        if (p.pages() <= 1) {
+            return;
+        }
+        b.append("<nav class=\"pager\" id=\"").append(id).append("\" aria-label=\"").append(esc(lang.t("pages")))
+                .append("\">");
+        pageLink(b, q, p.page() - 1, p, "‹ " + lang.t("previous"), "prev");
+        int from = Math.max(1, p.page() - 2);
+        int to = Math.min(p.pages(), p.page() + 2);
+        if (from > 1) {
+            pageLink(b, q, 1, p, "1", null);
+            if (from > 2) {
+                b.append("<span class=\"gap\">…</span>");
+            }
+        }
+        for (int i = from; i <= to; i++) {
+            pageLink(b, q, i, p, String.valueOf(i), null);
+        }
+        if (to < p.pages()) {
+            if (to < p.pages() - 1) {
+                b.append("<span class=\"gap\">…</span>");
+            }
+            pageLink(b, q, p.pages(), p, String.valueOf(p.pages()), null);
+        }
+        pageLink(b, q, p.page() + 1, p, lang.t("next") + " ›", "next");
+        b.append("</nav>");
+    }
+
+    private static void pageLink(StringBuilder b, FleetQuery q, int target, FleetPage p, String text, String rel) {
+        if (target < 1 || target > p.pages()) {
+            b.append("<span class=\"disabled\">").append(esc(text)).append("</span>");
+        } else if (target == p.page() && rel == null) {
+            b.append("<span class=\"current\" aria-current=\"page\">").append(esc(text)).append("</span>");
+        } else {
+            b.append("<a href=\"/fleet").append(esc(q.withPage(target).toQueryString())).append("\"")
+                    .append(rel == null ? "" : " rel=\"" + rel + "\"").append(" data-page=\"").append(target)
+                    .append("\">").append(esc(text)).append("</a>");
+        }
     }
 
     private static void row(StringBuilder b, KioskView k) {
         b.append("<tr id=\"k-").append(esc(k.kioskId())).append("\" data-kiosk=\"").append(esc(k.kioskId()))
-                .append("\"><td><a href=\"/fleet/kiosks/").append(esc(k.kioskId())).append("\">")
-                .append(esc(k.kioskId())).append("</a></td><td>").append(esc(k.siteId())).append("</td>")
+                .append("\"").append(FleetService.problemRank(k) <= 2 ? " class=\"problem\"" : "")
+                .append("><td data-f=\"kioskId\"><a href=\"/fleet/kiosks/").append(esc(k.kioskId())).append("\">")
+                .append(esc(k.kioskId())).append("</a></td><td data-f=\"siteId\">").append(esc(k.siteId()))
+                .append("</td>")
                 .append("<td data-f=\"state\" class=\"").append(k.online() ? "on" : "off").append("\"></td>")
                 .append("<td data-f=\"lastHeard\" data-ms=\"").append(k.lastHeard()).append("\">")
                 .append(Html.time(k.lastHeard())).append("</td>")
@@ -277,12 +426,13 @@ public class FleetController {
                 .append(esc(lang.t("issuedBy"))).append("</th><th>").append(esc(lang.t("result")))
                 .append("</th></tr></thead><tbody>");
         for (CommandRecord c : list) {
-            String state = c.ok() == null ? "pending" : c.ok() ? "ok" : "failed";
+            String state = c.state();
             b.append("<tr data-command=\"").append(esc(c.id())).append("\" data-state=\"").append(state)
                     .append("\"><td>").append(Html.time(c.issuedAt())).append("</td><td>")
                     .append(esc(lang.t("cmd." + c.type()))).append(describeArgs(c.args()))
                     .append("</td><td>").append(esc(c.issuedBy()))
-                    .append("</td><td class=\"wrap ").append(state.equals("ok") ? "on" : state.equals("failed") ? "bad" : "")
+                    .append("</td><td class=\"wrap ").append(state.equals("ok") ? "on"
+                            : state.equals("failed") ? "bad" : state.equals("expired") ? "warn" : "")
                     .append("\">").append(esc(lang.t(state))).append(c.message() == null ? "" : ": "
                             + esc(c.message())).append("</td></tr>");
         }

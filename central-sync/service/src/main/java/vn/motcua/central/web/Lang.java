@@ -80,6 +80,7 @@ public enum Lang {
             Map.entry("command", new String[]{"Lệnh", "Command"}),
             Map.entry("result", new String[]{"Kết quả", "Result"}),
             Map.entry("pending", new String[]{"Đang chờ", "Pending"}),
+            Map.entry("expired", new String[]{"Hết hạn, ki-ốt không trả lời", "Expired without an answer"}),
             Map.entry("ok", new String[]{"Thành công", "Done"}),
             Map.entry("failed", new String[]{"Từ chối", "Refused"}),
             Map.entry("noCommandRole", new String[]{"Vai trò của bạn không được gửi lệnh.",
@@ -153,5 +154,21 @@ public enum Lang {
                     + "recall does not count again); times are minutes:seconds. Tickets whose issue was not "
                     + "received count per counter only."}),
             Map.entry("last24h", new String[]{"24 giờ qua", "Last 24 hours"}),
-            Map.entry("queues", new String[]{"Hàng đợi", "Queues"}));
+            Map.entry("queues", new String[]{"Hàng đợi", "Queues"}),
+            Map.entry("kiosks", new String[]{"Tổng số ki-ốt", "Kiosks"}),
+            Map.entry("alerting", new String[]{"Cần xử lý", "Need attention"}),
+            Map.entry("allSites", new String[]{"Tất cả các điểm", "All sites"}),
+            Map.entry("allStates", new String[]{"Mọi trạng thái", "Any state"}),
+            Map.entry("sortBy", new String[]{"Sắp xếp", "Order"}),
+            Map.entry("sort.problems", new String[]{"Ki-ốt có sự cố trước", "Problems first"}),
+            Map.entry("sort.kiosk", new String[]{"Theo mã ki-ốt", "By kiosk id"}),
+            Map.entry("searchKiosk", new String[]{"Tìm theo mã ki-ốt", "Search by kiosk id"}),
+            Map.entry("filter", new String[]{"Lọc", "Filter"}),
+            Map.entry("clearFilter", new String[]{"Bỏ lọc", "Clear filters"}),
+            Map.entry("noMatch", new String[]{"Không có ki-ốt nào khớp bộ lọc.", "No kiosk matches the filters."}),
+            Map.entry("showing", new String[]{"Ki-ốt {a}–{b} trong số {n} ki-ốt khớp bộ lọc",
+                    "Kiosks {a}–{b} of {n} matching"}),
+            Map.entry("pages", new String[]{"Phân trang", "Pages"}),
+            Map.entry("previous", new String[]{"Trang trước", "Previous"}),
+            Map.entry("next", new String[]{"Trang sau", "Next"}));
 }

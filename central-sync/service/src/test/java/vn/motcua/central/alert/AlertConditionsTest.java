@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AlertConditionsTest {
     private static final long NOW = 10_000_000;
     private final AlertEvaluator evaluator = new AlertEvaluator(null, null, new FleetConfig(Duration.ofSeconds(90),
-            Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(2), 90, 80, 50));
+            Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(2), 90, 80, 50, 100, "", "central-fleet"));
 
     private static KioskView kiosk(boolean online, long lastHeard, String printer, Double disk, Double temp,
                                    Long backlog, Long previous) {

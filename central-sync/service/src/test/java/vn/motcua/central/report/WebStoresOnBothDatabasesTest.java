@@ -126,7 +126,7 @@ class WebStoresOnBothDatabasesTest {
 
         CommandStore commands = new CommandStore(sql);
         commands.insert(new CommandRecord("c-" + kiosk, kiosk, "s1", "show_notice", "{}", "admin", 1, 2, null, null,
-                0));
+                0, CommandRecord.PENDING));
         assertFalse(commands.recordResult("other-kiosk", "c-" + kiosk, true, "x", 3), "only the addressee answers");
         assertTrue(commands.recordResult(kiosk, "c-" + kiosk, false, "rejected: bad signature", 3));
         assertFalse(commands.recordResult(kiosk, "c-" + kiosk, true, "again", 4), "answered once");

@@ -85,10 +85,19 @@
   const commandForm = document.getElementById("command-form");
   if (commandForm) {
     const msg = document.getElementById("command-msg");
+    // the notice's text and minutes only when a notice is being sent
+    function noticeFields() {
+      const notice = commandForm.elements.type.value === "show_notice";
+      commandForm.elements.text.hidden = !notice;
+      commandForm.querySelector(".notice-minutes").hidden = !notice;
+    }
+    commandForm.elements.type.addEventListener("change", noticeFields);
+    noticeFields();
     commandForm.addEventListener("submit", function (e) {
       e.preventDefault();
       const type = commandForm.elements.type.value;
-      const args = type === "show_notice" ? { text: commandForm.elements.text.value } : {};
+      const args = type === "show_notice"
+        ? { text: commandForm.elements.text.value, minutes: commandForm.elements.minutes.value } : {};
       send("POST", "/api/kiosks/" + encodeURIComponent(commandForm.dataset.kiosk) + "/commands",
         { type: type, args: args }).then(function (r) {
         msg.textContent = r.status === 202 ? "✓ " + r.body.id : (r.body.message || ("HTTP " + r.status));

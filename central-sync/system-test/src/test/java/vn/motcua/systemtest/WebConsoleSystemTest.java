@@ -183,12 +183,16 @@ class WebConsoleSystemTest {
                 "the 24-hour disk chart has the readings so far");
         new Select(browser.findElement(By.id("command-type"))).selectByValue("show_notice");
         browser.findElement(By.id("notice-text")).sendKeys("Bộ phận Một cửa nghỉ trưa từ 11:30 đến 13:30.");
+        browser.findElement(By.id("notice-minutes")).clear();
+        browser.findElement(By.id("notice-minutes")).sendKeys("90");
         browser.findElement(By.id("send-command")).click();
         waitFor("notice command done", d -> !d.findElements(By.cssSelector("#history tr[data-state=ok]")).isEmpty());
         assertTrue(text("#history tr[data-state=ok]").contains("notice kept until"),
                 "no kiosk screen follows this agent, so it keeps the notice for one: " + text("#history"));
         byte[] captured = sentCommands.poll(30, TimeUnit.SECONDS);
         assertNotNull(captured, "the probe saw the command central sent");
+        assertTrue(new String(captured, StandardCharsets.UTF_8).contains("\"minutes\":\"90\""),
+                "the notice's time reaches the kiosk, signed with the rest");
 
         new Select(browser.findElement(By.id("command-type"))).selectByValue("restart_app");
         browser.findElement(By.id("send-command")).click();

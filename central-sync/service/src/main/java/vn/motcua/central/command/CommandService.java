@@ -19,15 +19,20 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.UUID;
 
 /** Issues signed commands to kiosks and keeps their audit. */
 @Singleton
 public class CommandService {
-    public static final Set<String> TYPES = Set.of("print_test_ticket", "show_notice", "reload_config", "restart_app");
+    /** In the order the kiosk page offers them. */
+    public static final List<String> TYPES = List.of("print_test_ticket", "show_notice", "clear_notice",
+            "reload_config", "restart_app");
+    /** How long a notice shows when no time is given, and the longest a kiosk accepts. */
+    private static final int NOTICE_MINUTES_DEFAULT = 60;
+    private static final int NOTICE_MINUTES_MAX = 1440;
     private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
     private static final int NOTICE_MAX = 500;
 
@@ -53,8 +58,7 @@ public class CommandService {
             throw new Forbidden("role " + who.role().wireName() + " may not send commands");
         }
         if (type == null || !TYPES.contains(type)) {
-            throw new BadParameterException("type", "must be one of " + String.join(", ", TYPES.stream().sorted()
-                    .toList()));
+            throw new BadParameterException("type", "must be one of " + String.join(", ", TYPES));
         }
         Map<String, String> clean = args == null ? Map.of() : args;
         if (type.equals("show_notice")) {
@@ -62,7 +66,20 @@ public class CommandService {
             if (text == null || text.isBlank() || text.length() > NOTICE_MAX) {
                 throw new BadParameterException("args.text", "a notice needs 1-" + NOTICE_MAX + " characters of text");
             }
-            clean = Map.of("text", text.strip());
+            String minutes = clean.getOrDefault("minutes", "").strip();
+            int showFor = NOTICE_MINUTES_DEFAULT;
+            if (!minutes.isEmpty()) {
+                try {
+                    showFor = Integer.parseInt(minutes);
+                } catch (NumberFormatException e) {
+                    showFor = 0;
+                }
+                if (showFor < 1 || showFor > NOTICE_MINUTES_MAX) {
+                    throw new BadParameterException("args.minutes", "a notice shows for 1-" + NOTICE_MINUTES_MAX
+                            + " minutes");
+                }
+            }
+            clean = Map.of("text", text.strip(), "minutes", String.valueOf(showFor));
         } else {
             clean = Map.of();
         }

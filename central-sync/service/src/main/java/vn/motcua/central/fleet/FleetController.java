@@ -20,6 +20,7 @@ import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.auth.AuthFilter;
 import vn.motcua.central.auth.Principal;
 import vn.motcua.central.command.CommandRecord;
+import vn.motcua.central.command.CommandService;
 import vn.motcua.central.command.CommandStore;
 import vn.motcua.central.web.Html;
 import vn.motcua.central.web.Lang;
@@ -327,12 +328,15 @@ public class FleetController {
         if (who.role().canSendCommands()) {
             b.append("<form id=\"command-form\" class=\"inline\" data-kiosk=\"").append(esc(k.kioskId()))
                     .append("\"><select name=\"type\" id=\"command-type\">");
-            for (String type : List.of("print_test_ticket", "show_notice", "reload_config", "restart_app")) {
+            for (String type : CommandService.TYPES) {
                 b.append("<option value=\"").append(type).append("\">").append(esc(lang.t("cmd." + type)))
                         .append("</option>");
             }
             b.append("</select><input name=\"text\" id=\"notice-text\" maxlength=\"500\" placeholder=\"")
-                    .append(esc(lang.t("noticeText"))).append("\"><button type=\"submit\" id=\"send-command\">")
+                    .append(esc(lang.t("noticeText"))).append("\"><label class=\"notice-minutes\">")
+                    .append(esc(lang.t("noticeMinutes"))).append(" <input name=\"minutes\" id=\"notice-minutes\" ")
+                    .append("type=\"number\" min=\"1\" max=\"1440\" value=\"60\"></label>")
+                    .append("<button type=\"submit\" id=\"send-command\">")
                     .append(esc(lang.t("send"))).append("</button></form><p class=\"msg\" id=\"command-msg\"></p>");
         } else {
             b.append("<p class=\"muted\">").append(esc(lang.t("noCommandRole"))).append("</p>");

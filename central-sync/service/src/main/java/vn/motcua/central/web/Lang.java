@@ -71,6 +71,8 @@ public enum Lang {
             Map.entry("send", new String[]{"Gửi lệnh", "Send"}),
             Map.entry("cmd.print_test_ticket", new String[]{"In phiếu thử", "Print a test ticket"}),
             Map.entry("cmd.show_notice", new String[]{"Hiện thông báo", "Show a notice"}),
+            Map.entry("cmd.clear_notice", new String[]{"Gỡ thông báo", "Take the notice down"}),
+            Map.entry("noticeMinutes", new String[]{"Hiện trong (phút)", "Show for (minutes)"}),
             Map.entry("cmd.reload_config", new String[]{"Tải lại cấu hình", "Reload configuration"}),
             Map.entry("cmd.restart_app", new String[]{"Khởi động lại ứng dụng", "Restart the app"}),
             Map.entry("noticeText", new String[]{"Nội dung thông báo", "Notice text"}),

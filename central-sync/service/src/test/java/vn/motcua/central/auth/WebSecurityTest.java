@@ -189,6 +189,18 @@ class WebSecurityTest implements TestPropertyProvider {
                 .exchange(as(admin, HttpRequest.POST("/api/kiosks/kiosk-b/commands",
                         "{\"type\":\"format_disk\",\"args\":{}}")), String.class));
         assertEquals("type", e.getResponse().getBody(JsonNode.class).orElseThrow().get("parameter").asText());
+        for (String minutes : List.of("0", "1441", "soon")) {
+            e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                    .exchange(as(admin, HttpRequest.POST("/api/kiosks/kiosk-b/commands",
+                            "{\"type\":\"show_notice\",\"args\":{\"text\":\"Nghỉ trưa\",\"minutes\":\"" + minutes
+                                    + "\"}}")), String.class));
+            assertEquals("args.minutes", e.getResponse().getBody(JsonNode.class).orElseThrow().get("parameter")
+                    .asText(), minutes);
+        }
+        assertEquals(HttpStatus.ACCEPTED, status(as(admin, HttpRequest.POST("/api/kiosks/kiosk-b/commands",
+                "{\"type\":\"show_notice\",\"args\":{\"text\":\"Nghỉ trưa\",\"minutes\":\"30\"}}"))));
+        assertEquals(HttpStatus.ACCEPTED, status(as(admin, HttpRequest.POST("/api/kiosks/kiosk-b/commands",
+                "{\"type\":\"clear_notice\",\"args\":{}}"))));
     }
 
     @Test

@@ -221,7 +221,7 @@ public class ReportController {
                         .append("</td><td>").append(esc(l.counter())).append("</td><td>").append(esc(l.officerId()))
                         .append("</td><td>").append(esc(l.procedureCode())).append("</td><td>")
                         .append(esc(lang.t("level." + l.level()))).append("</td><td class=\"wrap\">")
-                        .append(esc(l.reasons())).append("</td><td class=\"wrap\">").append(esc(l.comment()))
+                        .append(esc(lang.reasons(l.reasons()))).append("</td><td class=\"wrap\">").append(esc(l.comment()))
                         .append("</td></tr>");
             }
             b.append("</tbody></table></div>");

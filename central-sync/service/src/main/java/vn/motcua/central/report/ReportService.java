@@ -107,7 +107,7 @@ public class ReportService {
         return sql.query("low ratings", c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT at, site_id, kiosk_id, counter, officer_id, procedure_code, level, reasons, comment
-                    FROM low_ratings""" + where + " ORDER BY at DESC LIMIT " + LOW_LIMIT)) {
+                    FROM low_ratings""" + where + " ORDER BY day DESC, at DESC LIMIT " + LOW_LIMIT)) {
                 for (int i = 0; i < params.size(); i++) {
                     ps.setString(i + 1, params.get(i));
                 }

@@ -81,7 +81,7 @@ final class ReportXlsx {
                 lang.t("reasons"), lang.t("comment")));
         for (ReportService.LowRating l : low) {
             sheet.row(wallTime(l.at()), l.siteId(), l.kioskId(), l.counter(), l.officerId(), l.procedureCode(),
-                    lang.t("level." + l.level()), l.reasons(), l.comment());
+                    lang.t("level." + l.level()), lang.reasons(l.reasons()), l.comment());
         }
         sheet.finish();
     }

@@ -30,7 +30,30 @@ public enum Lang {
         return pair == null ? key : pair[this == EN ? 1 : 0];
     }
 
+    /** A low rating's preset reasons ({@code long_wait, attitude}) in words; an unknown code stays as it came. */
+    public String reasons(String codes) {
+        if (codes == null || codes.isBlank()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String code : codes.split(",")) {
+            String c = code.strip();
+            if (c.isEmpty()) {
+                continue;
+            }
+            String[] pair = TEXT.get("reason." + c);
+            out.append(out.length() == 0 ? "" : "; ").append(pair == null ? c : pair[this == EN ? 1 : 0]);
+        }
+        return out.toString();
+    }
+
     private static final Map<String, String[]> TEXT = Map.ofEntries(
+            Map.entry("reason.long_wait", new String[]{"Chờ lâu", "Long wait"}),
+            Map.entry("reason.unclear_guidance", new String[]{"Hướng dẫn chưa rõ", "Unclear guidance"}),
+            Map.entry("reason.attitude", new String[]{"Thái độ phục vụ chưa tốt", "Unfriendly attitude"}),
+            Map.entry("reason.many_visits", new String[]{"Phải đi lại nhiều lần", "Had to come back several times"}),
+            Map.entry("reason.complex_procedure", new String[]{"Thủ tục phức tạp", "Complicated procedure"}),
+            Map.entry("reason.other", new String[]{"Lý do khác", "Something else"}),
             Map.entry("app", new String[]{"Bộ phận Một cửa — Trung tâm", "One-stop desk — Central"}),
             Map.entry("signIn", new String[]{"Đăng nhập", "Sign in"}),
             Map.entry("signOut", new String[]{"Đăng xuất", "Sign out"}),

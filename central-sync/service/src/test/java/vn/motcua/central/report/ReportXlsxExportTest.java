@@ -216,7 +216,7 @@ class ReportXlsxExportTest implements TestPropertyProvider {
             Row l = low.getRow(1);
             assertEquals(LocalDateTime.of(2026, 11, 22, 8, 1, 5), l.getCell(0).getLocalDateTimeCellValue(),
                     "the kiosk's time in Asia/Ho_Chi_Minh, as a date cell");
-            assertEquals(List.of("site-x", "kiosk-x", "3", "cb-a", "1.005090", "Không hài lòng", "long_wait"),
+            assertEquals(List.of("site-x", "kiosk-x", "3", "cb-a", "1.005090", "Không hài lòng", "Chờ lâu"),
                     List.of(l.getCell(1).getStringCellValue(), l.getCell(2).getStringCellValue(),
                             l.getCell(3).getStringCellValue(), l.getCell(4).getStringCellValue(),
                             l.getCell(5).getStringCellValue(), l.getCell(6).getStringCellValue(),

@@ -18,6 +18,7 @@ import vn.motcua.agent.config.KioskSettings;
 import vn.motcua.agent.config.MqttSettings;
 import vn.motcua.agent.config.SyncSettings;
 import vn.motcua.agent.status.HostInfo;
+import vn.motcua.mqtt.CurrentClientOnly;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.Topics;
@@ -236,64 +237,9 @@ public class MqttTransport implements MqttCallback {
             }
         }
         MqttAsyncClient c = new MqttAsyncClient(mqtt.url(), clientId, new MemoryPersistence());
-        c.setCallback(new CurrentClientOnly(c));
+        c.setCallback(new CurrentClientOnly(c, () -> client, this));
         client = c;
         return c;
-    }
-
-    /** Passes on the callbacks of the current client only; a replaced client's late callbacks are stale. */
-    private final class CurrentClientOnly implements MqttCallback {
-        private final MqttAsyncClient owner;
-
-        CurrentClientOnly(MqttAsyncClient owner) {
-            this.owner = owner;
-        }
-
-        private boolean current() {
-            return client == owner;
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            if (current()) {
-                MqttTransport.this.disconnected(response);
-            }
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException e) {
-            if (current()) {
-                MqttTransport.this.mqttErrorOccurred(e);
-            }
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            if (current()) {
-                MqttTransport.this.messageArrived(topic, message);
-            }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            if (current()) {
-                MqttTransport.this.deliveryComplete(token);
-            }
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            if (current()) {
-                MqttTransport.this.connectComplete(reconnect, serverURI);
-            }
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            if (current()) {
-                MqttTransport.this.authPacketArrived(reasonCode, properties);
-            }
-        }
     }
 
     private void retryLater(Throwable cause) {

@@ -23,9 +23,10 @@ import vn.motcua.central.CentralConfig;
 import vn.motcua.central.broker.MqttBroker;
 import vn.motcua.central.broker.MqttConfig;
 import vn.motcua.central.command.CommandStore;
-import vn.motcua.central.ingest.Backoff;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.central.store.StoreException;
+import vn.motcua.mqtt.Backoff;
+import vn.motcua.mqtt.CurrentClientOnly;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.Topics;
@@ -170,7 +171,7 @@ public class FleetMqttClient implements MqttCallback {
                 closeQuietly(previous);
             }
             MqttAsyncClient next = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
-            next.setCallback(new CurrentClientOnly(next));
+            next.setCallback(new CurrentClientOnly(next, () -> client, this));
             client = next;
             next.connect(options(), null, new MqttActionListener() {
                 @Override
@@ -362,52 +363,4 @@ public class FleetMqttClient implements MqttCallback {
         }
     }
 
-    /** Passes on the callbacks of the current client only; a replaced client's late callbacks are stale. */
-    private final class CurrentClientOnly implements MqttCallback {
-        private final MqttAsyncClient owner;
-
-        CurrentClientOnly(MqttAsyncClient owner) {
-            this.owner = owner;
-        }
-
-        private boolean current() {
-            return client == owner;
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            if (current()) {
-                FleetMqttClient.this.disconnected(response);
-            }
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException e) {
-            if (current()) {
-                FleetMqttClient.this.mqttErrorOccurred(e);
-            }
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            if (current()) {
-                FleetMqttClient.this.messageArrived(topic, message);
-            }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            if (current()) {
-                FleetMqttClient.this.connectComplete(reconnect, serverURI);
-            }
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
-    }
 }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.central.store.StoreException;
+import vn.motcua.mqtt.Backoff;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.Topics;

@@ -20,6 +20,8 @@ import vn.motcua.central.CentralConfig;
 import vn.motcua.central.broker.MqttBroker;
 import vn.motcua.central.broker.MqttConfig;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.mqtt.Backoff;
+import vn.motcua.mqtt.CurrentClientOnly;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.Topics;
 
@@ -93,7 +95,7 @@ public class MqttIngestClient implements MqttCallback {
      */
     private MqttAsyncClient newClient() throws MqttException {
         MqttAsyncClient c = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
-        c.setCallback(new CurrentClientOnly(c));
+        c.setCallback(new CurrentClientOnly(c, () -> client, this));
         c.setManualAcks(true);
         return c;
     }
@@ -385,61 +387,6 @@ public class MqttIngestClient implements MqttCallback {
             LOG.debug("MQTT close: {}", e.toString());
         }
         LOG.info("MQTT ingest stopped");
-    }
-
-    /** Passes on the callbacks of the current client only; a replaced client's late callbacks are stale. */
-    private final class CurrentClientOnly implements MqttCallback {
-        private final MqttAsyncClient owner;
-
-        CurrentClientOnly(MqttAsyncClient owner) {
-            this.owner = owner;
-        }
-
-        private boolean current() {
-            return client == owner;
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            if (current()) {
-                MqttIngestClient.this.disconnected(response);
-            }
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException e) {
-            if (current()) {
-                MqttIngestClient.this.mqttErrorOccurred(e);
-            }
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            if (current()) {
-                handleArrived(owner, topic, message);
-            }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            if (current()) {
-                MqttIngestClient.this.deliveryComplete(token);
-            }
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            if (current()) {
-                MqttIngestClient.this.connectComplete(reconnect, serverURI);
-            }
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            if (current()) {
-                MqttIngestClient.this.authPacketArrived(reasonCode, properties);
-            }
-        }
     }
 
     private static String describe(Throwable e) {

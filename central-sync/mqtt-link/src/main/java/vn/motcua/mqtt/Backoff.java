@@ -1,4 +1,4 @@
-package vn.motcua.central.ingest;
+package vn.motcua.mqtt;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

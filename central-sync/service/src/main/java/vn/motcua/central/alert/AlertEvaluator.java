@@ -10,6 +10,8 @@ import vn.motcua.central.fleet.KioskView;
 import vn.motcua.central.store.StoreException;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +23,8 @@ import java.util.Map;
 @Singleton
 public class AlertEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
+    /** A sequence conflict stays on the fleet page for this long after the last conflicting event. */
+    private static final Duration CONFLICT_SHOWN_FOR = Duration.ofDays(1);
     private final FleetService fleet;
     private final AlertStore alerts;
     private final FleetConfig config;
@@ -43,10 +47,17 @@ public class AlertEvaluator {
 
     public void evaluate() {
         long now = clock.millis();
+        Map<String, Long> conflicts = alerts.seqConflictsSince(Instant.ofEpochMilli(now).minus(CONFLICT_SHOWN_FOR));
         for (KioskView k : fleet.views()) {
             Map<AlertKind, String> active = conditions(k, now);
+            Long conflicting = conflicts.get(k.kioskId());
+            if (conflicting != null) {
+                active.put(AlertKind.SEQ_CONFLICT, conflicting + " events under sequence numbers already held with "
+                        + "other events (replaced or restored SD card, or a shared kiosk id); kept in event_conflicts");
+            }
             // an offline kiosk's last readings are stale: leave its other alerts as they are
-            for (AlertKind kind : k.online() ? AlertKind.values() : new AlertKind[]{AlertKind.OFFLINE}) {
+            for (AlertKind kind : k.online() ? AlertKind.values()
+                    : new AlertKind[]{AlertKind.OFFLINE, AlertKind.SEQ_CONFLICT}) {
                 String detail = active.get(kind);
                 if (detail != null) {
                     if (alerts.raise(k.kioskId(), k.siteId(), kind, detail, now)) {

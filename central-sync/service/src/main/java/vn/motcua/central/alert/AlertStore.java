@@ -100,4 +100,23 @@ public class AlertStore {
             return out;
         });
     }
+
+    /**
+     * Per kiosk, how many events it sent under sequence numbers already held with other events, counting kiosks
+     * whose latest such event arrived at or after {@code since}.
+     */
+    public Map<String, Long> seqConflictsSince(java.time.Instant since) {
+        return sql.query("count sequence conflicts", c -> {
+            Map<String, Long> out = new HashMap<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT kiosk_id, COUNT(*), MAX(received_at) FROM event_conflicts GROUP BY kiosk_id")) {
+                while (rs.next()) {
+                    if (!java.time.Instant.parse(rs.getString(3)).isBefore(since)) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
 }

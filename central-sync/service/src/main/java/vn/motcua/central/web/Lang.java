@@ -90,6 +90,7 @@ public enum Lang {
             Map.entry("alert.backlog", new String[]{"Tồn đọng tăng", "Backlog growing"}),
             Map.entry("alert.disk", new String[]{"Ổ đĩa gần đầy", "Disk almost full"}),
             Map.entry("alert.temperature", new String[]{"Nhiệt độ cao", "High temperature"}),
+            Map.entry("alert.seq_conflict", new String[]{"Trùng số thứ tự sự kiện", "Event numbers reused"}),
             Map.entry("commands", new String[]{"Lệnh điều khiển", "Remote commands"}),
             Map.entry("send", new String[]{"Gửi lệnh", "Send"}),
             Map.entry("cmd.print_test_ticket", new String[]{"In phiếu thử", "Print a test ticket"}),

@@ -135,6 +135,22 @@ class WebStoresOnBothDatabasesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
+    void givenEventsUnderHeldNumbers_whenCountedForAlerts_thenTheKioskAndHowManyShow_untilTheWindowPasses(
+            String dialect) throws Exception {
+        SqlAccess sql = open(dialect);
+        String kiosk = "k" + UUID.randomUUID().toString().substring(0, 8);
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        store.storeBatch("s1", vn.motcua.central.TestEvents.batch(kiosk, 1, 4));
+        // the kiosk's replaced SD card numbers from 1 again
+        store.storeBatch("s1", vn.motcua.central.TestEvents.batch(kiosk, 1, 3));
+        AlertStore alerts = new AlertStore(sql);
+        assertEquals(3L, alerts.seqConflictsSince(before).get(kiosk));
+        assertNull(alerts.seqConflictsSince(java.time.Instant.now().plusSeconds(60)).get(kiosk),
+                "conflicts older than the window no longer raise the alert");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void givenStoredRatings_whenRolledUpTwice_thenReportCountsEachOnce(String dialect) throws Exception {
         SqlAccess sql = open(dialect);
         if (dialect.equals("postgresql")) {

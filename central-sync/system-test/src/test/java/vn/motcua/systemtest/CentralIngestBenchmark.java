@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * Sustained ingest into PostgreSQL and into SQLite (publish → stored → acked), against the raw broker's QoS 1
  * throughput with the very same payloads through the same broker, in one run. Events per batch:
  * {@code -Dbench.batchEvents} (default 50); kiosks {@code -Dbench.kiosks} (10); batches per kiosk
- * {@code -Dbench.batches} (200).
+ * {@code -Dbench.batches} (200); how often the report rollups run during it {@code -Dbench.rollupEvery} (1h: not
+ * during the measurement).
  */
 class CentralIngestBenchmark {
     private static final int BATCH = Integer.getInteger("bench.batchEvents", 50);
@@ -136,6 +137,8 @@ class CentralIngestBenchmark {
     private double ingest(CentralSync central, Mosquitto broker, List<String> topics, List<byte[]> payloads,
                           List<String> kiosks, long total) throws Exception {
         started.add(0, central);
+        // ingest alone by default; -Dbench.rollupEvery=30s lets the report rollups compete for the database too
+        central.putEnv("REPORTS_ROLLUP_EVERY", System.getProperty("bench.rollupEvery", "1h"));
         central.start();
         long perKiosk = total / kiosks.size();
         Map<String, Long> acked = new ConcurrentHashMap<>();

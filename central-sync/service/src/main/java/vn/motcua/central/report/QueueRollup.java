@@ -54,7 +54,8 @@ public class QueueRollup {
         this.config = config;
     }
 
-    @Scheduled(fixedDelay = "${central.reports.rollup-every:30s}", initialDelay = "3s")
+    // the first run waits one interval too: a central starting on a backlog stores events before rolling them up
+    @Scheduled(fixedDelay = "${central.reports.rollup-every:30s}", initialDelay = "${central.reports.rollup-every:30s}")
     void scheduled() {
         try {
             while (runOnce() == config.rollupBatch()) {

@@ -42,7 +42,8 @@ public class RatingRollup {
         this.config = config;
     }
 
-    @Scheduled(fixedDelay = "${central.reports.rollup-every:30s}", initialDelay = "2s")
+    // the first run waits one interval too: a central starting on a backlog stores events before rolling them up
+    @Scheduled(fixedDelay = "${central.reports.rollup-every:30s}", initialDelay = "${central.reports.rollup-every:30s}")
     void scheduled() {
         try {
             while (runOnce() == config.rollupBatch()) {

@@ -172,7 +172,7 @@
   function prefixes() {
     const seen = [];
     rows("services").forEach(function (tr) {
-      const p = tr.querySelector('[data-f="prefix"]').value;
+      const p = tr.querySelector('input[data-f="prefix"]').value;
       if (p && seen.indexOf(p) < 0) { seen.push(p); }
     });
     return seen;
@@ -382,7 +382,7 @@
     } else {
       const tr = remove.closest("tr");
       const list = tr.closest("table").id.replace("cfg-", "");
-      const gone = list === "services" ? tr.querySelector('[data-f="prefix"]').value : null;
+      const gone = list === "services" ? tr.querySelector('input[data-f="prefix"]').value : null;
       tr.remove();
       if (gone && prefixes().indexOf(gone) < 0) { repaintChecks({ drop: gone }); }
       number();
@@ -418,7 +418,8 @@
         const p = r.body.parameter;
         msg.textContent = p && why.indexOf(p) < 0 ? p + ": " + why : why;
         msg.className = "msg error";
-        showRefusal(p, msg.textContent);
+        // next to the field, the field need not be named again
+        showRefusal(p, p && why.indexOf(p) >= 0 ? why.slice(why.indexOf(p) + p.length).trim() : why);
       }
     });
   });

@@ -153,35 +153,279 @@
   const form = document.getElementById("config-form");
   if (!form) { return; }
   const csrf = document.querySelector('meta[name="csrf"]').content;
+  const area = document.getElementById("config-json");
+  const easy = document.getElementById("config-easy");
+  const advanced = document.getElementById("config-advanced");
+  const msg = document.getElementById("config-msg");
+  // the columns of each list, as the form shows them; every other key of an item is kept as it came
+  const columns = {
+    services: ["prefix", "nameVi", "nameEn"],
+    counters: ["id", "nameVi", "services"],
+    officers: ["id", "name", "photoUrl"]
+  };
+  const optional = { nameEn: true, photoUrl: true };
+  let draft;
+
+  function tbody(list) { return document.querySelector("#cfg-" + list + " tbody"); }
+  function rows(list) { return Array.prototype.slice.call(tbody(list).rows); }
+  function header(list, f) { return document.querySelector("#cfg-" + list + ' th[data-f="' + f + '"]').textContent; }
+  function prefixes() {
+    const seen = [];
+    rows("services").forEach(function (tr) {
+      const p = tr.querySelector('input[data-f="prefix"]').value;
+      if (p && seen.indexOf(p) < 0) { seen.push(p); }
+    });
+    return seen;
+  }
+  function checked(tr) {
+    return Array.prototype.map.call(tr.querySelectorAll(".checks input:checked"), function (c) { return c.value; });
+  }
+
+  // a counter's services: one box per service, plus any it names that no service has, so nothing vanishes unseen
+  function paintChecks(tr, selected) {
+    const box = tr.querySelector(".checks");
+    const known = prefixes();
+    const shown = known.concat(selected.filter(function (p) { return known.indexOf(p) < 0; }));
+    box.textContent = "";
+    if (!shown.length) {
+      const none = document.createElement("span");
+      none.className = "muted";
+      none.textContent = easy.dataset.none;
+      box.appendChild(none);
+    }
+    shown.forEach(function (p) {
+      const label = document.createElement("label");
+      label.className = known.indexOf(p) < 0 ? "check unknown" : "check";
+      const input = document.createElement("input");
+      input.type = "checkbox";
+      input.value = p;
+      input.checked = selected.indexOf(p) >= 0;
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(known.indexOf(p) < 0 ? p + " (" + easy.dataset.unknown + ")" : p));
+      box.appendChild(label);
+    });
+  }
+  function repaintChecks(rename) {
+    rows("counters").forEach(function (tr) {
+      paintChecks(tr, checked(tr).map(function (p) { return rename && p === rename.from ? rename.to : p; })
+        .filter(function (p, i, all) { return all.indexOf(p) === i && !(rename && rename.drop === p); }));
+    });
+  }
+
+  function addRow(list, item) {
+    const tr = document.createElement("tr");
+    tr.item = item;
+    columns[list].forEach(function (f) {
+      const td = document.createElement("td");
+      td.dataset.f = f;
+      if (list === "counters" && f === "services") {
+        const box = document.createElement("div");
+        box.className = "checks";
+        box.dataset.f = f;
+        td.appendChild(box);
+      } else {
+        const input = document.createElement("input");
+        input.type = f === "photoUrl" ? "url" : "text";
+        input.dataset.f = f;
+        input.value = item[f] == null ? "" : item[f];
+        input.setAttribute("aria-label", header(list, f));
+        if (f === "prefix") {
+          input.maxLength = 1;
+          input.autocapitalize = "characters";
+          input.dataset.was = input.value;
+        }
+        td.appendChild(input);
+      }
+      tr.appendChild(td);
+    });
+    const td = document.createElement("td");
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "remove";
+    remove.textContent = easy.dataset.remove;
+    td.appendChild(remove);
+    tr.appendChild(td);
+    tbody(list).appendChild(tr);
+    if (list === "counters") { paintChecks(tr, item.services || []); }
+    return tr;
+  }
+
+  // the paths the server names in a refusal, e.g. services[1].prefix
+  function number() {
+    Object.keys(columns).forEach(function (list) {
+      rows(list).forEach(function (tr, i) {
+        tr.querySelectorAll("[data-f]").forEach(function (el) {
+          if (el.tagName !== "TD") { el.dataset.path = list + "[" + i + "]." + el.dataset.f; }
+        });
+      });
+    });
+  }
+
+  function render() {
+    document.getElementById("cfg-site-name").value = draft.siteName || "";
+    document.querySelectorAll('input[name="ratingScale"]').forEach(function (r) {
+      r.checked = Number(r.value) === draft.ratingScale;
+    });
+    document.getElementById("cfg-notices").value = (draft.notices || []).join("\n");
+    Object.keys(columns).forEach(function (list) {
+      tbody(list).textContent = "";
+      (draft[list] || []).forEach(function (item) { addRow(list, item); });
+    });
+    number();
+    countProcedures();
+  }
+
+  function countProcedures() {
+    document.getElementById("cfg-catalogue-count").textContent =
+      easy.dataset.count.replace("{n}", (draft.procedures || []).length);
+  }
+
+  // the form into the draft, the draft into the JSON that is published
+  function readForm() {
+    draft.siteName = document.getElementById("cfg-site-name").value;
+    const scale = document.querySelector('input[name="ratingScale"]:checked');
+    draft.ratingScale = scale ? Number(scale.value) : draft.ratingScale;
+    draft.notices = document.getElementById("cfg-notices").value.split("\n")
+      .map(function (l) { return l.trim(); }).filter(function (l) { return l; });
+    Object.keys(columns).forEach(function (list) {
+      draft[list] = rows(list).map(function (tr) {
+        const item = Object.assign({}, tr.item);
+        columns[list].forEach(function (f) {
+          if (list === "counters" && f === "services") {
+            item.services = checked(tr);
+          } else {
+            const v = tr.querySelector('input[data-f="' + f + '"]').value.trim();
+            item[f] = v === "" && optional[f] ? null : v;
+          }
+        });
+        return item;
+      });
+    });
+    area.value = JSON.stringify(draft, null, 2);
+  }
+
+  // the JSON into the form; a draft that does not parse leaves the form as it was, saying so
+  function readJson() {
+    const bad = document.getElementById("config-json-bad");
+    let parsed;
+    if (!area.value.trim()) {
+      parsed = { version: 1, siteName: "", services: [], counters: [], officers: [], procedures: [],
+        ratingScale: 5, notices: [], sig: null };
+    } else {
+      try { parsed = JSON.parse(area.value); } catch (e) { parsed = null; }
+    }
+    const broken = !parsed || typeof parsed !== "object" || Array.isArray(parsed);
+    bad.hidden = !broken;
+    // while the JSON does not parse, the form would overwrite what is being typed there
+    easy.querySelectorAll("section:not(.catalogue) input, section:not(.catalogue) textarea, "
+      + "section:not(.catalogue) button").forEach(function (el) { el.disabled = broken; });
+    if (broken) {
+      return;
+    }
+    draft = parsed;
+    render();
+  }
+
+  function clearRefusal() {
+    easy.querySelectorAll(".invalid").forEach(function (el) { el.classList.remove("invalid"); });
+    easy.querySelectorAll(".field-error").forEach(function (el) { el.remove(); });
+  }
+
+  // marks the field a refusal names, or its nearest enclosing part, e.g. counters[0].services for .services[1]
+  function showRefusal(path, text) {
+    let el = null;
+    let p = path || "";
+    while (p && !(el = easy.querySelector('[data-path="' + p + '"]'))) {
+      const up = p.replace(/(\[\d+\]|\.[^.[]+)$/, "");
+      if (up === p) { break; }
+      p = up;
+    }
+    if (!el) {
+      advanced.open = true;
+      return;
+    }
+    el.classList.add("invalid");
+    const note = document.createElement("p");
+    note.className = "field-error error";
+    note.textContent = text;
+    el.insertAdjacentElement("afterend", note);
+    el.scrollIntoView({ block: "center" });
+    if (el.focus) { el.focus({ preventScroll: true }); }
+  }
+
+  easy.addEventListener("input", function (e) {
+    const t = e.target;
+    if (t.type === "file") { return; }
+    clearRefusal();
+    if (t.dataset.f === "prefix") {
+      t.value = t.value.toUpperCase();
+      // a letter changed in place follows into the counters that served the old one
+      const from = t.dataset.was;
+      if (t.value) { t.dataset.was = t.value; }
+      repaintChecks(from && t.value && from !== t.value ? { from: from, to: t.value } : null);
+    }
+    readForm();
+  });
+  easy.addEventListener("change", function (e) {
+    if (e.target.type === "checkbox" || e.target.type === "radio") { readForm(); }
+  });
+  easy.addEventListener("click", function (e) {
+    const add = e.target.closest("button[data-add]");
+    const remove = e.target.closest("button.remove");
+    if (!add && !remove) { return; }
+    clearRefusal();
+    if (add) {
+      const tr = addRow(add.dataset.add, {});
+      number();
+      readForm();
+      tr.querySelector("input").focus();
+    } else {
+      const tr = remove.closest("tr");
+      const list = tr.closest("table").id.replace("cfg-", "");
+      const gone = list === "services" ? tr.querySelector('input[data-f="prefix"]').value : null;
+      tr.remove();
+      if (gone && prefixes().indexOf(gone) < 0) { repaintChecks({ drop: gone }); }
+      number();
+      readForm();
+    }
+  });
+  area.addEventListener("input", function () {
+    clearRefusal();
+    readJson();
+  });
+  readJson();
+  if (!area.value.trim() && form.elements.site.value) { readForm(); }
+
   form.elements.site.addEventListener("change", function () {
     location.href = "/admin/config?site=" + encodeURIComponent(form.elements.site.value);
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    const msg = document.getElementById("config-msg");
+    clearRefusal();
     fetch("/api/sites/" + encodeURIComponent(form.elements.site.value) + "/config", {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-      body: form.elements.json.value
-    }).then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); })
-      .then(function (r) {
-        if (r.status === 200) {
-          document.getElementById("config-version").textContent = r.body.version;
-          msg.textContent = form.dataset.done.replace("{v}", r.body.version).replace("{n}", r.body.kiosks);
-          msg.className = "msg";
-        } else {
-          msg.textContent = (r.body.parameter ? r.body.parameter + ": " : "") + (r.body.message || ("HTTP " + r.status));
-          msg.className = "msg error";
-        }
-      });
+      body: area.value
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) { return { status: r.status, body: j }; });
+    }).then(function (r) {
+      if (r.status === 200) {
+        document.getElementById("config-version").textContent = r.body.version;
+        msg.textContent = form.dataset.done.replace("{v}", r.body.version).replace("{n}", r.body.kiosks);
+        msg.className = "msg";
+      } else {
+        const why = r.body.message || ("HTTP " + r.status);
+        const p = r.body.parameter;
+        msg.textContent = p && why.indexOf(p) < 0 ? p + ": " + why : why;
+        msg.className = "msg error";
+        // next to the field, the field need not be named again
+        showRefusal(p, p && why.indexOf(p) >= 0 ? why.slice(why.indexOf(p) + p.length).trim() : why);
+      }
+    });
   });
-})();
 
-(function () {
   const input = document.getElementById("procedures-file");
-  if (!input) { return; }
-  const csrf = document.querySelector('meta[name="csrf"]').content;
-  const msg = document.getElementById("import-msg");
+  const importMsg = document.getElementById("import-msg");
   input.addEventListener("change", function () {
     const file = input.files[0];
     if (!file) { return; }
@@ -194,17 +438,17 @@
       .then(function (r) {
         input.value = "";
         if (r.status !== 200) {
-          msg.textContent = file.name + ": " + (r.body.message || ("HTTP " + r.status));
-          msg.className = "msg error";
+          importMsg.textContent = file.name + ": " + (r.body.message || ("HTTP " + r.status));
+          importMsg.className = "msg error";
           return;
         }
-        const area = document.getElementById("config-json");
-        let draft;
-        try { draft = JSON.parse(area.value); } catch (e) { draft = {}; }
-        draft.procedures = r.body;
-        area.value = JSON.stringify(draft, null, 2);
-        msg.textContent = msg.dataset.done.replace("{n}", r.body.length);
-        msg.className = "msg";
+        let base;
+        try { base = JSON.parse(area.value); } catch (e) { base = {}; }
+        base.procedures = r.body;
+        area.value = JSON.stringify(base, null, 2);
+        readJson();
+        importMsg.textContent = importMsg.dataset.done.replace("{n}", r.body.length);
+        importMsg.className = "msg";
       });
   });
 })();

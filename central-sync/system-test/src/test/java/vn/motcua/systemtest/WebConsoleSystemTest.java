@@ -66,6 +66,7 @@ class WebConsoleSystemTest {
     private static final String ADMIN_PASSWORD = "mat-khau-rat-dai-2026";
     private static final Path SCREENSHOTS = Path.of("..", "target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String COUNTER_NAME = "#cfg-counters tbody tr:first-child input[data-f=nameVi]";
 
     private final ProtocolCodec codec = new ProtocolCodec();
     private final List<ManagedProcess> started = new ArrayList<>();
@@ -223,7 +224,12 @@ class WebConsoleSystemTest {
         // a configuration published from the page reaches the agent; the fleet page shows the version it runs
         browser.get(base + "/admin/config");
         WebElement json = browser.findElement(By.id("config-json"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", json, sample);
+        // typed into the advanced view: the form follows the JSON
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", json, sample);
+        String firstCounter = Http.JSON.readTree(sample).get("counters").get(0).get("nameVi").asText();
+        assertEquals(firstCounter, browser.findElement(By.cssSelector(COUNTER_NAME)).getAttribute("value"),
+                "the form shows the draft typed as JSON");
         Path catalogue = work.resolve("thu-tuc.csv").toAbsolutePath();
         Files.writeString(catalogue, "code,nameVi,nameEn,field,level,fullyOnline,fee,timeLimit,documents,portalUrl,"
                 + "service\n1.005090,\"Xác minh văn bằng, chứng chỉ\",,Văn bằng,3,true,,5 ngày,Đơn đề nghị,"
@@ -256,9 +262,44 @@ class WebConsoleSystemTest {
         ((JavascriptExecutor) browser).executeScript(
                 "document.getElementById('import-msg').scrollIntoView({block: 'center'})");
         shot("04b-config-xlsx-imported");
+        // the form, not the JSON: a counter id used twice is refused and marked where it was typed
+        WebElement secondCounterId = browser.findElement(By.cssSelector("#cfg-counters tbody tr:nth-child(2) "
+                + "input[data-f=id]"));
+        String secondId = secondCounterId.getAttribute("value");
+        secondCounterId.clear();
+        secondCounterId.sendKeys(browser.findElement(By.cssSelector("#cfg-counters tbody tr:first-child "
+                + "input[data-f=id]")).getAttribute("value"));
+        browser.findElement(By.id("publish-config")).click();
+        waitFor("duplicate counter id refused", d -> d.findElement(By.id("config-msg")).getAttribute("class")
+                .contains("error"));
+        assertTrue(text("#config-msg").contains("counters[1].id"), text("#config-msg"));
+        assertTrue(secondCounterId.getAttribute("class").contains("invalid"), "the refused field is marked");
+        shot("04c-config-form-refused");
+        secondCounterId.clear();
+        secondCounterId.sendKeys(secondId);
+        assertTrue(browser.findElements(By.cssSelector("#config-easy .invalid")).isEmpty(),
+                "editing clears the refusal");
+        // a counter renamed in the form is in the JSON draft that is signed and published
+        String renamed = "Quầy 1 — Tiếp nhận hồ sơ văn bằng";
+        WebElement counterName = browser.findElement(By.cssSelector(COUNTER_NAME));
+        counterName.clear();
+        counterName.sendKeys(renamed);
+        draft = browser.findElement(By.id("config-json")).getAttribute("value");
+        assertEquals(renamed, Http.JSON.readTree(draft).get("counters").get(0).get("nameVi").asText());
+        assertTrue(draft.contains("Công nhận tốt nghiệp THPT"), "the imported catalogue is still in the draft");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        shot("04d-config-form");
         browser.findElement(By.id("publish-config")).click();
         waitFor("config published", d -> published.equals(d.findElement(By.id("config-version")).getText()));
         shot("04-config-published");
+        browser.navigate().refresh();
+        waitFor("the published configuration is the page's draft", d -> renamed.equals(
+                d.findElement(By.cssSelector(COUNTER_NAME)).getAttribute("value")));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('cfg-services').scrollIntoView({block: 'start'})");
+        shot("04e-config-form-tablet");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
         browser.get(base + "/fleet");
         waitFor("kiosk runs the published version", d -> published.equals(
                 d.findElement(By.cssSelector(row + " td[data-f=configVersion]")).getText()));

@@ -27,8 +27,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Publishes a site's configuration: validates it with the contract's own decoder, gives it the next version, signs
- * it, keeps it, and publishes it retained on the {@code config} topic of every kiosk of the site known then.
+ * Publishes a site's configuration: validates it with the contract's own decoder and {@link SiteConfigRules}, gives
+ * it the next version, signs it, keeps it, and publishes it retained on the {@code config} topic of every kiosk of
+ * the site known then.
  * A kiosk that turns up later, or reports an older version than its site's latest, is sent the latest when its
  * telemetry arrives; at most once per version and {@link ConfigPublishingConfig#resendAfter()}, so a kiosk that keeps
  * refusing it is not flooded.
@@ -71,8 +72,9 @@ public class SiteConfigService {
         try {
             draft = codec.decodeSiteConfig(json);
         } catch (ProtocolException e) {
-            throw new BadParameterException("config", e.getMessage());
+            throw new BadParameterException(e.field() == null ? "config" : e.field(), e.getMessage());
         }
+        SiteConfigRules.check(draft);
         // above the draft's own version too: kiosks apply only a newer version than the one they run
         long version = Math.max(latestVersion(siteId).orElse(0L), draft.version()) + 1;
         SiteConfig unsigned = new SiteConfig(version, draft.siteName(), draft.services(), draft.counters(),

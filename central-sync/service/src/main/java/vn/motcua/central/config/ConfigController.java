@@ -40,7 +40,7 @@ public class ConfigController {
 
     @Post(value = "/api/sites/{siteId}/config", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<?> publish(HttpRequest<?> request, @PathVariable String siteId, @Body byte[] body) {
-        return HttpResponse.ok(configs.publish(AuthFilter.principal(request), siteId, body));
+        return HttpResponse.ok(configs.publish(AuthFilter.principal(request), siteId, body, Lang.of(request)));
     }
 
     /**

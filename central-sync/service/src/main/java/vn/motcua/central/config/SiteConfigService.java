@@ -14,6 +14,7 @@ import vn.motcua.central.store.KioskState;
 import vn.motcua.central.store.SqlAccess;
 import vn.motcua.central.store.StoreException;
 import vn.motcua.central.web.Forbidden;
+import vn.motcua.central.web.Lang;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.Topics;
@@ -62,6 +63,11 @@ public class SiteConfigService {
      * the draft's own, and its {@code sig} is replaced.
      */
     public Published publish(Principal who, String siteId, byte[] json) {
+        return publish(who, siteId, json, Lang.EN);
+    }
+
+    /** As {@link #publish(Principal, String, byte[])}, saying what is wrong with the draft in {@code lang}. */
+    public Published publish(Principal who, String siteId, byte[] json, Lang lang) {
         if (!who.role().canAdminister()) {
             throw new Forbidden("only an admin may publish configurations");
         }
@@ -74,7 +80,7 @@ public class SiteConfigService {
         } catch (ProtocolException e) {
             throw new BadParameterException(e.field() == null ? "config" : e.field(), e.getMessage());
         }
-        SiteConfigRules.check(draft);
+        SiteConfigRules.check(draft, lang);
         // above the draft's own version too: kiosks apply only a newer version than the one they run
         long version = Math.max(latestVersion(siteId).orElse(0L), draft.version()) + 1;
         SiteConfig unsigned = new SiteConfig(version, draft.siteName(), draft.services(), draft.counters(),

@@ -48,6 +48,16 @@ public enum Lang {
     }
 
     private static final Map<String, String[]> TEXT = Map.ofEntries(
+            Map.entry("rule.prefixFormat", new String[]{"Chữ cái của dịch vụ phải là một chữ in hoa A-Z, không phải '%s'",
+                    "must be one capital letter A-Z, not '%s'"}),
+            Map.entry("rule.prefixTwice", new String[]{"Chữ cái '%s' đã dùng cho một dịch vụ khác",
+                    "'%s' is already the prefix of another service"}),
+            Map.entry("rule.counterTwice", new String[]{"Mã quầy '%s' đã dùng cho một quầy khác",
+                    "'%s' is already the id of another counter"}),
+            Map.entry("rule.unknownService", new String[]{"Không có dịch vụ nào có chữ cái '%s'",
+                    "'%s' is not the prefix of any service"}),
+            Map.entry("rule.officerTwice", new String[]{"Mã cán bộ '%s' đã dùng cho một cán bộ khác",
+                    "'%s' is already the id of another officer"}),
             Map.entry("reason.long_wait", new String[]{"Chờ lâu", "Long wait"}),
             Map.entry("reason.unclear_guidance", new String[]{"Hướng dẫn chưa rõ", "Unclear guidance"}),
             Map.entry("reason.attitude", new String[]{"Thái độ phục vụ chưa tốt", "Unfriendly attitude"}),

@@ -131,6 +131,21 @@ class ConfigFormPublishTest implements TestPropertyProvider {
     }
 
     @Test
+    void givenCounterIdTwice_whenPublished_thenTheReasonIsInThePagesLanguage() throws Exception {
+        ObjectNode config = formMade();
+        item(config, "counters", 1).put("id", "1");
+        for (String[] expected : new String[][]{{"", "Mã quầy '1' đã dùng cho một quầy khác"},
+                {"?lang=en", "'1' is already the id of another counter"}}) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                    .exchange(as(HttpRequest.POST("/api/sites/" + SITE + "/config" + expected[0],
+                            JSON.writeValueAsString(config))), String.class));
+            JsonNode body = e.getResponse().getBody(JsonNode.class).orElseThrow();
+            assertEquals("counters[1].id", body.get("parameter").asText());
+            assertTrue(body.toString().contains(expected[1]), body.toString());
+        }
+    }
+
+    @Test
     void givenPage_whenOpened_thenFormAboveTheJsonInVietnameseOrEnglish() {
         String vi = http.toBlocking().retrieve(as(HttpRequest.GET("/admin/config?lang=vi")));
         for (String part : new String[]{"id=\"cfg-services\"", "id=\"cfg-counters\"", "id=\"cfg-officers\"",

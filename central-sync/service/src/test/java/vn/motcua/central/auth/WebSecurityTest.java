@@ -1,7 +1,6 @@
 package vn.motcua.central.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,19 +14,18 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.motcua.central.TestMqttClient;
+import vn.motcua.central.WebConsoleSession;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.protocol.message.KioskStatus;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebSecurityTest implements TestPropertyProvider {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "correct horse battery";
     private static final String TOKEN = "web-security-test-token";
@@ -51,40 +48,14 @@ class WebSecurityTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("central-web-security-test");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return Map.of(
-                "micronaut.server.port", "-1",
-                "central.mqtt.url", "",
-                "central.mqtt.port", String.valueOf(TestMqttClient.freePort()),
-                "central.db.url", "jdbc:sqlite:" + dir.resolve("central.db"),
-                "central.commands.signing-key-file", dir.resolve("keys/command-signing.key").toString(),
-                "central.auth.admin-user", ADMIN,
-                "central.auth.admin-password", ADMIN_PASSWORD,
-                "central.auth.api-token", TOKEN,
-                "central.auth.bcrypt-strength", "4",
-                "central.auth.max-failures", "3");
+        Map<String, String> p = WebConsoleSession.centralProperties("central-web-security-test", ADMIN, ADMIN_PASSWORD);
+        p.put("central.auth.api-token", TOKEN);
+        p.put("central.auth.max-failures", "3");
+        return p;
     }
 
-    record Session(String cookie, String csrf) {
-    }
-
-    private Session signIn(String user, String password) {
-        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.POST("/login",
-                Map.of("username", user, "password", password)).contentType(MediaType.APPLICATION_JSON_TYPE),
-                String.class);
-        String setCookie = r.getHeaders().get("Set-Cookie");
-        assertNotNull(setCookie);
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        try {
-            return new Session(cookie, JSON.readTree(r.body()).get("csrf").asText());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private WebConsoleSession signIn(String user, String password) {
+        return WebConsoleSession.signIn(http, user, password);
     }
 
     private HttpStatus status(MutableHttpRequest<?> request) {
@@ -95,8 +66,8 @@ class WebSecurityTest implements TestPropertyProvider {
         }
     }
 
-    private MutableHttpRequest<?> as(Session s, MutableHttpRequest<?> request) {
-        return request.header("Cookie", s.cookie()).header(AuthFilter.CSRF_HEADER, s.csrf());
+    private MutableHttpRequest<?> as(WebConsoleSession s, MutableHttpRequest<?> request) {
+        return s.on(request);
     }
 
     @Test
@@ -113,7 +84,9 @@ class WebSecurityTest implements TestPropertyProvider {
             // the client follows the redirect: what comes back is the sign-in page
             assertTrue(r.getBody(String.class).orElse("").contains("id=\"sign-in\""), page);
         }
-        assertEquals(HttpStatus.OK, status(HttpRequest.GET("/api/health")));
+        // health needs no session; it answers 503 until the ingest client has reached the embedded broker
+        await("health without a session").atMost(Duration.ofSeconds(30))
+                .until(() -> status(HttpRequest.GET("/api/health")) == HttpStatus.OK);
     }
 
     @Test
@@ -133,13 +106,13 @@ class WebSecurityTest implements TestPropertyProvider {
         String cookie = r.getHeaders().get("Set-Cookie");
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Strict"), cookie);
-        Session s = signIn(ADMIN, ADMIN_PASSWORD);
+        WebConsoleSession s = signIn(ADMIN, ADMIN_PASSWORD);
         assertEquals(HttpStatus.OK, status(as(s, HttpRequest.GET("/api/fleet"))));
     }
 
     @Test
     void givenStateChangingRequest_whenCsrfTokenMissingOrWrong_then403() {
-        Session s = signIn(ADMIN, ADMIN_PASSWORD);
+        WebConsoleSession s = signIn(ADMIN, ADMIN_PASSWORD);
         String body = "{\"username\":\"csrf-victim\",\"password\":\"0123456789ab\",\"role\":\"admin\"}";
         assertEquals(HttpStatus.FORBIDDEN, status(HttpRequest.POST("/api/users", body).header("Cookie", s.cookie())));
         assertEquals(HttpStatus.FORBIDDEN, status(HttpRequest.POST("/api/users", body).header("Cookie", s.cookie())
@@ -149,11 +122,11 @@ class WebSecurityTest implements TestPropertyProvider {
 
     @Test
     void givenViewer_whenSendingCommandOrManagingUsers_thenForbidden() {
-        Session admin = signIn(ADMIN, ADMIN_PASSWORD);
+        WebConsoleSession admin = signIn(ADMIN, ADMIN_PASSWORD);
         assertEquals(HttpStatus.OK, status(as(admin, HttpRequest.POST("/api/users",
                 "{\"username\":\"viewer1\",\"password\":\"viewer-password\",\"role\":\"viewer\"}"))));
         store.recordStatus("site-1", "kiosk-v", new KioskStatus(true, "1.0", "boot", OffsetDateTime.now()));
-        Session viewer = signIn("viewer1", "viewer-password");
+        WebConsoleSession viewer = signIn("viewer1", "viewer-password");
         assertEquals(HttpStatus.FORBIDDEN, status(as(viewer, HttpRequest.POST("/api/kiosks/kiosk-v/commands",
                 "{\"type\":\"restart_app\",\"args\":{}}"))));
         assertEquals(HttpStatus.FORBIDDEN, status(as(viewer, HttpRequest.POST("/api/users",
@@ -165,7 +138,7 @@ class WebSecurityTest implements TestPropertyProvider {
 
     @Test
     void givenRepeatedWrongPasswords_whenSigningIn_thenThrottledEvenWithTheRightOne() {
-        Session admin = signIn(ADMIN, ADMIN_PASSWORD);
+        WebConsoleSession admin = signIn(ADMIN, ADMIN_PASSWORD);
         assertEquals(HttpStatus.OK, status(as(admin, HttpRequest.POST("/api/users",
                 "{\"username\":\"throttled1\",\"password\":\"the-right-one\",\"role\":\"viewer\"}"))));
         for (int i = 0; i < 3; i++) {
@@ -178,7 +151,7 @@ class WebSecurityTest implements TestPropertyProvider {
 
     @Test
     void givenBadInput_whenUserOrCommandPosted_then400NamingTheField() {
-        Session admin = signIn(ADMIN, ADMIN_PASSWORD);
+        WebConsoleSession admin = signIn(ADMIN, ADMIN_PASSWORD);
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .exchange(as(admin, HttpRequest.POST("/api/users",
                         "{\"username\":\"ok-name\",\"password\":\"short\",\"role\":\"viewer\"}")), String.class));
@@ -205,7 +178,7 @@ class WebSecurityTest implements TestPropertyProvider {
 
     @Test
     void givenSqlInjectionInPathsAndFilters_whenRequested_thenHarmless() {
-        Session admin = signIn(ADMIN, ADMIN_PASSWORD);
+        WebConsoleSession admin = signIn(ADMIN, ADMIN_PASSWORD);
         for (String evil : List.of("x'%20OR%20'1'='1", "k1%27%3B%20DROP%20TABLE%20users%3B--")) {
             HttpStatus s = status(as(admin, HttpRequest.GET("/api/kiosks/" + evil + "/commands")));
             assertTrue(s == HttpStatus.BAD_REQUEST || s == HttpStatus.NOT_FOUND, evil + " → " + s);

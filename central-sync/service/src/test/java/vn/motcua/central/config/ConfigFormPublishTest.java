@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -18,13 +17,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.motcua.central.TestMqttClient;
-import vn.motcua.central.auth.AuthFilter;
+import vn.motcua.central.WebConsoleSession;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.protocol.message.KioskStatus;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -53,41 +49,22 @@ class ConfigFormPublishTest implements TestPropertyProvider {
     @Inject
     EventStore store;
 
-    private String cookie;
-    private String csrf;
+    private WebConsoleSession admin;
 
     @Override
     public Map<String, String> getProperties() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("central-config-form-test");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return Map.of(
-                "micronaut.server.port", "-1",
-                "central.mqtt.url", "",
-                "central.mqtt.port", String.valueOf(TestMqttClient.freePort()),
-                "central.db.url", "jdbc:sqlite:" + dir.resolve("central.db"),
-                "central.commands.signing-key-file", dir.resolve("keys/command-signing.key").toString(),
-                "central.auth.admin-user", ADMIN,
-                "central.auth.admin-password", ADMIN_PASSWORD,
-                "central.auth.bcrypt-strength", "4");
+        Map<String, String> p = WebConsoleSession.centralProperties("central-config-form-test", ADMIN, ADMIN_PASSWORD);
+        return p;
     }
 
     @BeforeAll
-    void signIn() throws Exception {
-        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.POST("/login",
-                Map.of("username", ADMIN, "password", ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON_TYPE),
-                String.class);
-        String setCookie = r.getHeaders().get("Set-Cookie");
-        cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        csrf = JSON.readTree(r.body()).get("csrf").asText();
+    void signIn() {
+        admin = WebConsoleSession.signIn(http, ADMIN, ADMIN_PASSWORD);
         store.recordStatus(SITE, "kiosk-form", new KioskStatus(true, "1.0", "boot", OffsetDateTime.now()));
     }
 
     private MutableHttpRequest<?> as(MutableHttpRequest<?> request) {
-        return request.header("Cookie", cookie).header(AuthFilter.CSRF_HEADER, csrf);
+        return admin.on(request);
     }
 
     /** What the form writes for a new site: optional fields null, notices without blank lines, no catalogue. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -15,15 +14,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.motcua.central.TestMqttClient;
+import vn.motcua.central.WebConsoleSession;
 import vn.motcua.central.alert.AlertEvaluator;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.protocol.message.KioskStatus;
 import vn.motcua.protocol.message.Telemetry;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,22 +61,9 @@ class FleetPageTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("central-fleet-page-test");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return Map.of(
-                "micronaut.server.port", "-1",
-                "central.mqtt.url", "",
-                "central.mqtt.port", String.valueOf(TestMqttClient.freePort()),
-                "central.db.url", "jdbc:sqlite:" + dir.resolve("central.db"),
-                "central.commands.signing-key-file", dir.resolve("keys/command-signing.key").toString(),
-                "central.auth.admin-user", ADMIN,
-                "central.auth.admin-password", PASSWORD,
-                "central.auth.bcrypt-strength", "4",
-                "central.fleet.evaluate-every", "1h");
+        Map<String, String> p = WebConsoleSession.centralProperties("central-fleet-page-test", ADMIN, PASSWORD);
+        p.put("central.fleet.evaluate-every", "1h");
+        return p;
     }
 
     /**
@@ -97,11 +81,7 @@ class FleetPageTest implements TestPropertyProvider {
                     100L, i % 40 == 0 ? "paper_out" : "ok", Map.of(), 0, 5L, 8L), now);
         }
         alerts.evaluate();
-        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.POST("/login",
-                Map.of("username", ADMIN, "password", PASSWORD)).contentType(MediaType.APPLICATION_JSON_TYPE),
-                String.class);
-        String setCookie = r.getHeaders().get("Set-Cookie");
-        cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        cookie = WebConsoleSession.signIn(http, ADMIN, PASSWORD).cookie();
     }
 
     private String page(String query) {

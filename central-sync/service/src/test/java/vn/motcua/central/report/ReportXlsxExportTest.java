@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -20,8 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.motcua.central.TestMqttClient;
-import vn.motcua.central.auth.AuthFilter;
+import vn.motcua.central.WebConsoleSession;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.protocol.event.EventBatch;
 import vn.motcua.protocol.event.EventBody;
@@ -35,8 +33,6 @@ import vn.motcua.protocol.event.TicketServed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -71,45 +67,20 @@ class ReportXlsxExportTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("central-report-xlsx-test");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return Map.of(
-                "micronaut.server.port", "-1",
-                "central.mqtt.url", "",
-                "central.mqtt.port", String.valueOf(TestMqttClient.freePort()),
-                "central.db.url", "jdbc:sqlite:" + dir.resolve("central.db"),
-                "central.commands.signing-key-file", dir.resolve("keys/command-signing.key").toString(),
-                "central.auth.admin-user", ADMIN,
-                "central.auth.admin-password", ADMIN_PASSWORD,
-                "central.auth.bcrypt-strength", "4",
-                "central.reports.rollup-every", "200ms");
+        Map<String, String> p = WebConsoleSession.centralProperties("central-report-xlsx-test", ADMIN, ADMIN_PASSWORD);
+        p.put("central.reports.rollup-every", "200ms");
+        return p;
     }
 
-    record Session(String cookie, String csrf) {
+    private WebConsoleSession signIn(String user, String password) {
+        return WebConsoleSession.signIn(http, user, password);
     }
 
-    private Session signIn(String user, String password) {
-        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.POST("/login",
-                Map.of("username", user, "password", password)).contentType(MediaType.APPLICATION_JSON_TYPE),
-                String.class);
-        String setCookie = r.getHeaders().get("Set-Cookie");
-        try {
-            return new Session(setCookie.substring(0, setCookie.indexOf(';')),
-                    JSON.readTree(r.body()).get("csrf").asText());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private MutableHttpRequest<?> as(WebConsoleSession s, MutableHttpRequest<?> request) {
+        return s.on(request);
     }
 
-    private MutableHttpRequest<?> as(Session s, MutableHttpRequest<?> request) {
-        return request.header("Cookie", s.cookie()).header(AuthFilter.CSRF_HEADER, s.csrf());
-    }
-
-    private HttpResponse<byte[]> get(Session s, String path) {
+    private HttpResponse<byte[]> get(WebConsoleSession s, String path) {
         return http.toBlocking().exchange(as(s, HttpRequest.GET(path)), byte[].class);
     }
 
@@ -163,11 +134,11 @@ class ReportXlsxExportTest implements TestPropertyProvider {
 
     @Test
     void givenReporter_whenExportXlsxDownloaded_thenSameFiguresAsCsvAndQueueAndLowRatingSheets() throws Exception {
-        Session admin = signIn(ADMIN, ADMIN_PASSWORD);
+        WebConsoleSession admin = signIn(ADMIN, ADMIN_PASSWORD);
         assertEquals(HttpStatus.OK, http.toBlocking().exchange(as(admin, HttpRequest.POST("/api/users",
                 "{\"username\":\"bao-cao\",\"password\":\"bao-cao-hang-thang\",\"role\":\"reporter\"}")))
                 .getStatus());
-        Session reporter = signIn("bao-cao", "bao-cao-hang-thang");
+        WebConsoleSession reporter = signIn("bao-cao", "bao-cao-hang-thang");
         await("ratings and tickets rolled up").atMost(Duration.ofSeconds(30)).until(() -> {
             try (XSSFWorkbook wb = workbook(get(reporter, "/reports/export.xlsx?" + RANGE))) {
                 return wb.getSheetAt(0).getLastRowNum() == 1 && wb.getSheetAt(2).getLastRowNum() == 3;
@@ -248,10 +219,10 @@ class ReportXlsxExportTest implements TestPropertyProvider {
 
     @Test
     void givenViewerOrNoSession_whenExportXlsxRequested_thenForbiddenOrSignIn() {
-        Session admin = signIn(ADMIN, ADMIN_PASSWORD);
+        WebConsoleSession admin = signIn(ADMIN, ADMIN_PASSWORD);
         http.toBlocking().exchange(as(admin, HttpRequest.POST("/api/users",
                 "{\"username\":\"chi-xem\",\"password\":\"chi-xem-thoi-nhe\",\"role\":\"viewer\"}")));
-        Session viewer = signIn("chi-xem", "chi-xem-thoi-nhe");
+        WebConsoleSession viewer = signIn("chi-xem", "chi-xem-thoi-nhe");
         for (String export : List.of("/reports/export.xlsx?" + RANGE, "/reports/export.csv?" + RANGE)) {
             HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(
                     HttpClientResponseException.class, () -> get(viewer, export));

@@ -187,12 +187,9 @@ public final class Kiosk implements AutoCloseable {
         });
     }
 
-    /** The agent writes times as ISO-8601 text; epoch seconds are read too. */
+    /** The agent writes a notice's end as an ISO-8601 instant. */
     private static Instant instant(JsonNode node) {
         try {
-            if (node.isNumber()) {
-                return Instant.ofEpochMilli(Math.round(node.asDouble() * 1000));
-            }
             return node.isTextual() ? Instant.parse(node.asText()) : null;
         } catch (java.time.format.DateTimeParseException e) {
             return null;

@@ -110,8 +110,7 @@ public class RemoteCommands {
             case "print_test_ticket" -> printTest(c);
             case "show_notice" -> showNotice(c);
             case "clear_notice" -> {
-                screens.clearNotice();
-                events.publish(KioskEventBus.NOTICE, new KioskScreens.Notice("", clock.instant()));
+                screens.clearNotice(clock.instant());
                 yield new CommandResult(c.id(), true, "notice taken down");
             }
             case "reload_config" -> {
@@ -159,7 +158,6 @@ public class RemoteCommands {
         }
         Instant until = clock.instant().plus(showFor);
         screens.showNotice(text, until);
-        events.publish(KioskEventBus.NOTICE, new KioskScreens.Notice(text, until));
         String untilText = HOUR.format(until.atZone(zone));
         int n = screens.connected();
         return new CommandResult(c.id(), true, n == 0

@@ -5,6 +5,7 @@ import vn.motcua.central.store.SqlAccess;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,13 +106,13 @@ public class AlertStore {
      * Per kiosk, how many events it sent under sequence numbers already held with other events, counting kiosks
      * whose latest such event arrived at or after {@code since}.
      */
-    public Map<String, Long> seqConflictsSince(java.time.Instant since) {
+    public Map<String, Long> seqConflictsSince(Instant since) {
         return sql.query("count sequence conflicts", c -> {
             Map<String, Long> out = new HashMap<>();
             try (ResultSet rs = c.createStatement().executeQuery(
                     "SELECT kiosk_id, COUNT(*), MAX(received_at) FROM event_conflicts GROUP BY kiosk_id")) {
                 while (rs.next()) {
-                    if (!java.time.Instant.parse(rs.getString(3)).isBefore(since)) {
+                    if (!Instant.parse(rs.getString(3)).isBefore(since)) {
                         out.put(rs.getString(1), rs.getLong(2));
                     }
                 }

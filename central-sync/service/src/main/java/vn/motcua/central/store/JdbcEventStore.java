@@ -1,6 +1,9 @@
 package vn.motcua.central.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.RejectReason;
 import vn.motcua.protocol.event.EventBatch;
 import vn.motcua.protocol.event.EventType;
 import vn.motcua.protocol.event.KioskEvent;
@@ -17,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * kiosk row is locked, how UUIDs, JSON and instants are bound and read.
  */
 abstract class JdbcEventStore implements EventStore, SqlAccess {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcEventStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcEventStore.class);
     /** Seqs read per round while advancing the contiguous sequence. */
     private static final int SCAN_CHUNK = 2000;
 
@@ -217,7 +221,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
      */
     private void keepConflicts(Connection c, String siteId, String kioskId, List<KioskEvent> events,
                                List<String> data, long upToSeq, Instant now) throws SQLException {
-        Map<Long, String> held = new java.util.HashMap<>();
+        Map<Long, String> held = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(HELD_IDS)) {
             ps.setString(1, kioskId);
             ps.setLong(2, events.get(0).seq());
@@ -250,7 +254,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
         }
         if (kept > 0) {
             try (PreparedStatement count = c.prepareStatement(COUNT_REJECTIONS)) {
-                count.setString(1, vn.motcua.protocol.RejectReason.SEQ_CONFLICT.code());
+                count.setString(1, RejectReason.SEQ_CONFLICT.code());
                 count.setLong(2, kept);
                 count.executeUpdate();
             }

@@ -96,7 +96,7 @@ public final class ProtocolCodec {
             }
             events.add(event);
         }
-        return new EventBatch(EventBatch.SCHEMA, kioskId, events);
+        return new EventBatch(EventBatch.SCHEMA, kioskId, events, root.optionalText("batchId", ID_MAX));
     }
 
     private KioskEvent event(Fields f) {
@@ -140,7 +140,9 @@ public final class ProtocolCodec {
     }
 
     public Ack decodeAck(byte[] payload) {
-        return new Ack(Fields.root(parse(payload)).integer("upToSeq", 0, Long.MAX_VALUE));
+        Fields f = Fields.root(parse(payload));
+        return new Ack(f.nonBlank("siteId", ID_MAX), f.nonBlank("kioskId", ID_MAX),
+                f.integer("upToSeq", 0, Long.MAX_VALUE), f.nonBlank("batchId", ID_MAX), f.nonBlank("sig", 512));
     }
 
     public KioskStatus decodeStatus(byte[] payload) {

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Ed25519 signatures of commands and site configurations, and the bytes they cover. A command's signature also
+ * Ed25519 signatures of commands, site configurations and acks, and the bytes they cover. A command's signature also
  * covers the site and kiosk it was sent to, so a command captured on one kiosk's topic is refused by every other.
  * Keys are PEM files as firmware-config writes them: PKCS#8 {@code PRIVATE KEY}, X.509 {@code PUBLIC KEY}.
  */
@@ -49,6 +49,21 @@ public final class Signatures {
             field(out, v);
         });
         return out.toByteArray();
+    }
+
+    /** What central signs in an ack: the kiosk it answers, the batch it answers and how far it stores. */
+    public static byte[] ackBytes(String siteId, String kioskId, String batchId, long upToSeq) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        field(out, "kiosk-ack-v1");
+        field(out, siteId);
+        field(out, kioskId);
+        field(out, batchId);
+        field(out, Long.toString(upToSeq));
+        return out.toByteArray();
+    }
+
+    public static byte[] ackBytes(vn.motcua.protocol.message.Ack ack) {
+        return ackBytes(ack.siteId(), ack.kioskId(), ack.batchId(), ack.upToSeq());
     }
 
     /** The configuration's JSON with {@code sig} left out, behind the site it is for. */

@@ -44,6 +44,28 @@ class SignaturesTest {
     }
 
     @Test
+    void givenSignedAck_whenDecoded_thenItVerifiesOnlyForItsKioskBatchAndSequence() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        vn.motcua.protocol.message.Ack unsigned = new vn.motcua.protocol.message.Ack("site-1", "kiosk-01", 47,
+                "5f0c2b8e-1d7a-4c3e-9b6f-2a8d4e1c7b90", null);
+        String sig = Signatures.sign(pair.getPrivate(), Signatures.ackBytes(unsigned));
+        vn.motcua.protocol.message.Ack received = codec.decodeAck(codec.encode(unsigned.signed(sig)));
+        assertTrue(Signatures.verify(pair.getPublic(), Signatures.ackBytes(received), received.sig()));
+        assertFalse(Signatures.verify(pair.getPublic(), Signatures.ackBytes("site-2", "kiosk-01",
+                received.batchId(), 47), sig), "an ack for one site's kiosk-01 must not verify for another site's");
+        assertFalse(Signatures.verify(pair.getPublic(), Signatures.ackBytes("site-1", "kiosk-01",
+                received.batchId(), Long.MAX_VALUE), sig), "the sequence is covered by the signature");
+        assertFalse(Signatures.verify(pair.getPublic(), Signatures.ackBytes("site-1", "kiosk-01",
+                "00000000-0000-4000-8000-000000000000", 47), sig), "the batch is covered by the signature");
+    }
+
+    @Test
+    void givenUnsignedAck_whenDecoded_thenRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(vn.motcua.protocol.ProtocolException.class,
+                () -> codec.decodeAck("{\"upToSeq\":9223372036854775807}".getBytes()));
+    }
+
+    @Test
     void givenPemFiles_whenRead_thenKeysWork(@TempDir Path dir) throws Exception {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Files.writeString(dir.resolve("k.key"), Signatures.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));

@@ -71,15 +71,8 @@ class DisplayStreamsTest implements TestPropertyProvider {
         List<LanClient.Stream> streams = new ArrayList<>();
         try {
             for (int i = 0; i < STREAMS; i++) {
-                LanClient.Stream s = client.openStream("127.0.0.1", "/man-hinh/events");
-                streams.add(s);
-                assertEquals(200, s.status(), "stream " + i);
-                assertEquals("text/event-stream; charset=utf-8", s.header("Content-Type"));
+                streams.add(client.requestStream("127.0.0.1", "/man-hinh/events"));
             }
-            for (LanClient.Stream s : streams) {
-                assertTrue(s.awaitLine("event: recent", Duration.ofSeconds(30)), "every display gets the recent calls");
-            }
-            assertEquals(STREAMS, display.openStreams());
 
             LanClient.Reply page = answered(() -> client.get("127.0.0.1", "/quay"));
             assertEquals(200, page.status());
@@ -94,6 +87,13 @@ class DisplayStreamsTest implements TestPropertyProvider {
             LanClient.Reply signedIn = answered(() -> client.postJson("127.0.0.1", "/quay/api/sign-in",
                     "{\"officerId\":\"cb-an\",\"pin\":\"2468\",\"counter\":\"1\"}"));
             assertEquals(200, signedIn.status(), signedIn.body());
+            for (LanClient.Stream s : streams) {
+                assertEquals(200, s.status());
+                assertEquals("text/event-stream; charset=utf-8", s.header("Content-Type"));
+                assertTrue(s.awaitLine("event: recent", Duration.ofSeconds(30)), "every display gets the recent calls");
+            }
+            assertEquals(STREAMS, display.openStreams());
+
             String token = signedIn.json().get("token").asText();
             LanClient.Reply called = answered(() -> callNext(client, token));
             assertEquals(200, called.status(), called.body());

@@ -86,13 +86,19 @@ public final class LanClient {
 
     /** Opens {@code GET path} and returns once the status line and headers are in. */
     public Stream openStream(String from, String path) {
+        Stream s = requestStream(from, path);
+        s.status();
+        return s;
+    }
+
+    /** Sends {@code GET path} and returns at once; the answer is read when first asked for. */
+    public Stream requestStream(String from, String path) {
         try {
             Socket s = connect(from, Duration.ofSeconds(30));
             s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getAuthority()
                     + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             s.getOutputStream().flush();
-            Head h = readHead(s.getInputStream());
-            return new Stream(s, h.status, h.headers);
+            return new Stream(s, from + " " + path);
         } catch (IOException e) {
             throw new UncheckedIOException("stream " + path + " from " + from, e);
         }
@@ -141,22 +147,32 @@ public final class LanClient {
     /** An open response read chunk by chunk (the JDK server sends streams chunked), as lines of the decoded body. */
     public static final class Stream implements AutoCloseable {
         private final Socket socket;
-        private final int status;
-        private final Map<String, String> headers;
+        private final String what;
+        private Head head;
         private final StringBuilder pending = new StringBuilder();
 
-        Stream(Socket socket, int status, Map<String, String> headers) {
+        Stream(Socket socket, String what) {
             this.socket = socket;
-            this.status = status;
-            this.headers = headers;
+            this.what = what;
+        }
+
+        private Head head() {
+            if (head == null) {
+                try {
+                    head = readHead(socket.getInputStream());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("stream " + what, e);
+                }
+            }
+            return head;
         }
 
         public int status() {
-            return status;
+            return head().status;
         }
 
         public String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
+            return head().headers.get(name.toLowerCase(Locale.ROOT));
         }
 
         public Socket socket() {
@@ -165,6 +181,7 @@ public final class LanClient {
 
         /** Reads until a line containing {@code text} arrives; false on timeout or end of stream. */
         public boolean awaitLine(String text, Duration timeout) {
+            head();
             long end = System.nanoTime() + timeout.toNanos();
             try {
                 while (System.nanoTime() < end) {
@@ -208,13 +225,13 @@ public final class LanClient {
         }
 
         private boolean chunked() {
-            return "chunked".equalsIgnoreCase(headers.get("transfer-encoding"));
+            return "chunked".equalsIgnoreCase(header("transfer-encoding"));
         }
 
         /** The rest of a refusal's body (a short JSON answer with a length). */
         public String body() {
             try {
-                String length = headers.get("content-length");
+                String length = header("content-length");
                 return length == null ? "" : new String(socket.getInputStream().readNBytes(Integer.parseInt(length)),
                         StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -42,6 +42,7 @@ public class HallDisplay {
     private static final Logger LOG = LoggerFactory.getLogger(HallDisplay.class);
     /** Events waiting for the writer; only grows while a write stalls, which the watchdog ends. */
     private static final int WRITER_BACKLOG = 1024;
+    private static final Duration FULL_WARNING_EVERY = Duration.ofMinutes(1);
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final CounterService counters;
@@ -58,13 +59,16 @@ public class HallDisplay {
     private Stream writing;
     private long writingSince;
     private Thread writerThread;
+    /** Guarded by this. */
     private boolean closed;
+    /** Guarded by this: a full display is logged once a minute, not once per refused request. */
+    private long lastFullWarning = System.nanoTime() - FULL_WARNING_EVERY.toNanos();
 
     private static final class Stream {
         final HttpExchange exchange;
         final OutputStream out;
         final InetAddress from;
-        /** Set by the writer once the {@code recent} event is out; calls go only to live streams. */
+        /** Set once the {@code recent} event is out (before it, the headers may not be); writer thread only. */
         boolean live;
 
         Stream(HttpExchange exchange, InetAddress from) {
@@ -88,8 +92,13 @@ public class HallDisplay {
                         writerThread = t;
                     }
                     return t;
-                }, (task, pool) -> LOG.warn("hall display: writer backlog full, an event was dropped "
-                        + "(displays catch up from the recent calls when they reconnect)"));
+                }, (task, pool) -> {
+                    if (task instanceof Start start) {
+                        drop(start.stream);
+                    }
+                    LOG.warn("hall display: writer backlog full, an event was dropped (displays catch up from the "
+                            + "recent calls when they reconnect)");
+                });
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hall-display-timer");
             t.setDaemon(true);
@@ -125,8 +134,11 @@ public class HallDisplay {
                         "Máy này đã mở " + fromThere + " màn hình gọi số; đóng bớt rồi thử lại.", Duration.ofSeconds(30));
             }
             if (streams.size() >= limits.maxStreams()) {
-                LOG.warn("hall display: {} streams open, refusing one more from {}", streams.size(),
-                        from.getHostAddress());
+                if (System.nanoTime() - lastFullWarning > FULL_WARNING_EVERY.toNanos()) {
+                    lastFullWarning = System.nanoTime();
+                    LOG.warn("hall display: {} streams open (agent.counter.display.max-streams), refusing more, e.g. "
+                            + "from {}", streams.size(), from.getHostAddress());
+                }
                 throw new TryLater(HttpStatus.SERVICE_UNAVAILABLE, "display_full", null,
                         "Đã có quá nhiều màn hình gọi số đang mở; thử lại sau.", Duration.ofSeconds(30));
             }
@@ -140,7 +152,21 @@ public class HallDisplay {
             forget(stream);
             throw e;
         }
-        writer.execute(() -> start(stream));
+        writer.execute(new Start(stream));
+    }
+
+    /** A named task, so that a full backlog closes the display it was for instead of leaving it silent. */
+    private final class Start implements Runnable {
+        final Stream stream;
+
+        Start(Stream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public void run() {
+            start(stream);
+        }
     }
 
     /** Streams open now. */

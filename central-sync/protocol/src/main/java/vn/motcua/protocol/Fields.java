@@ -68,27 +68,15 @@ final class Fields {
     }
 
     String text(String field) {
-        return text(field, false);
-    }
-
-    private String text(String field, boolean lineBreaks) {
         JsonNode v = required(field);
         if (!v.isTextual()) {
             throw wrongType(field, "a string");
         }
-        return allowed(path(field), v.textValue(), lineBreaks);
+        return allowed(path(field), v.textValue(), false);
     }
 
     String nonBlank(String field, int maxLength) {
-        return nonBlank(field, maxLength, false);
-    }
-
-    String nonBlankLines(String field, int maxLength) {
-        return nonBlank(field, maxLength, true);
-    }
-
-    private String nonBlank(String field, int maxLength, boolean lineBreaks) {
-        String v = text(field, lineBreaks);
+        String v = text(field);
         if (v.isBlank() || v.length() > maxLength) {
             throw invalid(field, "must be 1-" + maxLength + " characters");
         }

@@ -212,9 +212,9 @@ public final class ProtocolCodec {
                 f.objects("officers").stream().map(o -> new SiteConfig.Officer(o.nonBlank("id", ID_MAX),
                         o.nonBlank("name", TEXT_MAX), o.optionalText("photoUrl", 2000))).toList(),
                 f.objects("procedures").stream().map(p -> new SiteConfig.Procedure(p.optionalText("code", ID_MAX),
-                        p.nonBlankLines("nameVi", 1000), p.optionalLines("nameEn", 1000),
-                        p.optionalLines("field", TEXT_MAX), p.optionalText("level", ID_MAX), p.bool("fullyOnline"),
-                        p.optionalLines("fee", TEXT_MAX), p.optionalLines("timeLimit", TEXT_MAX),
+                        p.nonBlank("nameVi", 1000), p.optionalText("nameEn", 1000),
+                        p.optionalText("field", TEXT_MAX), p.optionalText("level", ID_MAX), p.bool("fullyOnline"),
+                        p.optionalText("fee", TEXT_MAX), p.optionalText("timeLimit", TEXT_MAX),
                         p.optionalLinesList("documents", 100, 1000), p.nonBlank("portalUrl", 2000),
                         p.optionalText("service", 8))).toList(),
                 scale, f.optionalLinesList("notices", 20, 1000), f.optionalText("sig", 512));

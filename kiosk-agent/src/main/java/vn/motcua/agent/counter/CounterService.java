@@ -175,8 +175,13 @@ public class CounterService {
      * (with its time), so the officer's work is counted; the ticket then waits again under its own number.
      */
     public CallView transfer(CounterSession s, String toService) {
-        if (site.current().services().stream().noneMatch(sv -> sv.prefix().equals(toService))) {
+        SiteConfig config = site.current();
+        if (config.services().stream().noneMatch(sv -> sv.prefix().equals(toService))) {
             throw ApiException.invalid("service", "Không có dịch vụ '" + toService + "' để chuyển phiếu tới.");
+        }
+        if (!config.counters().isEmpty() && config.counters().stream().noneMatch(k -> k.services().contains(toService))) {
+            throw new ApiException(HttpStatus.CONFLICT, "service_not_served", "service",
+                    "Hiện không có quầy nào phục vụ dịch vụ " + toService + ": phiếu không được chuyển.");
         }
         OffsetDateTime now = now();
         CallView moved = db.transaction(c -> {

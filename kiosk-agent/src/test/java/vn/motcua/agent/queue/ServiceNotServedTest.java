@@ -6,9 +6,11 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.motcua.agent.counter.LanServer;
 import vn.motcua.agent.db.Database;
 import vn.motcua.agent.site.SiteConfigStore;
 import vn.motcua.agent.support.Api;
+import vn.motcua.agent.support.Http;
 import vn.motcua.agent.support.OutboxReader;
 import vn.motcua.agent.support.TempDb;
 
@@ -36,6 +38,8 @@ class ServiceNotServedTest implements TestPropertyProvider {
     Database db;
     @Inject
     SiteConfigStore site;
+    @Inject
+    LanServer lan;
 
     @Override
     public Map<String, String> getProperties() {
@@ -86,5 +90,20 @@ class ServiceNotServedTest implements TestPropertyProvider {
         assertEquals(d.body(), replay.body());
         assertEquals(409, api().post("/api/tickets", "{\"service\":\"D\"}").statusCode());
         assertEquals(409, api().post("/api/tickets", "{\"service\":\"B\"}").statusCode());
+
+        // nor is a called ticket transferred to a service nobody would call
+        Http lanHttp = new Http(lan.baseUrl());
+        String token = lanHttp.post("/quay/api/sign-in", "{\"officerId\":\"cb-an\",\"pin\":\"2468\","
+                + "\"counter\":\"1\"}").json().get("token").asText();
+        HttpResponse<String> a = api().post("/api/tickets", "{\"service\":\"A\"}");
+        assertEquals(201, a.statusCode(), a.body());
+        Http.Reply called = lanHttp.post("/quay/api/call-next", "", token);
+        assertEquals(200, called.status(), called.body());
+        long seq = OutboxReader.lastSeq(db);
+        Http.Reply transfer = lanHttp.post("/quay/api/transfer", "{\"service\":\"B\"}", token);
+        assertEquals(409, transfer.status(), transfer.body());
+        assertEquals("service_not_served", transfer.json().get("error").asText());
+        assertEquals(seq, OutboxReader.lastSeq(db));
+        assertEquals(200, lanHttp.post("/quay/api/finish", "", token).status(), "the ticket stayed at the counter");
     }
 }

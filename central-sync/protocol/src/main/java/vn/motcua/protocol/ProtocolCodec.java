@@ -50,7 +50,8 @@ public final class ProtocolCodec {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+        mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
     }
 
     public byte[] encode(Object message) {
@@ -106,7 +107,7 @@ public final class ProtocolCodec {
      * Encodes one outbox event and reads it back by the rules a consumer applies to every event of a batch, so that a
      * producer commits only what will be accepted.
      *
-     * @return the event's JSON, as {@link #encode} writes it
+     * @return the event's JSON: the same value {@link #encode} writes (characters beyond U+FFFF unescaped)
      * @throws ProtocolException with the reason a consumer would count and the field's path, e.g. {@code data.comment}
      */
     public String encodeEvent(KioskEvent event) {
@@ -228,8 +229,8 @@ public final class ProtocolCodec {
             }
             return node;
         } catch (StreamConstraintsException e) {
-            throw new ProtocolException(RejectReason.MALFORMED_JSON, null,
-                    "payload nests deeper than " + MAX_NESTING + " levels");
+            throw new ProtocolException(RejectReason.MALFORMED_JSON, null, "payload nests deeper than " + MAX_NESTING
+                    + " levels or holds a number or text too long for JSON");
         } catch (IOException e) {
             throw new ProtocolException(RejectReason.MALFORMED_JSON, null,
                     "payload is not JSON (" + e.getClass().getSimpleName() + ")");

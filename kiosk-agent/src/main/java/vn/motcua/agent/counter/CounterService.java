@@ -179,7 +179,8 @@ public class CounterService {
         if (config.services().stream().noneMatch(sv -> sv.prefix().equals(toService))) {
             throw ApiException.invalid("service", "Không có dịch vụ '" + toService + "' để chuyển phiếu tới.");
         }
-        if (!config.counters().isEmpty() && config.counters().stream().noneMatch(k -> k.services().contains(toService))) {
+        if (!config.counters().isEmpty()
+                && config.counters().stream().noneMatch(k -> k.services().contains(toService))) {
             throw new ApiException(HttpStatus.CONFLICT, "service_not_served", "service",
                     "Hiện không có quầy nào phục vụ dịch vụ " + toService + ": phiếu không được chuyển.");
         }

@@ -13,16 +13,17 @@ import vn.motcua.protocol.event.EventType;
  * anything else is an input the edges should have refused (500, naming the event's field).
  */
 public final class EventRefused extends ApiException {
-    private final transient ProtocolException reason;
+    private final RejectReason rejectReason;
 
-    EventRefused(EventType type, ProtocolException reason) {
-        super(status(reason), code(reason), reason.field(), message(type, reason));
-        this.reason = reason;
-        initCause(reason);
+    EventRefused(EventType type, ProtocolException refusal) {
+        super(status(refusal), code(refusal), refusal.field(), message(type, refusal));
+        this.rejectReason = refusal.reason();
+        initCause(refusal);
     }
 
+    /** The reason central would have counted. */
     public RejectReason rejectReason() {
-        return reason.reason();
+        return rejectReason;
     }
 
     private static boolean clock(ProtocolException e) {

@@ -127,7 +127,8 @@ public class TicketService {
     /** A site that lists its counters issues tickets only for a service one of them serves: nobody would call it. */
     private void requireServed(String service) {
         SiteConfig config = site.current();
-        if (!config.counters().isEmpty() && config.counters().stream().noneMatch(k -> k.services().contains(service))) {
+        if (!config.counters().isEmpty()
+                && config.counters().stream().noneMatch(k -> k.services().contains(service))) {
             throw new ApiException(HttpStatus.CONFLICT, "service_not_served", "service",
                     "Hiện không có quầy nào phục vụ dịch vụ " + service + ". Vui lòng chọn dịch vụ khác "
                             + "hoặc liên hệ cán bộ.");

@@ -3,6 +3,7 @@ package vn.motcua.agent.web;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.motcua.protocol.TextRules;
 
 import java.io.IOException;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class JsonRequest {
     /** Request bodies are flat objects; a deeper body is refused before it costs a deep recursion. */
-    static final int MAX_NESTING = 16;
+    private static final int MAX_NESTING = 16;
     private static final JsonFactory PARSERS = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build();
 
@@ -40,9 +40,10 @@ public final class JsonRequest {
         try (JsonParser parser = PARSERS.createParser(body)) {
             node = mapper.readTree(parser);
         } catch (StreamConstraintsException e) {
-            throw ApiException.invalid("body", "request body nests deeper than " + MAX_NESTING + " levels");
+            throw ApiException.invalid("body", "request body nests deeper than " + MAX_NESTING
+                    + " levels or holds a number or text too long for JSON");
         } catch (IOException e) {
-            JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getLocation() : null;
+            JsonLocation at = e instanceof JsonProcessingException p ? p.getLocation() : null;
             throw ApiException.invalid("body", "request body is not valid JSON" + (at == null ? ""
                     : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }

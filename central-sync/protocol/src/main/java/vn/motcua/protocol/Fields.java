@@ -62,7 +62,7 @@ final class Fields {
         int bad = TextRules.firstForbidden(value, lineBreaks);
         if (bad >= 0) {
             throw new ProtocolException(RejectReason.INVALID_CHARACTER, fieldPath,
-                    "must not hold a " + TextRules.describe(value, bad));
+                    "holds a forbidden character: " + TextRules.describe(value, bad));
         }
         return value;
     }

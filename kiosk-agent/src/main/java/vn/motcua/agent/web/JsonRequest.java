@@ -123,7 +123,7 @@ public final class JsonRequest {
         int bad = TextRules.firstForbidden(text);
         if (bad >= 0) {
             throw ApiException.invalid(field, field + " must be one line of text without control characters, "
-                    + "got a " + TextRules.describe(text, bad));
+                    + "got " + TextRules.describe(text, bad));
         }
         return text;
     }

@@ -99,11 +99,11 @@ class ServiceNotServedTest implements TestPropertyProvider {
         assertEquals(201, a.statusCode(), a.body());
         Http.Reply called = lanHttp.post("/quay/api/call-next", "", token);
         assertEquals(200, called.status(), called.body());
-        long seq = OutboxReader.lastSeq(db);
+        long beforeTransfer = OutboxReader.lastSeq(db);
         Http.Reply transfer = lanHttp.post("/quay/api/transfer", "{\"service\":\"B\"}", token);
         assertEquals(409, transfer.status(), transfer.body());
         assertEquals("service_not_served", transfer.json().get("error").asText());
-        assertEquals(seq, OutboxReader.lastSeq(db));
+        assertEquals(beforeTransfer, OutboxReader.lastSeq(db));
         assertEquals(200, lanHttp.post("/quay/api/finish", "", token).status(), "the ticket stayed at the counter");
     }
 }

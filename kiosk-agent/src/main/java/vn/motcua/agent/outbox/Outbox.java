@@ -3,11 +3,11 @@ package vn.motcua.agent.outbox;
 import jakarta.inject.Singleton;
 import vn.motcua.agent.status.HostInfo;
 import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.event.EventBody;
 import vn.motcua.protocol.event.EventType;
 import vn.motcua.protocol.event.KioskEvent;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +25,7 @@ import java.util.UUID;
  */
 @Singleton
 public class Outbox {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
     private final Clock clock;
     private final HostInfo host;
     private final ProtocolCodec codec;
@@ -37,25 +38,41 @@ public class Outbox {
         this.signal = signal;
     }
 
-    /** Adds an event with the next sequence number. The caller commits, then calls {@link #committed()}. */
+    /**
+     * Adds an event with the next sequence number. The caller commits, then calls {@link #committed()}.
+     *
+     * @throws EventRefused when central would refuse the event; the caller's transaction must roll back
+     */
     public KioskEvent append(Connection c, EventBody body, OffsetDateTime at) throws SQLException {
         long seq = state(c, "next_seq");
+        KioskEvent event = new KioskEvent(seq, UUID.randomUUID(), EventType.of(body), at, host.clockSynced(),
+                host.bootId(), host.uptimeMs(), body);
+        String payload = checked(event);
         try (PreparedStatement next = c.prepareStatement("UPDATE sync_state SET value = ? WHERE name = 'next_seq'")) {
             next.setLong(1, seq + 1);
             next.executeUpdate();
         }
-        KioskEvent event = new KioskEvent(seq, UUID.randomUUID(), EventType.of(body), at, host.clockSynced(),
-                host.bootId(), host.uptimeMs(), body);
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO outbox (seq, event_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
             insert.setLong(1, seq);
             insert.setString(2, event.id().toString());
             insert.setString(3, event.type().wireName());
-            insert.setString(4, new String(codec.encode(event), StandardCharsets.UTF_8));
+            insert.setString(4, payload);
             insert.setString(5, at.toString());
             insert.executeUpdate();
         }
         return event;
+    }
+
+    /** The event's JSON, once the contract's own strict read accepts it: nothing central would refuse is stored. */
+    private String checked(KioskEvent event) {
+        try {
+            return codec.encodeEvent(event);
+        } catch (ProtocolException e) {
+            LOG.error("outbox: {} event refused before commit, nothing saved: {}", event.type().wireName(),
+                    e.getMessage());
+            throw new EventRefused(event.type(), e);
+        }
     }
 
     /** Wakes the publisher; call after the transaction that appended has committed. */

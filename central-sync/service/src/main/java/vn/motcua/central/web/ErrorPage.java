@@ -5,7 +5,6 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import vn.motcua.central.auth.Principal;
 
 /** An error shown as a page of the console, for a browser that asked for a page rather than the API. */
@@ -13,10 +12,13 @@ public final class ErrorPage {
     private ErrorPage() {
     }
 
-    /** A browser's navigation: a GET outside {@code /api/} that accepts HTML. */
+    /**
+     * A browser's navigation: a GET outside {@code /api/} that names HTML among what it accepts (a script's
+     * {@code *}{@code /*} gets JSON).
+     */
     public static boolean wantsPage(HttpRequest<?> request) {
         return request.getMethod() == HttpMethod.GET && !request.getPath().startsWith("/api/")
-                && request.accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
+                && request.accept().stream().anyMatch(t -> "text".equals(t.getType()) && "html".equals(t.getSubtype()));
     }
 
     /**

@@ -103,6 +103,7 @@ Running. Logs: data/central-sync.log, data/kiosk-agent.log.  Ctrl-C stops everyt
                                curl -s -H "Authorization: Bearer $CENTRAL_API_TOKEN" 'http://127.0.0.1:$HTTP_PORT/api/events?limit=5'
   Web console (fleet, alerts, commands, configuration, reports):
     http://127.0.0.1:$HTTP_PORT/   user $CENTRAL_ADMIN_USER, password $CENTRAL_ADMIN_PASSWORD
+    (this machine only; start with HTTP_HOST=0.0.0.0 to open it to the network)
     (only the first start creates the admin: with an existing data/central.db keep the password you had)
 MSG
 wait -n "${pids[@]}"

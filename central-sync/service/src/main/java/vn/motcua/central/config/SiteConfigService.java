@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.central.api.BadParameterException;
+import vn.motcua.central.api.TooLargeException;
 import vn.motcua.central.auth.Principal;
 import vn.motcua.central.command.CommandSigner;
 import vn.motcua.central.fleet.FleetMqttClient;
@@ -17,6 +18,7 @@ import vn.motcua.central.web.Forbidden;
 import vn.motcua.central.web.Lang;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
+import vn.motcua.protocol.RejectReason;
 import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.message.SiteConfig;
 import vn.motcua.protocol.sign.Signatures;
@@ -37,6 +39,10 @@ import java.util.Optional;
  */
 @Singleton
 public class SiteConfigService {
+    /** How far above the latest version a draft may set the numbering. */
+    static final long MAX_VERSION_STEP = 1000;
+    /** The page edits drafts in JavaScript, whose numbers are exact up to here. */
+    static final long MAX_VERSION = (1L << 53) - 1;
     private static final Logger LOG = LoggerFactory.getLogger(SiteConfigService.class);
     private final SqlAccess sql;
     private final EventStore store;
@@ -74,21 +80,36 @@ public class SiteConfigService {
         if (!Topics.isValidId(siteId)) {
             throw new BadParameterException("siteId", "must be 1-64 of A-Z a-z 0-9 _ -");
         }
+        checkSize(json.length, lang);
         SiteConfig draft;
         try {
             draft = codec.decodeSiteConfig(json);
         } catch (ProtocolException e) {
+            if (e.reason() == RejectReason.MALFORMED_JSON) {
+                throw new BadParameterException("config", lang.t("rule.notJson"));
+            }
             throw new BadParameterException(e.field() == null ? "config" : e.field(), e.getMessage());
         }
         SiteConfigRules.check(draft, lang);
-        // above the draft's own version too: kiosks apply only a newer version than the one they run
-        long version = Math.max(latestVersion(siteId).orElse(0L), draft.version()) + 1;
+        long latest = latestVersion(siteId).orElse(0L);
+        // Above the draft's own version too: kiosks apply only a newer version than the one they run, so a draft
+        // may lift the numbering (after central's database was restored from an older copy, say) — but only by a
+        // step, or one paste of a huge number would leave no newer version to publish, ever.
+        if (draft.version() > latest + MAX_VERSION_STEP) {
+            throw new BadParameterException("version", String.format(lang.t("rule.versionJump"), draft.version(),
+                    MAX_VERSION_STEP, latest));
+        }
+        if (latest >= MAX_VERSION) {
+            throw new BadParameterException("version", String.format(lang.t("rule.versionExhausted"), latest));
+        }
+        long version = Math.max(latest, draft.version()) + 1;
         SiteConfig unsigned = new SiteConfig(version, draft.siteName(), draft.services(), draft.counters(),
                 draft.officers(), draft.procedures(), draft.ratingScale(), draft.notices(), null);
         String sig = signer.sign(Signatures.configBytes(siteId, unsigned, codec));
         SiteConfig signed = new SiteConfig(version, draft.siteName(), draft.services(), draft.counters(),
                 draft.officers(), draft.procedures(), draft.ratingScale(), draft.notices(), sig);
         byte[] payload = codec.encode(signed);
+        checkSize(payload.length, lang);
         sql.write("store configuration " + siteId + " v" + version, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO site_configs (site_id, version, body, published_by, published_at)
@@ -113,6 +134,13 @@ public class SiteConfigService {
         LOG.info("site {}: configuration version {} published by {} to {} kiosks", siteId, version, who.username(),
                 sent);
         return new Published(siteId, version, sent);
+    }
+
+    private void checkSize(long bytes, Lang lang) {
+        if (bytes > config.maxBytes()) {
+            throw new TooLargeException("config", String.format(lang.t("rule.configTooLarge"),
+                    (bytes + 1023) / 1024, config.maxBytes() / 1024));
+        }
     }
 
     /**

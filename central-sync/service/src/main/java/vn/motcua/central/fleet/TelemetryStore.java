@@ -1,6 +1,8 @@
 package vn.motcua.central.fleet;
 
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.motcua.central.store.SqlAccess;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.message.Telemetry;
@@ -9,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The latest telemetry of every kiosk, with the backlog of the reading before it (to tell a growing backlog). */
 @Singleton
 public class TelemetryStore {
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryStore.class);
     private final SqlAccess sql;
     private final ProtocolCodec codec = new ProtocolCodec();
     static final long BUCKET_MILLIS = 5 * 60_000L;
@@ -39,8 +44,38 @@ public class TelemetryStore {
         }
     }
 
-    public void record(String siteId, String kioskId, Telemetry t, long receivedAt) {
+    /** The readings a kiosk can really report; see {@link #inRange}. */
+    static final double TEMPERATURE_MIN_C = -60;
+    static final double TEMPERATURE_MAX_C = 150;
+    static final double LOAD_MAX = 10_000;
+    static final long BYTES_MAX = 1L << 50;
+    static final int QUEUES_MAX = 26;
+    static final int QUEUE_NAME_MAX = 8;
+    static final int QUEUE_LENGTH_MAX = 100_000;
+    /** Counted in the store's rejections, shown by {@code /api/stats}, once per reading set aside. */
+    public static final String OUT_OF_RANGE = "telemetry_out_of_range";
+
+    /**
+     * Stores the kiosk's reading. A number no kiosk can report — a temperature of 10^308 °C, a negative disk — is
+     * stored as unknown (as a reading the kiosk could not take), logged and counted under {@link #OUT_OF_RANGE},
+     * so the fleet page never shows it and the rest of the reading still counts.
+     */
+    public void record(String siteId, String kioskId, Telemetry received, long receivedAt) {
+        List<String> outOfRange = new ArrayList<>();
+        Telemetry t = inRange(received, outOfRange);
+        if (!outOfRange.isEmpty()) {
+            LOG.warn("kiosk {}: telemetry out of range, stored as unknown: {}", kioskId, String.join(", ", outOfRange));
+        }
         sql.write("record telemetry of " + kioskId, c -> {
+            if (!outOfRange.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO rejections (reason, count) VALUES (?, ?)
+                        ON CONFLICT (reason) DO UPDATE SET count = rejections.count + excluded.count""")) {
+                    ps.setString(1, OUT_OF_RANGE);
+                    ps.setLong(2, outOfRange.size());
+                    ps.executeUpdate();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO kiosk_telemetry (kiosk_id, site_id, received_at, at, cpu_temperature_c, load1,
                         memory_used, memory_total, disk_used, disk_total, printer, queue_lengths, outbox_backlog,
@@ -96,6 +131,46 @@ public class TelemetryStore {
             }
             return null;
         });
+    }
+
+    /** {@code t} with every reading outside its range made null; each one set aside is described in {@code out}. */
+    static Telemetry inRange(Telemetry t, List<String> out) {
+        Map<String, Integer> queues = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Integer> q : t.queueLengths().entrySet()) {
+            if (queues.size() >= QUEUES_MAX || q.getKey().isEmpty() || q.getKey().length() > QUEUE_NAME_MAX
+                    || q.getValue() == null || q.getValue() < 0 || q.getValue() > QUEUE_LENGTH_MAX) {
+                out.add("queueLengths." + abbreviate(q.getKey()) + "=" + q.getValue() + " (at most " + QUEUES_MAX
+                        + " queues of 0-" + QUEUE_LENGTH_MAX + ")");
+            } else {
+                queues.put(q.getKey(), q.getValue());
+            }
+        }
+        return new Telemetry(t.at(),
+                number(out, "cpuTemperatureC", t.cpuTemperatureC(), TEMPERATURE_MIN_C, TEMPERATURE_MAX_C),
+                number(out, "load1", t.load1(), 0, LOAD_MAX),
+                bytes(out, "memoryUsedBytes", t.memoryUsedBytes()), bytes(out, "memoryTotalBytes", t.memoryTotalBytes()),
+                bytes(out, "diskUsedBytes", t.diskUsedBytes()), bytes(out, "diskTotalBytes", t.diskTotalBytes()),
+                t.printer(), queues, t.outboxBacklog(), t.lastAckSeq(), t.configVersion());
+    }
+
+    private static Double number(List<String> out, String field, Double v, double min, double max) {
+        if (v == null || (Double.isFinite(v) && v >= min && v <= max)) {
+            return v;
+        }
+        out.add(field + "=" + abbreviate(String.valueOf(v)) + " (" + min + " to " + max + ")");
+        return null;
+    }
+
+    private static Long bytes(List<String> out, String field, Long v) {
+        if (v == null || (v >= 0 && v <= BYTES_MAX)) {
+            return v;
+        }
+        out.add(field + "=" + v + " (0 to " + BYTES_MAX + ")");
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 24 ? text : text.substring(0, 20) + "…";
     }
 
     public record Point(long bucket, Double cpuTemperatureC, Double diskPercent, Double load1, long backlog) {

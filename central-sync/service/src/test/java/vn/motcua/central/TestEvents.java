@@ -53,6 +53,11 @@ public final class TestEvents {
         return EventBatch.of(kioskId, LongStream.rangeClosed(fromSeq, toSeq).mapToObj(TestEvents::event).toList());
     }
 
+    /** The batch as an agent that names its publications sends it. */
+    public static EventBatch named(EventBatch batch) {
+        return EventBatch.of(batch.kioskId(), batch.events(), UUID.randomUUID().toString());
+    }
+
     public static EventBatch batchOf(String kioskId, long... seqs) {
         List<KioskEvent> events = new ArrayList<>();
         for (long seq : seqs) {

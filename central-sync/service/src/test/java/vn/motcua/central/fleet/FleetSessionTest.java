@@ -98,14 +98,14 @@ class FleetSessionTest {
     @Test
     void givenQos1TelemetryWhileCentralIsDown_whenCentralComesBack_thenTheReadingIsStored() throws Exception {
         TelemetryStore telemetry = ctx.getBean(TelemetryStore.class);
-        assertNull(telemetry.all().get(KIOSK));
+        assertNull(telemetry.all().get(new KioskKey(SITE, KIOSK)));
         fleet().stop();
         kiosk.publish(Topics.of(SITE, KIOSK, Topics.TELEMETRY), new Telemetry(OffsetDateTime.now(), 51.5, 0.4, 1L,
                 2L, 40L, 100L, "paper_out", Map.of("A", 3), 0, 12L, 7L), 1);
         fleet().start();
         await("telemetry kept by the broker arrives").atMost(Duration.ofSeconds(20))
-                .until(() -> telemetry.all().get(KIOSK) != null);
-        assertEquals("paper_out", telemetry.all().get(KIOSK).printer());
+                .until(() -> telemetry.all().get(new KioskKey(SITE, KIOSK)) != null);
+        assertEquals("paper_out", telemetry.all().get(new KioskKey(SITE, KIOSK)).printer());
     }
 
     @Test

@@ -31,7 +31,6 @@ DELETE FROM events WHERE ingest_id IN (SELECT ingest_id FROM events_dropped_v14)
 
 ALTER TABLE events DROP CONSTRAINT events_kiosk_id_seq_key;
 ALTER TABLE events ADD CONSTRAINT events_site_kiosk_event_key UNIQUE (site_id, kiosk_id, event_id);
-CREATE INDEX events_kiosk ON events (site_id, kiosk_id, ingest_id);
 
 -- Events held aside in event_conflicts were events of another history of a kiosk, or of another site's kiosk with the
 -- same id: they are events like any other and count in reports. Their boot and uptime were not kept.

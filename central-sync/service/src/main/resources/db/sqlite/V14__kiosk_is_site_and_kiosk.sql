@@ -61,7 +61,6 @@ ORDER BY c.received_at;
 DROP TABLE events;
 ALTER TABLE events_v14 RENAME TO events;
 CREATE INDEX events_type ON events (type);
-CREATE INDEX events_kiosk ON events (site_id, kiosk_id, ingest_id);
 
 -- events counted twice by the rollups: figure everything again from the events
 DELETE FROM rating_daily WHERE EXISTS (SELECT 1 FROM events_dropped_v14);

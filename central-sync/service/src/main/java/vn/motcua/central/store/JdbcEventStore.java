@@ -52,7 +52,8 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
     private static final int SCAN_CHUNK = 2000;
     /** Rows per multi-row INSERT: 11 parameters each stays far below either database's limit. */
     private static final int INSERT_CHUNK = 100;
-    private static final int LOOKUP_CHUNK = 500;
+    /** Numbers further apart than this are read as two ranges. */
+    private static final int LOOKUP_GAP = 500;
     private static final int MAX_REASON = 2000;
 
     private static final String ENSURE_KIOSK = """
@@ -69,7 +70,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
     private static final String NEXT_SEQS = """
             SELECT seq FROM kiosk_seqs WHERE site_id = ? AND kiosk_id = ? AND seq > ? ORDER BY seq LIMIT ?""";
     private static final String HELD_IDS = """
-            SELECT seq, event_id FROM kiosk_seqs WHERE site_id = ? AND kiosk_id = ? AND seq IN (%s)""";
+            SELECT seq, event_id FROM kiosk_seqs WHERE site_id = ? AND kiosk_id = ? AND seq BETWEEN ? AND ?""";
     private static final String EVENT_HELD = """
             SELECT 1 FROM events WHERE site_id = ? AND kiosk_id = ? AND event_id = ?""";
     private static final String UPDATE_PROGRESS = """
@@ -368,23 +369,30 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
         }
     }
 
+    /**
+     * The event holding each of the items' numbers. Read by ranges of numbers (a batch's are consecutive): a range
+     * scan of the key, whatever the planner thinks of the table's size.
+     */
     private Map<Long, String> heldIds(Connection c, KioskKey kiosk, List<Item> items) throws SQLException {
         Map<Long, String> held = new HashMap<>();
-        List<Long> seqs = items.stream().map(Item::seq).distinct().toList();
-        for (int start = 0; start < seqs.size(); start += LOOKUP_CHUNK) {
-            List<Long> chunk = seqs.subList(start, Math.min(seqs.size(), start + LOOKUP_CHUNK));
-            try (PreparedStatement ps = c.prepareStatement(
-                    HELD_IDS.formatted(String.join(", ", Collections.nCopies(chunk.size(), "?"))))) {
+        List<Long> seqs = items.stream().map(Item::seq).distinct().sorted().toList();
+        try (PreparedStatement ps = c.prepareStatement(HELD_IDS)) {
+            int start = 0;
+            while (start < seqs.size()) {
+                int end = start;
+                while (end + 1 < seqs.size() && seqs.get(end + 1) - seqs.get(end) <= LOOKUP_GAP) {
+                    end++;
+                }
                 ps.setString(1, kiosk.siteId());
                 ps.setString(2, kiosk.kioskId());
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setLong(3 + i, chunk.get(i));
-                }
+                ps.setLong(3, seqs.get(start));
+                ps.setLong(4, seqs.get(end));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         held.put(rs.getLong(1), rs.getString(2));
                     }
                 }
+                start = end + 1;
             }
         }
         return held;

@@ -202,6 +202,16 @@ abstract class EventStoreContractTest {
     }
 
     @Test
+    void givenRatingCommentWithLoneSurrogate_whenStored_thenItIsKeptSomewhereAndItsNeighboursAreStored() {
+        List<vn.motcua.protocol.event.KioskEvent> events = new ArrayList<>(TestEvents.batch(KIOSK, 1, 3).events());
+        events.set(1, TestEvents.rating(2, "half a pair: \uD83D"));
+        assertEquals(3, store.storeBatch(SITE, EventBatch.of(KIOSK, events)), "the kiosk's sync goes on");
+        Stats stats = store.stats();
+        assertEquals(3, stats.events() + stats.quarantined(), "nothing lost: " + stats);
+        assertTrue(stats.events() >= 2, "its neighbours are stored");
+    }
+
+    @Test
     void givenEventTheDatabaseRefuses_whenItsBatchIsStoredWithOthers_thenOnlyItIsQuarantinedAndItsSeqIsHeld() {
         refuseEventsContaining("REFUSE-ME");
         List<vn.motcua.protocol.event.KioskEvent> events = new ArrayList<>(TestEvents.batch(KIOSK, 4, 8).events());

@@ -153,7 +153,7 @@ public class SiteConfigService {
         try {
             catchUp(t.siteId(), t.kioskId(), t.configVersion());
         } catch (StoreException e) {
-            LOG.warn("kiosk {}: configuration not checked: {}", t.kioskId(), e.getMessage());
+            LOG.warn("kiosk {}/{}: configuration not checked: {}", t.siteId(), t.kioskId(), e.getMessage());
         }
     }
 
@@ -171,10 +171,10 @@ public class SiteConfigService {
         Optional<String> body = latestBody(siteId);
         if (body.isEmpty() || !mqtt.publish(Topics.of(siteId, kioskId, Topics.CONFIG),
                 body.get().getBytes(StandardCharsets.UTF_8), 1, true)) {
-            releaseDelivery(kioskId, version, now); // not sent: the next telemetry tries again
+            releaseDelivery(siteId, kioskId, version, now); // not sent: the next telemetry tries again
             return false;
         }
-        LOG.info("kiosk {}: runs configuration version {}, sent the site's latest, version {}", kioskId,
+        LOG.info("kiosk {}/{}: runs configuration version {}, sent the site's latest, version {}", siteId, kioskId,
                 runningVersion == null ? "unknown" : runningVersion, version);
         return true;
     }
@@ -186,11 +186,11 @@ public class SiteConfigService {
     private boolean claimDelivery(String siteId, String kioskId, long version, long now) {
         return sql.write("claim configuration delivery to " + kioskId, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE config_deliveries SET site_id = ?, version = ?, sent_at = ?
-                    WHERE kiosk_id = ? AND (version <> ? OR sent_at <= ?)""")) {
-                ps.setString(1, siteId);
-                ps.setLong(2, version);
-                ps.setLong(3, now);
+                    UPDATE config_deliveries SET version = ?, sent_at = ?
+                    WHERE site_id = ? AND kiosk_id = ? AND (version <> ? OR sent_at <= ?)""")) {
+                ps.setLong(1, version);
+                ps.setLong(2, now);
+                ps.setString(3, siteId);
                 ps.setString(4, kioskId);
                 ps.setLong(5, version);
                 ps.setLong(6, now - config.resendAfter().toMillis());
@@ -200,7 +200,7 @@ public class SiteConfigService {
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO config_deliveries (kiosk_id, site_id, version, sent_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (kiosk_id) DO NOTHING""")) {
+                    ON CONFLICT (site_id, kiosk_id) DO NOTHING""")) {
                 ps.setString(1, kioskId);
                 ps.setString(2, siteId);
                 ps.setLong(3, version);
@@ -210,13 +210,15 @@ public class SiteConfigService {
         });
     }
 
-    private void releaseDelivery(String kioskId, long version, long claimedAt) {
-        sql.write("release configuration delivery to " + kioskId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM config_deliveries WHERE kiosk_id = ? AND version = ? AND sent_at = ?")) {
-                ps.setString(1, kioskId);
-                ps.setLong(2, version);
-                ps.setLong(3, claimedAt);
+    private void releaseDelivery(String siteId, String kioskId, long version, long claimedAt) {
+        sql.write("release configuration delivery to " + siteId + "/" + kioskId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM config_deliveries
+                    WHERE site_id = ? AND kiosk_id = ? AND version = ? AND sent_at = ?""")) {
+                ps.setString(1, siteId);
+                ps.setString(2, kioskId);
+                ps.setLong(3, version);
+                ps.setLong(4, claimedAt);
                 return ps.executeUpdate();
             }
         });
@@ -226,7 +228,7 @@ public class SiteConfigService {
         sql.write("record configuration delivery to " + kioskId, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO config_deliveries (kiosk_id, site_id, version, sent_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (kiosk_id) DO UPDATE SET site_id = excluded.site_id, version = excluded.version,
+                    ON CONFLICT (site_id, kiosk_id) DO UPDATE SET version = excluded.version,
                         sent_at = excluded.sent_at""")) {
                 ps.setString(1, kioskId);
                 ps.setString(2, siteId);

@@ -281,25 +281,33 @@ public class FleetMqttClient implements MqttCallback {
                 Telemetry t = codec.decodeTelemetry(message.getPayload());
                 long now = clock.millis();
                 telemetry.record(address.siteId(), address.kioskId(), t, now);
-                store.touch(address.kioskId(), java.time.Instant.ofEpochMilli(now));
+                store.touch(address.siteId(), address.kioskId(), java.time.Instant.ofEpochMilli(now));
                 telemetryEvents.publishEvent(new TelemetryReceived(address.siteId(), address.kioskId(),
                         t.configVersion()));
             } else if (Topics.CMD_RESULT.equals(address.suffix())) {
                 CommandResult r = codec.decodeCommandResult(message.getPayload());
-                if (!commands.recordResult(address.kioskId(), r.id(), r.ok(), r.message(), clock.millis())) {
-                    LOG.warn("kiosk {}: result for unknown or already answered command {}", address.kioskId(), r.id());
+                CommandStore.ResultOutcome outcome = commands.recordResult(address.siteId(), address.kioskId(),
+                        r.id(), r.ok(), r.message(), clock.millis());
+                if (outcome == CommandStore.ResultOutcome.RECORDED) {
+                    LOG.info("kiosk {}/{}: command {} {}: {}", address.siteId(), address.kioskId(), r.id(),
+                            r.ok() ? "done" : "refused", r.message());
                 } else {
-                    LOG.info("kiosk {}: command {} {}: {}", address.kioskId(), r.id(), r.ok() ? "done" : "refused",
-                            r.message());
+                    // only the kiosk a pending command was sent to answers it, once: anything else is counted
+                    LOG.warn("kiosk {}/{}: result for command {} ignored: {}", address.siteId(), address.kioskId(),
+                            r.id(), outcome.description());
+                    store.recordRejection(outcome.reasonCode());
                 }
             }
         } catch (ProtocolException e) {
-            LOG.warn("kiosk {}: bad {} message: {}", address.kioskId(), address.suffix(), e.getMessage());
+            LOG.warn("kiosk {}/{}: bad {} message: {}", address.siteId(), address.kioskId(), address.suffix(),
+                    e.getMessage());
         } catch (StoreException e) {
-            LOG.warn("kiosk {}: {} not stored: {}", address.kioskId(), address.suffix(), e.getMessage());
+            LOG.warn("kiosk {}/{}: {} not stored: {}", address.siteId(), address.kioskId(), address.suffix(),
+                    e.getMessage());
         } catch (RuntimeException e) {
             // a failure here would otherwise reach Paho and drop the connection
-            LOG.error("kiosk {}: {} not handled: {}", address.kioskId(), address.suffix(), e.toString(), e);
+            LOG.error("kiosk {}/{}: {} not handled: {}", address.siteId(), address.kioskId(), address.suffix(),
+                    e.toString(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package vn.motcua.central.fleet;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.SqlAccess;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.message.Telemetry;
@@ -16,7 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The latest telemetry of every kiosk, with the backlog of the reading before it (to tell a growing backlog). */
+/**
+ * The latest telemetry of every kiosk (site and kiosk id), with the backlog of the reading before it (to tell a
+ * growing backlog).
+ */
 @Singleton
 public class TelemetryStore {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryStore.class);
@@ -31,7 +35,7 @@ public class TelemetryStore {
         this.sql = sql;
     }
 
-    public record Latest(String kioskId, long receivedAt, Double cpuTemperatureC, Double load1, Long memoryUsed,
+    public record Latest(KioskKey kiosk, long receivedAt, Double cpuTemperatureC, Double load1, Long memoryUsed,
                          Long memoryTotal, Long diskUsed, Long diskTotal, String printer, String queueLengths,
                          long outboxBacklog, Long previousBacklog, Long lastAckSeq, Long configVersion) {
         public Double diskPercent() {
@@ -64,9 +68,10 @@ public class TelemetryStore {
         List<String> outOfRange = new ArrayList<>();
         Telemetry t = inRange(received, outOfRange);
         if (!outOfRange.isEmpty()) {
-            LOG.warn("kiosk {}: telemetry out of range, stored as unknown: {}", kioskId, String.join(", ", outOfRange));
+            LOG.warn("kiosk {}/{}: telemetry out of range, stored as unknown: {}", siteId, kioskId,
+                    String.join(", ", outOfRange));
         }
-        sql.write("record telemetry of " + kioskId, c -> {
+        sql.write("record telemetry of " + siteId + "/" + kioskId, c -> {
             if (!outOfRange.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO rejections (reason, count) VALUES (?, ?)
@@ -81,7 +86,7 @@ public class TelemetryStore {
                         memory_used, memory_total, disk_used, disk_total, printer, queue_lengths, outbox_backlog,
                         previous_backlog, last_ack_seq, config_version)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
-                    ON CONFLICT (kiosk_id) DO UPDATE SET site_id = excluded.site_id,
+                    ON CONFLICT (site_id, kiosk_id) DO UPDATE SET
                         received_at = excluded.received_at, at = excluded.at,
                         cpu_temperature_c = excluded.cpu_temperature_c, load1 = excluded.load1,
                         memory_used = excluded.memory_used, memory_total = excluded.memory_total,
@@ -109,18 +114,19 @@ public class TelemetryStore {
             }
             long bucket = receivedAt - receivedAt % BUCKET_MILLIS;
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO telemetry_history (kiosk_id, bucket, cpu_temperature_c, disk_percent, load1,
-                        outbox_backlog) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (kiosk_id, bucket) DO UPDATE SET cpu_temperature_c = excluded.cpu_temperature_c,
-                        disk_percent = excluded.disk_percent, load1 = excluded.load1,
-                        outbox_backlog = excluded.outbox_backlog""")) {
-                ps.setString(1, kioskId);
-                ps.setLong(2, bucket);
-                setDouble(ps, 3, t.cpuTemperatureC());
-                setDouble(ps, 4, t.diskUsedBytes() == null || t.diskTotalBytes() == null || t.diskTotalBytes() <= 0
+                    INSERT INTO telemetry_history (site_id, kiosk_id, bucket, cpu_temperature_c, disk_percent, load1,
+                        outbox_backlog) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (site_id, kiosk_id, bucket) DO UPDATE SET
+                        cpu_temperature_c = excluded.cpu_temperature_c, disk_percent = excluded.disk_percent,
+                        load1 = excluded.load1, outbox_backlog = excluded.outbox_backlog""")) {
+                ps.setString(1, siteId);
+                ps.setString(2, kioskId);
+                ps.setLong(3, bucket);
+                setDouble(ps, 4, t.cpuTemperatureC());
+                setDouble(ps, 5, t.diskUsedBytes() == null || t.diskTotalBytes() == null || t.diskTotalBytes() <= 0
                         ? null : 100.0 * t.diskUsedBytes() / t.diskTotalBytes());
-                setDouble(ps, 5, t.load1());
-                ps.setLong(6, t.outboxBacklog());
+                setDouble(ps, 6, t.load1());
+                ps.setLong(7, t.outboxBacklog());
                 if (ps.executeUpdate() == 1 && bucket % PRUNE_EVERY_MILLIS == 0) {
                     try (PreparedStatement prune = c.prepareStatement(
                             "DELETE FROM telemetry_history WHERE bucket < ?")) {
@@ -177,14 +183,15 @@ public class TelemetryStore {
     }
 
     /** The kiosk's readings since {@code sinceMillis}, oldest first, one per five minutes. */
-    public java.util.List<Point> history(String kioskId, long sinceMillis) {
-        return sql.query("telemetry history of " + kioskId, c -> {
+    public java.util.List<Point> history(KioskKey kiosk, long sinceMillis) {
+        return sql.query("telemetry history of " + kiosk, c -> {
             java.util.List<Point> out = new java.util.ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT bucket, cpu_temperature_c, disk_percent, load1, outbox_backlog FROM telemetry_history
-                    WHERE kiosk_id = ? AND bucket >= ? ORDER BY bucket""")) {
-                ps.setString(1, kioskId);
-                ps.setLong(2, sinceMillis);
+                    WHERE site_id = ? AND kiosk_id = ? AND bucket >= ? ORDER BY bucket""")) {
+                ps.setString(1, kiosk.siteId());
+                ps.setString(2, kiosk.kioskId());
+                ps.setLong(3, sinceMillis);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Point(rs.getLong(1), dbl(rs, 2), dbl(rs, 3), dbl(rs, 4), rs.getLong(5)));
@@ -195,18 +202,19 @@ public class TelemetryStore {
         });
     }
 
-    public Map<String, Latest> all() {
+    public Map<KioskKey, Latest> all() {
         return sql.query("read telemetry", c -> {
-            Map<String, Latest> out = new HashMap<>();
+            Map<KioskKey, Latest> out = new HashMap<>();
             try (ResultSet rs = c.createStatement().executeQuery("""
-                    SELECT kiosk_id, received_at, cpu_temperature_c, load1, memory_used, memory_total, disk_used,
-                           disk_total, printer, queue_lengths, outbox_backlog, previous_backlog, last_ack_seq,
-                           config_version
+                    SELECT site_id, kiosk_id, received_at, cpu_temperature_c, load1, memory_used, memory_total,
+                           disk_used, disk_total, printer, queue_lengths, outbox_backlog, previous_backlog,
+                           last_ack_seq, config_version
                     FROM kiosk_telemetry""")) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new Latest(rs.getString(1), rs.getLong(2), dbl(rs, 3), dbl(rs, 4),
-                            lng(rs, 5), lng(rs, 6), lng(rs, 7), lng(rs, 8), rs.getString(9), rs.getString(10),
-                            rs.getLong(11), lng(rs, 12), lng(rs, 13), lng(rs, 14)));
+                    KioskKey kiosk = new KioskKey(rs.getString(1), rs.getString(2));
+                    out.put(kiosk, new Latest(kiosk, rs.getLong(3), dbl(rs, 4), dbl(rs, 5),
+                            lng(rs, 6), lng(rs, 7), lng(rs, 8), lng(rs, 9), rs.getString(10), rs.getString(11),
+                            rs.getLong(12), lng(rs, 13), lng(rs, 14), lng(rs, 15)));
                 }
             }
             return out;

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.central.CentralConfig;
 import vn.motcua.central.broker.MqttBroker;
 import vn.motcua.central.broker.MqttConfig;
+import vn.motcua.central.command.CommandSigner;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.mqtt.Backoff;
 import vn.motcua.mqtt.CurrentClientOnly;
@@ -52,6 +53,7 @@ public class MqttIngestClient implements MqttCallback {
     private final MqttConfig config;
     private final IngestHandler handler;
     private final EventStore store;
+    private final IngestProgress progress;
     private final String brokerUrl;
     private final String clientId;
     private final boolean sessionResumable;
@@ -68,15 +70,16 @@ public class MqttIngestClient implements MqttCallback {
     private final Thread writer;
 
     public MqttIngestClient(MqttConfig config, CentralConfig central, MqttBroker broker, IngestHandler handler,
-                            EventStore store) throws MqttException {
+                            EventStore store, CommandSigner signer, IngestProgress progress) throws MqttException {
         this.config = config;
+        this.progress = progress;
         this.handler = handler;
         this.store = store;
         this.brokerUrl = broker.url();
         this.clientId = "central-" + central.resolveInstanceId();
         this.sessionResumable = central.instanceIdConfigured();
         this.client = newClient();
-        this.acks = new AckPublisher(() -> client, new ProtocolCodec());
+        this.acks = new AckPublisher(() -> client, new ProtocolCodec(), signer::sign);
         this.pending = new java.util.concurrent.LinkedBlockingQueue<>(4 * config.receiveMaximum());
         this.writer = new Thread(this::writeLoop, "ingest-writer");
         this.writer.setDaemon(true);
@@ -255,6 +258,7 @@ public class MqttIngestClient implements MqttCallback {
         }
         try {
             pending.put(new Pending(from, message, handler.prepare(topic, message.getPayload(), message.isRetained())));
+            progress.arrived();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -284,6 +288,7 @@ public class MqttIngestClient implements MqttCallback {
             group.add(first);
             pending.drainTo(group, config.receiveMaximum() - 1);
             if (storeUnavailable) {
+                progress.leftWithBroker();
                 continue; // left unacknowledged: redelivered after the reconnect
             }
             List<AckRequest> toPublish;
@@ -292,6 +297,7 @@ public class MqttIngestClient implements MqttCallback {
             } catch (StoreUnavailableException e) {
                 storeUnavailable = true;
                 pending.clear();
+                progress.leftWithBroker();
                 LOG.error("database unavailable: {} — leaving {} messages unacknowledged and pausing MQTT ingest",
                         e.getMessage(), group.size());
                 connector.execute(this::disconnectUntilStoreIsBack);
@@ -303,6 +309,7 @@ public class MqttIngestClient implements MqttCallback {
             for (Pending p : group) {
                 complete(p.from(), p.message());
             }
+            progress.handled(group.size());
             toPublish.forEach(acks::publish);
         }
     }

@@ -69,7 +69,7 @@ public class QueueRollup {
     private record Event(String site, String kiosk, String type, Instant at, String bootId, long uptimeMs,
                          JsonNode data) {
         TicketKey ticket() {
-            return new TicketKey(kiosk, data.path("ticketId").asText(""));
+            return new TicketKey(site, kiosk, data.path("ticketId").asText(""));
         }
 
         String text(String field) {
@@ -77,7 +77,7 @@ public class QueueRollup {
         }
     }
 
-    private record TicketKey(String kiosk, String ticketId) {
+    private record TicketKey(String site, String kiosk, String ticketId) {
     }
 
     /** A remembered ticket; {@code service} is '' and {@code issuedAt} null when only its call was seen. */
@@ -219,15 +219,17 @@ public class QueueRollup {
             List<TicketKey> chunk = all.subList(start, Math.min(all.size(), start + LOOKUP_CHUNK));
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT kiosk_id, ticket_id, site_id, service, issued_at, issued_boot_id, issued_uptime_ms,
-                        called_at, touched_at FROM queue_open_tickets WHERE (kiosk_id, ticket_id) IN ("""
-                    + "(?, ?), ".repeat(chunk.size() - 1) + "(?, ?))")) {
+                        called_at, touched_at FROM queue_open_tickets WHERE (site_id, kiosk_id, ticket_id) IN ("""
+                    + "(?, ?, ?), ".repeat(chunk.size() - 1) + "(?, ?, ?))")) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(2 * i + 1, chunk.get(i).kiosk());
-                    ps.setString(2 * i + 2, chunk.get(i).ticketId());
+                    ps.setString(3 * i + 1, chunk.get(i).site());
+                    ps.setString(3 * i + 2, chunk.get(i).kiosk());
+                    ps.setString(3 * i + 3, chunk.get(i).ticketId());
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(new TicketKey(rs.getString(1), rs.getString(2)), new Ticket(rs.getString(3),
+                        out.put(new TicketKey(rs.getString(3), rs.getString(1), rs.getString(2)),
+                                new Ticket(rs.getString(3),
                                 rs.getString(4), longOrNull(rs, 5), rs.getString(6), longOrNull(rs, 7),
                                 longOrNull(rs, 8), rs.getLong(9)));
                     }
@@ -274,7 +276,7 @@ public class QueueRollup {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO queue_open_tickets (kiosk_id, ticket_id, site_id, service, issued_at, issued_boot_id,
                     issued_uptime_ms, called_at, touched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (kiosk_id, ticket_id) DO UPDATE SET site_id = excluded.site_id,
+                ON CONFLICT (site_id, kiosk_id, ticket_id) DO UPDATE SET
                     service = excluded.service, issued_at = excluded.issued_at,
                     issued_boot_id = excluded.issued_boot_id, issued_uptime_ms = excluded.issued_uptime_ms,
                     called_at = excluded.called_at, touched_at = excluded.touched_at""")) {

@@ -155,6 +155,16 @@ public enum Lang {
             Map.entry("alert.disk", new String[]{"Ổ đĩa gần đầy", "Disk almost full"}),
             Map.entry("alert.temperature", new String[]{"Nhiệt độ cao", "High temperature"}),
             Map.entry("alert.seq_conflict", new String[]{"Trùng số thứ tự sự kiện", "Event numbers reused"}),
+            Map.entry("kioskAtSeveralSites", new String[]{"Nhiều điểm có ki-ốt mang mã này; chọn điểm:",
+                    "Several sites have a kiosk with this id; choose the site:"}),
+            Map.entry("quarantine", new String[]{"Sự kiện bị cơ sở dữ liệu từ chối", "Events the database refused"}),
+            Map.entry("quarantineHelp", new String[]{"Các sự kiện này được giữ nguyên vẹn, không mất; những sự kiện "
+                    + "khác vẫn được lưu. Nhận lại: thử lưu lại sự kiện.", "These events are kept whole, not lost; the "
+                    + "others are stored. Re-admit tries to store one again."}),
+            Map.entry("quarantinedAt", new String[]{"Thời điểm giữ lại", "Kept since"}),
+            Map.entry("eventType", new String[]{"Loại sự kiện", "Event type"}),
+            Map.entry("reason", new String[]{"Lý do", "Reason"}),
+            Map.entry("readmit", new String[]{"Nhận lại", "Re-admit"}),
             Map.entry("commands", new String[]{"Lệnh điều khiển", "Remote commands"}),
             Map.entry("send", new String[]{"Gửi lệnh", "Send"}),
             Map.entry("cmd.print_test_ticket", new String[]{"In phiếu thử", "Print a test ticket"}),

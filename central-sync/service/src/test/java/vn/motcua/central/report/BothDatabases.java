@@ -45,7 +45,8 @@ final class BothDatabases implements AutoCloseable {
         ((vn.motcua.central.store.SqlAccess) store).write("reset", c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("TRUNCATE events, kiosks, rating_daily, rating_daily_site, rating_daily_counter, "
-                        + "rating_daily_officer, rating_daily_procedure, low_ratings, queue_daily, queue_open_tickets");
+                        + "rating_daily_officer, rating_daily_procedure, low_ratings, queue_daily, queue_open_tickets, "
+                        + "rollup_set_aside");
                 s.execute("UPDATE rollup_state SET last_ingest_id = 0");
             }
             return null;

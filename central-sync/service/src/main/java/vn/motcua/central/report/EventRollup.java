@@ -115,7 +115,7 @@ final class EventRollup<T> {
                 throw e;
             }
             LOG.warn("rollup {}: events after ingest id {} up to {} could not be added together ({}); adding them "
-                    + "one at a time", watermark.name(), attempt.from, attempt.lastRead, e.getMessage());
+                    + "one at a time", watermark.name(), attempt.from, attempt.lastRead, reason(e));
             return oneByOne(horizon, attempt.lastRead);
         }
     }
@@ -224,8 +224,7 @@ final class EventRollup<T> {
                 ps.setString(4, e.siteId());
                 ps.setString(5, e.kioskId());
                 ps.setLong(6, e.seq());
-                ps.setString(7, s.reason().length() <= REASON_MAX ? s.reason()
-                        : s.reason().substring(0, REASON_MAX) + "…");
+                ps.setString(7, shortened(s.reason()));
                 ps.setLong(8, now);
                 ps.addBatch();
             }
@@ -237,7 +236,7 @@ final class EventRollup<T> {
         RollupEvent e = s.event();
         LOG.warn("rollup {}: event {} ({} of site {} kiosk {} seq {}, ingest id {}) set aside, not counted: {}",
                 watermark.name(), e.eventId(), e.type(), e.siteId(), e.kioskId(), e.seq(), e.ingestId(),
-                s.reason());
+                shortened(s.reason()));
     }
 
     /**
@@ -268,12 +267,16 @@ final class EventRollup<T> {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
-    /** The reason a batch failed, as an operator reads it: the innermost cause's message. */
+    private static String shortened(String text) {
+        return text.length() <= REASON_MAX ? text : text.substring(0, REASON_MAX) + "…";
+    }
+
+    /** The reason a batch failed, as an operator reads it: the innermost cause's message, shortened. */
     private static String reason(StoreException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return describe(root);
+        return shortened(describe(root));
     }
 }

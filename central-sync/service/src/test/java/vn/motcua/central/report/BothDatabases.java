@@ -34,6 +34,11 @@ final class BothDatabases implements AutoCloseable {
         return new BothDatabases(database);
     }
 
+    /** The JDBC URL of this class's PostgreSQL database. */
+    String url() {
+        return SERVER + database;
+    }
+
     /** A new SQLite store, or a store on this class's PostgreSQL database with every table emptied. */
     EventStore open(String dialect) throws Exception {
         if (dialect.equals("sqlite")) {

@@ -181,10 +181,11 @@ class WebStoresOnBothDatabasesTest {
             });
         }
         store.storeBatch("site-r", TestEvents.batch("kiosk-r", 1, 9));
-        QueueRollup queueRollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 1000));
+        QueueRollup queueRollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 1000,
+                Duration.ofMinutes(10)));
         assertEquals(6, queueRollup.runOnce(), "three ticket.issued and three ticket.called among nine events");
         assertEquals(0, queueRollup.runOnce());
-        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2));
+        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2, Duration.ofMinutes(10)));
         int read = 0;
         int n;
         while ((n = rollup.runOnce()) > 0) {

@@ -86,7 +86,7 @@ class TelemetryRangeOnBothDatabasesTest {
         String kiosk = "k" + UUID.randomUUID().toString().substring(0, 8);
         telemetry.record("s1", kiosk, impossible(), System.currentTimeMillis());
 
-        TelemetryStore.Latest latest = telemetry.all().get(kiosk);
+        TelemetryStore.Latest latest = telemetry.all().get(new vn.motcua.central.store.KioskKey("s1", kiosk));
         assertNull(latest.load1(), "a 309-digit load is not a load");
         assertNull(latest.cpuTemperatureC());
         assertNull(latest.memoryUsed());
@@ -96,7 +96,7 @@ class TelemetryRangeOnBothDatabasesTest {
         assertEquals(12, latest.outboxBacklog());
         assertEquals(40L, latest.lastAckSeq());
         assertEquals("{\"A\":3}", latest.queueLengths());
-        assertNull(telemetry.history(kiosk, 0).get(0).load1());
+        assertNull(telemetry.history(new vn.motcua.central.store.KioskKey("s1", kiosk), 0).get(0).load1());
         assertEquals(before + 5, store.stats().rejected().get(TelemetryStore.OUT_OF_RANGE),
                 "temperature, load, memory used, disk used and one queue length set aside");
 
@@ -106,7 +106,7 @@ class TelemetryRangeOnBothDatabasesTest {
         }
         telemetry.record("s1", kiosk, new Telemetry(OffsetDateTime.now(), 149.0, 9999.0, 1L, 2L, 0L, 1L << 50, "ok",
                 queues, 0, null, null), System.currentTimeMillis());
-        latest = telemetry.all().get(kiosk);
+        latest = telemetry.all().get(new vn.motcua.central.store.KioskKey("s1", kiosk));
         assertEquals(149.0, latest.cpuTemperatureC(), "the ends of a range are readings");
         assertEquals(9999.0, latest.load1());
         assertEquals(TelemetryStore.QUEUES_MAX, new com.fasterxml.jackson.databind.ObjectMapper()

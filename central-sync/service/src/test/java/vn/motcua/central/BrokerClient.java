@@ -12,7 +12,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
 
 /**
  * A raw MQTT 5 client for broker tests: it reports the broker's reason codes (CONNACK, PUBACK, SUBACK) instead of
@@ -23,7 +23,7 @@ public final class BrokerClient implements AutoCloseable, MqttCallback {
     private static final long WAIT_MILLIS = 10_000;
 
     private final MqttAsyncClient client;
-    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> received = new ArrayList<>();
 
     private BrokerClient(String url, String clientId) throws MqttException {
         client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
@@ -94,8 +94,17 @@ public final class BrokerClient implements AutoCloseable, MqttCallback {
         return client;
     }
 
+    /** What has arrived so far, as "topic payload" in arrival order (a copy). */
     public List<String> received() {
-        return received;
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    public int receivedCount() {
+        synchronized (received) {
+            return received.size();
+        }
     }
 
     public boolean isConnected() {
@@ -113,7 +122,10 @@ public final class BrokerClient implements AutoCloseable, MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
+        String m = topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8);
+        synchronized (received) {
+            received.add(m);
+        }
     }
 
     @Override

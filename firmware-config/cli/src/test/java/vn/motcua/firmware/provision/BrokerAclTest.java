@@ -295,6 +295,13 @@ class BrokerAclTest {
     }
 
     @Test
+    void givenReadme_whenCentralsAclStanzaRead_thenItIsTheOneTestedHere() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertTrue(readme.contains("```\n" + Provisioner.centralAcl("central") + "```"),
+                "firmware-config/README.md shows central's ACL stanza as Provisioner.centralAcl writes it");
+    }
+
+    @Test
     void givenWrongPassword_whenKioskConnects_thenRefused() throws Exception {
         MqttException e = assertThrows(MqttException.class, () -> connect(SITE + ".kiosk-01", password(SITE, "kiosk-02")));
         assertTrue(e.getReasonCode() == 134 || e.getReasonCode() == 135, "reason " + e.getReasonCode() + ": " + e);

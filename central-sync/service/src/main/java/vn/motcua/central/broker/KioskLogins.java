@@ -46,7 +46,7 @@ final class KioskLogins {
         char[] chars;
         try {
             CharBuffer decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(password);
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(password.duplicate());
             chars = new char[decoded.remaining()];
             decoded.get(chars);
         } catch (CharacterCodingException e) {

@@ -24,6 +24,7 @@ public final class BrokerClient implements AutoCloseable, MqttCallback {
 
     private final MqttAsyncClient client;
     private final List<String> received = new ArrayList<>();
+    private volatile Integer disconnectReason;
 
     private BrokerClient(String url, String clientId) throws MqttException {
         client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
@@ -59,20 +60,29 @@ public final class BrokerClient implements AutoCloseable, MqttCallback {
         return c;
     }
 
-    /** @return the PUBACK reason code (0 = accepted) */
-    public int publish(String topic, String payload) throws MqttException {
+    /**
+     * @return the PUBACK reason code (0 = accepted); or, when the broker closed the connection before Paho handed
+     * over its PUBACK, the reason code of the broker's DISCONNECT (HiveMQ sends PUBACK 0x87 and then DISCONNECT 0x87
+     * for a refused publish, and Paho may see only the second)
+     */
+    public int publish(String topic, String payload) throws MqttException, InterruptedException {
         return publish(topic, payload.getBytes(StandardCharsets.UTF_8), false);
     }
 
-    public int publish(String topic, byte[] payload, boolean retained) throws MqttException {
+    public int publish(String topic, byte[] payload, boolean retained) throws MqttException, InterruptedException {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
         message.setRetained(retained);
         IMqttToken token = client.publish(topic, message);
-        try {
-            token.waitForCompletion(WAIT_MILLIS);
-        } catch (MqttException e) {
-            return e.getReasonCode();
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (!token.isComplete() && disconnectReason == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        if (!token.isComplete()) {
+            return disconnectReason != null ? disconnectReason : -1;
+        }
+        if (token.getException() != null) {
+            return disconnectReason != null ? disconnectReason : token.getException().getReasonCode();
         }
         int[] codes = token.getReasonCodes();
         return codes == null || codes.length == 0 ? 0 : codes[0];
@@ -130,6 +140,7 @@ public final class BrokerClient implements AutoCloseable, MqttCallback {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+        disconnectReason = response.getReturnCode() >= 0x80 ? response.getReturnCode() : -1;
     }
 
     @Override

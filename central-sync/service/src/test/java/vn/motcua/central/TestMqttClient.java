@@ -25,12 +25,27 @@ public final class TestMqttClient implements AutoCloseable, MqttCallback {
     private final List<Ack> acks = new CopyOnWriteArrayList<>();
     private final List<String> ackTopics = new CopyOnWriteArrayList<>();
 
+    /** An anonymous client, for a broker that takes them (a test's own plain Mosquitto). */
     public TestMqttClient(String url, String clientId) throws MqttException {
+        this(url, clientId, null, null);
+    }
+
+    public TestMqttClient(String url, String clientId, String username, String password) throws MqttException {
         client = new MqttClient(url, clientId, new MemoryPersistence());
         client.setCallback(this);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
+        if (username != null) {
+            options.setUserName(username);
+            options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         client.connect(options);
+    }
+
+    /** Logged in as the kiosk (siteId, kioskId) of {@link TestLogins}, with the client id its agent uses. */
+    public static TestMqttClient kiosk(String url, String siteId, String kioskId) throws MqttException {
+        vn.motcua.protocol.broker.BrokerLogin login = new vn.motcua.protocol.broker.BrokerLogin(siteId, kioskId);
+        return new TestMqttClient(url, login.clientId(), login.username(), TestLogins.password(siteId, kioskId));
     }
 
     public static int freePort() {

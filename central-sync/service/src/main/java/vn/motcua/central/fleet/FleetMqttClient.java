@@ -20,6 +20,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.central.CentralConfig;
+import vn.motcua.central.broker.CentralLogin;
 import vn.motcua.central.broker.MqttBroker;
 import vn.motcua.central.broker.MqttConfig;
 import vn.motcua.central.command.CommandStore;
@@ -68,6 +69,7 @@ public class FleetMqttClient implements MqttCallback {
     private final EventStore store;
     private final ApplicationEventPublisher<TelemetryReceived> telemetryEvents;
     private final String brokerUrl;
+    private final CentralLogin login;
     private final String clientId;
     private final boolean sessionResumable;
     private final Backoff backoff;
@@ -90,6 +92,7 @@ public class FleetMqttClient implements MqttCallback {
         this.store = store;
         this.telemetryEvents = telemetryEvents;
         this.brokerUrl = broker.url();
+        this.login = broker.login();
         String stable = stableClientId(fleet, central, hostName(), httpPort == null ? 8080 : httpPort);
         this.sessionResumable = stable != null;
         this.clientId = stable != null ? stable : "central-fleet-" + UUID.randomUUID().toString().substring(0, 8);
@@ -151,11 +154,11 @@ public class FleetMqttClient implements MqttCallback {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
-        if (!config.username().isEmpty()) {
-            options.setUserName(config.username());
+        if (!login.username().isEmpty()) {
+            options.setUserName(login.username());
         }
-        if (!config.password().isEmpty()) {
-            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+        if (!login.password().isEmpty()) {
+            options.setPassword(login.password().getBytes(StandardCharsets.UTF_8));
         }
         return options;
     }

@@ -17,6 +17,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.central.CentralConfig;
+import vn.motcua.central.broker.CentralLogin;
 import vn.motcua.central.broker.MqttBroker;
 import vn.motcua.central.broker.MqttConfig;
 import vn.motcua.central.command.CommandSigner;
@@ -55,8 +56,8 @@ public class MqttIngestClient implements MqttCallback {
     private final EventStore store;
     private final IngestProgress progress;
     private final String brokerUrl;
+    private final CentralLogin login;
     private final String clientId;
-    private final boolean sessionResumable;
     private volatile MqttAsyncClient client;
     private final AckPublisher acks;
     private final Backoff reconnectBackoff;
@@ -76,8 +77,8 @@ public class MqttIngestClient implements MqttCallback {
         this.handler = handler;
         this.store = store;
         this.brokerUrl = broker.url();
+        this.login = broker.login();
         this.clientId = "central-" + central.resolveInstanceId();
-        this.sessionResumable = central.instanceIdConfigured();
         this.client = newClient();
         this.acks = new AckPublisher(() -> client, new ProtocolCodec(), signer::sign);
         this.pending = new java.util.concurrent.LinkedBlockingQueue<>(4 * config.receiveMaximum());
@@ -137,11 +138,11 @@ public class MqttIngestClient implements MqttCallback {
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
         options.setReceiveMaximum(config.receiveMaximum());
-        if (!config.username().isEmpty()) {
-            options.setUserName(config.username());
+        if (!login.username().isEmpty()) {
+            options.setUserName(login.username());
         }
-        if (!config.password().isEmpty()) {
-            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+        if (!login.password().isEmpty()) {
+            options.setPassword(login.password().getBytes(StandardCharsets.UTF_8));
         }
         return options;
     }
@@ -377,11 +378,12 @@ public class MqttIngestClient implements MqttCallback {
         }
         try {
             if (client.isConnected()) {
-                // A random instance id is never reused: end its session now instead of leaving it to expire.
+                // End the session, whether or not the id will be used again: a session left behind stays a member
+                // of the shared subscription, and a broker (Mosquitto) keeps handing it its share of every kiosk's
+                // events until it expires. Nothing is lost by ending it: the kiosks keep every event until it is
+                // acked and send it again, to the instances still running.
                 MqttProperties properties = new MqttProperties();
-                if (!sessionResumable) {
-                    properties.setSessionExpiryInterval(0L);
-                }
+                properties.setSessionExpiryInterval(0L);
                 client.disconnect(DISCONNECT_TIMEOUT_MILLIS, null, null, 0, properties)
                         .waitForCompletion(DISCONNECT_TIMEOUT_MILLIS);
             }

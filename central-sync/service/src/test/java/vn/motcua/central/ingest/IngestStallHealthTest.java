@@ -48,17 +48,18 @@ class IngestStallHealthTest implements TestPropertyProvider {
         try {
             Path dir = Files.createTempDirectory("central-stall");
             db = dir.resolve("c.db");
-            return Map.of(
+            Map<String, String> p = new java.util.HashMap<>(
+                    vn.motcua.central.TestLogins.embeddedBroker(dir, mqttPort, "site-1.kiosk-stall"));
+            p.putAll(Map.of(
                     "micronaut.server.port", "-1",
-                    "central.mqtt.url", "",
-                    "central.mqtt.port", String.valueOf(mqttPort),
                     "central.mqtt.reconnect-min-delay", "100ms",
                     "central.mqtt.reconnect-max-delay", "500ms",
                     "central.ingest.store-retry-min-delay", "50ms",
                     "central.ingest.store-retry-for", "500ms",
                     "central.ingest.stall-after", "2s",
                     "central.commands.signing-key-file", dir.resolve("command-signing.key").toString(),
-                    "central.db.url", "jdbc:sqlite:" + db);
+                    "central.db.url", "jdbc:sqlite:" + db));
+            return p;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -69,7 +70,7 @@ class IngestStallHealthTest implements TestPropertyProvider {
             throws Exception {
         await("central ready").atMost(Duration.ofSeconds(30)).until(() -> health().get("status").asText()
                 .equals("UP"));
-        try (TestMqttClient kiosk = new TestMqttClient("tcp://127.0.0.1:" + mqttPort, "stall-kiosk");
+        try (TestMqttClient kiosk = TestMqttClient.kiosk("tcp://127.0.0.1:" + mqttPort, "site-1", "kiosk-stall");
              Connection holder = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             kiosk.subscribe(Topics.of("site-1", "kiosk-stall", Topics.ACK));
             holder.setAutoCommit(false);

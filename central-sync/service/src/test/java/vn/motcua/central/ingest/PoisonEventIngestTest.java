@@ -72,8 +72,8 @@ class PoisonEventIngestTest implements TestPropertyProvider {
         }
         Map<String, String> p = new HashMap<>();
         p.put("micronaut.server.port", "-1");
-        p.put("central.mqtt.url", "");
-        p.put("central.mqtt.port", String.valueOf(mqttPort));
+        p.putAll(vn.motcua.central.TestLogins.embeddedBroker(dir, mqttPort, "site-1.kiosk-01", "site-1.kiosk-02",
+                "site-2.kiosk-01"));
         p.put("central.mqtt.reconnect-min-delay", "100ms");
         p.put("central.mqtt.reconnect-max-delay", "1s");
         p.put("central.instance-id", "poison-test");
@@ -100,9 +100,9 @@ class PoisonEventIngestTest implements TestPropertyProvider {
             throws Exception {
         await("central ready").atMost(Duration.ofSeconds(30)).until(() -> healthStatus() == 200);
         String url = "tcp://127.0.0.1:" + mqttPort;
-        try (TestMqttClient a = new TestMqttClient(url, "poison-a");
-             TestMqttClient b = new TestMqttClient(url, "poison-b");
-             TestMqttClient c = new TestMqttClient(url, "poison-c")) {
+        try (TestMqttClient a = TestMqttClient.kiosk(url, "site-1", "kiosk-01");
+             TestMqttClient b = TestMqttClient.kiosk(url, "site-1", "kiosk-02");
+             TestMqttClient c = TestMqttClient.kiosk(url, "site-2", "kiosk-01")) {
             a.subscribe(Topics.of("site-1", "kiosk-01", Topics.ACK));
             b.subscribe(Topics.of("site-1", "kiosk-02", Topics.ACK));
             c.subscribe(Topics.of("site-2", "kiosk-01", Topics.ACK));

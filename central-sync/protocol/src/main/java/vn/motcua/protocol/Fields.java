@@ -26,6 +26,11 @@ final class Fields {
         this.path = path;
     }
 
+    /** The JSON this reads from, as it arrived. */
+    JsonNode node() {
+        return node;
+    }
+
     static Fields root(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new ProtocolException(RejectReason.WRONG_TYPE, null, "payload must be a JSON object");

@@ -1,6 +1,7 @@
 package vn.motcua.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * JSON form of contract v1. Encoding writes every field (nullable ones as null); decoding is strict: it throws a
@@ -63,11 +65,45 @@ public final class ProtocolCodec {
     }
 
     /**
-     * Decodes and validates an events batch published on the topic of {@code topicKioskId}.
+     * Decodes and validates an events batch published on the topic of {@code topicKioskId}; one invalid event refuses
+     * the whole batch.
      *
      * @throws ProtocolException with the reason to count
      */
     public EventBatch decodeEventBatch(byte[] payload, String topicKioskId) {
+        CheckedBatch checked = decodeEventBatchKeepingRefused(payload, topicKioskId);
+        if (!checked.refused().isEmpty()) {
+            throw checked.refused().get(0).problem();
+        }
+        return checked.batch();
+    }
+
+    /**
+     * An event of a well-formed batch that the contract refuses, but whose {@code seq} and {@code id} could be read:
+     * a consumer keeps it whole ({@code json}, every non-ASCII character escaped so any store can hold it) with its
+     * reason instead of refusing the events around it. {@code type} is the text it carried, or null.
+     */
+    public record RefusedEvent(long seq, UUID id, String type, String json, ProtocolException problem) {
+    }
+
+    /** A batch's valid events, and the refused ones to keep. */
+    public record CheckedBatch(EventBatch batch, List<RefusedEvent> refused) {
+
+        /** The highest seq the batch carried, valid or refused. */
+        public long lastSeq() {
+            long last = batch.events().stream().mapToLong(KioskEvent::seq).max().orElse(0);
+            return refused.stream().mapToLong(RefusedEvent::seq).reduce(last, Math::max);
+        }
+    }
+
+    /**
+     * Decodes an events batch, setting aside each event the contract refuses but that names its {@code seq} and
+     * {@code id}. A batch whose envelope is wrong (size, schema, kiosk, not a list), or holding an event without a
+     * readable {@code seq} and {@code id}, is refused whole.
+     *
+     * @throws ProtocolException with the reason to count
+     */
+    public CheckedBatch decodeEventBatchKeepingRefused(byte[] payload, String topicKioskId) {
         if (payload.length > EventBatch.MAX_BYTES) {
             throw new ProtocolException(RejectReason.PAYLOAD_TOO_LARGE, null,
                     payload.length + " bytes, at most " + EventBatch.MAX_BYTES + " allowed");
@@ -91,16 +127,40 @@ public final class ProtocolCodec {
         if (items.isEmpty()) {
             throw root.invalid("events", "must not be empty");
         }
+        String batchId = root.optionalText("batchId", ID_MAX);
         List<KioskEvent> events = new ArrayList<>(items.size());
+        List<RefusedEvent> refused = new ArrayList<>();
         Set<Long> seqs = new HashSet<>();
         for (Fields item : items) {
-            KioskEvent event = event(item);
-            if (!seqs.add(event.seq())) {
-                throw item.invalid("seq", event.seq() + " appears twice in the batch");
+            try {
+                KioskEvent event = event(item);
+                if (!seqs.add(event.seq())) {
+                    throw item.invalid("seq", event.seq() + " appears twice in the batch");
+                }
+                events.add(event);
+            } catch (ProtocolException problem) {
+                long seq;
+                UUID id;
+                try {
+                    seq = item.integer("seq", 1, Long.MAX_VALUE);
+                    id = item.uuid("id");
+                } catch (ProtocolException unnamed) {
+                    throw problem;
+                }
+                JsonNode type = item.node().get("type");
+                refused.add(new RefusedEvent(seq, id, type != null && type.isTextual()
+                        ? escapedJson(type).replaceAll("^\"|\"$", "") : null, escapedJson(item.node()), problem));
             }
-            events.add(event);
         }
-        return new EventBatch(EventBatch.SCHEMA, kioskId, events, root.optionalText("batchId", ID_MAX));
+        return new CheckedBatch(new EventBatch(EventBatch.SCHEMA, kioskId, events, batchId), refused);
+    }
+
+    private String escapedJson(JsonNode node) {
+        try {
+            return mapper.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed JSON node cannot be written: " + e.getMessage(), e);
+        }
     }
 
     /**

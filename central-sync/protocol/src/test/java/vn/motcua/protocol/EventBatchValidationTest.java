@@ -151,4 +151,37 @@ class EventBatchValidationTest {
             assertEquals(true, codes.add(r.code()), r.code());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void givenOneEventWithNulInItsComment_whenDecodedKeepingRefused_thenItIsSetAsideWholeAndTheOthersKept()
+            throws Exception {
+        ObjectNode batch = validBatch();
+        ObjectNode rating = (ObjectNode) batch.get("events").get(5);
+        ((ObjectNode) rating.get("data")).put("comment", "chờ\u0000lâu");
+        int all = batch.get("events").size();
+
+        ProtocolCodec.CheckedBatch checked = codec.decodeEventBatchKeepingRefused(
+                batch.toString().getBytes(StandardCharsets.UTF_8), "kiosk-01");
+
+        assertEquals(all - 1, checked.batch().events().size(), "the events around it are kept");
+        assertEquals(1, checked.refused().size());
+        ProtocolCodec.RefusedEvent refused = checked.refused().get(0);
+        assertEquals(rating.get("seq").asLong(), refused.seq());
+        assertEquals(rating.get("id").asText(), refused.id().toString());
+        assertEquals(RejectReason.INVALID_CHARACTER, refused.problem().reason());
+        assertEquals("chờ\u0000lâu", json.readTree(refused.json()).get("data").get("comment").asText(),
+                "kept whole");
+        assertEquals(false, refused.json().chars().anyMatch(c -> c == 0 || c > 127), "storable anywhere");
+        assertEquals(batch.get("events").get(all - 1).get("seq").asLong(), checked.lastSeq());
+        assertEquals(RejectReason.INVALID_CHARACTER, rejected(batch.toString().getBytes(StandardCharsets.UTF_8))
+                .reason(), "the strict read still refuses the whole batch");
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenAnEventWithoutReadableSeq_whenDecodedKeepingRefused_thenTheWholeBatchIsRefused() {
+        ObjectNode batch = validBatch();
+        firstEvent(batch).put("seq", "one");
+        assertThrows(ProtocolException.class, () -> codec.decodeEventBatchKeepingRefused(
+                batch.toString().getBytes(StandardCharsets.UTF_8), "kiosk-01"));
+    }
 }

@@ -20,7 +20,7 @@ final class CentralSync extends ManagedProcess {
     private CentralSync(String name, int httpPort, Map<String, String> env, Path workDir) {
         super(name, command(), env, workDir);
         this.httpPort = httpPort;
-        this.signingPublicKey = workDir.resolve(name + "-keys").resolve("command-signing.pub").toAbsolutePath();
+        this.signingPublicKey = SystemLogins.signingPublicKey(workDir);
     }
 
     /** {@code -Dcentral.jvmArgs="..."} adds JVM options, e.g. a flight recording while a benchmark runs. */
@@ -43,9 +43,8 @@ final class CentralSync extends ManagedProcess {
         env.put("DB_USER", "postgres");
         env.put("CENTRAL_INSTANCE_ID", name);
         env.put("CENTRAL_API_TOKEN", API_TOKEN);
-        // a demo key pair is created there on first start; agents verify commands with its .pub
-        env.put("CENTRAL_SIGNING_KEY", workDir.resolve(name + "-keys").resolve("command-signing.key")
-                .toAbsolutePath().toString());
+        // one signing pair per work folder, made before anything starts: agents verify commands and acks with it
+        env.putAll(SystemLogins.centralEnv(workDir));
         if (mqttUrl != null) {
             env.put("MQTT_URL", mqttUrl);
         } else {

@@ -44,6 +44,7 @@ final class KioskAgent extends ManagedProcess {
         env.put("AGENT_LAN_PORT", "0");
         env.put("AGENT_PRINTER_FOLDER", workDir.resolve(kioskId + "-printed").toString());
         env.putAll(Jars.agentTestTimings());
+        env.putAll(SystemLogins.agentEnv(workDir, siteId, kioskId));
         env.putAll(extra);
         return new KioskAgent(siteId, kioskId, httpPort, db, env, workDir);
     }

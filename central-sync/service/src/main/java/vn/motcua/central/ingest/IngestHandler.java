@@ -17,6 +17,7 @@ import vn.motcua.protocol.message.KioskStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,15 +86,17 @@ public class IngestHandler {
         private final boolean retained;
         private final Topics.Address address;
         private final EventStore.SiteBatch batch;
+        private final ProtocolCodec.CheckedBatch checked;
         private final ProtocolException problem;
 
         private Arrived(String topic, byte[] payload, boolean retained, Topics.Address address,
-                        EventStore.SiteBatch batch, ProtocolException problem) {
+                        ProtocolCodec.CheckedBatch checked, ProtocolException problem) {
             this.topic = topic;
             this.payload = payload;
             this.retained = retained;
             this.address = address;
-            this.batch = batch;
+            this.checked = checked;
+            this.batch = checked == null ? null : new EventStore.SiteBatch(address.siteId(), checked.batch());
             this.problem = problem;
         }
     }
@@ -111,8 +114,7 @@ public class IngestHandler {
         }
         try {
             return new Arrived(topic, payload, retained, address,
-                    new EventStore.SiteBatch(address.siteId(), codec.decodeEventBatch(payload, address.kioskId())),
-                    null);
+                    codec.decodeEventBatchKeepingRefused(payload, address.kioskId()), null);
         } catch (ProtocolException e) {
             return new Arrived(topic, payload, retained, address, null, e);
         }
@@ -126,25 +128,34 @@ public class IngestHandler {
      */
     public List<AckRequest> handleAll(List<Arrived> messages) throws StoreUnavailableException {
         List<EventStore.SiteBatch> batches = new ArrayList<>();
+        List<Arrived> checked = new ArrayList<>();
         for (Arrived m : messages) {
             if (m.problem != null) {
                 reject(m.address == null ? null : m.address.siteId() + "/" + m.address.kioskId(), m.topic, m.problem);
             } else if (m.batch != null) {
-                batches.add(m.batch);
+                checked.add(m);
+                if (!m.batch.batch().events().isEmpty()) {
+                    batches.add(m.batch);
+                }
             } else {
                 handle(m.topic, m.payload, m.retained);
             }
         }
-        if (batches.isEmpty()) {
+        if (checked.isEmpty()) {
             return List.of();
         }
         int events = batches.stream().mapToInt(b -> b.batch().events().size()).sum();
-        Map<KioskKey, Long> contiguous = withRetry("store " + events + " events of " + batches.size() + " batches",
-                () -> store.storeBatches(batches));
-        List<AckRequest> acks = new ArrayList<>(batches.size());
-        for (EventStore.SiteBatch b : batches) {
-            acks.add(ackOf(b.siteId(), b.batch(), contiguous.getOrDefault(new KioskKey(b.siteId(),
-                    b.batch().kioskId()), 0L)));
+        Map<KioskKey, Long> contiguous = batches.isEmpty() ? new HashMap<>() : new HashMap<>(withRetry(
+                "store " + events + " events of " + batches.size() + " batches", () -> store.storeBatches(batches)));
+        for (Arrived m : checked) {
+            if (!m.checked.refused().isEmpty()) {
+                contiguous.putAll(keepRefused(m));
+            }
+        }
+        List<AckRequest> acks = new ArrayList<>(checked.size());
+        for (Arrived m : checked) {
+            acks.add(ackOf(m.address.siteId(), m.checked, contiguous.getOrDefault(new KioskKey(m.address.siteId(),
+                    m.checked.batch().kioskId()), 0L)));
         }
         LOG.debug("stored {} events of {} batches", events, batches.size());
         return acks;
@@ -155,29 +166,34 @@ public class IngestHandler {
      * last seq (the kiosk applies an ack only to a batch it has in flight and up to that batch's end). A batch from an
      * agent that names none gets batch id "": older agents read only {@code upToSeq}, newer ones refuse a blank id.
      */
-    static AckRequest ackOf(String siteId, EventBatch batch, long contiguous) {
-        long last = batch.events().stream().mapToLong(KioskEvent::seq).max().orElse(0);
-        return new AckRequest(siteId, batch.kioskId(), Math.min(contiguous, last),
+    static AckRequest ackOf(String siteId, ProtocolCodec.CheckedBatch checked, long contiguous) {
+        EventBatch batch = checked.batch();
+        return new AckRequest(siteId, batch.kioskId(), Math.min(contiguous, checked.lastSeq()),
                 batch.batchId() == null ? "" : batch.batchId());
+    }
+
+    /**
+     * Events of a well-formed batch that the contract refuses are kept whole in quarantine with their reason, each
+     * counted under its reject reason; the events around them are stored as usual.
+     */
+    private Map<KioskKey, Long> keepRefused(Arrived m) throws StoreUnavailableException {
+        for (ProtocolCodec.RefusedEvent r : m.checked.refused()) {
+            reject(m.address.siteId() + "/" + m.address.kioskId(), m.topic, r.problem());
+        }
+        return withRetry("keep " + m.checked.refused().size() + " refused events of kiosk " + m.address.siteId()
+                + "/" + m.address.kioskId() + " in quarantine",
+                () -> store.keepRefused(m.address.siteId(), m.address.kioskId(), m.checked.refused()));
     }
 
     private Optional<AckRequest> events(Topics.Address address, String topic, byte[] payload)
             throws StoreUnavailableException {
-        EventBatch batch;
-        try {
-            batch = codec.decodeEventBatch(payload, address.kioskId());
-        } catch (ProtocolException e) {
-            reject(address.siteId() + "/" + address.kioskId(), topic, e);
+        Arrived arrived = prepare(topic, payload, false);
+        if (arrived.problem != null) {
+            reject(address.siteId() + "/" + address.kioskId(), topic, arrived.problem);
             return Optional.empty();
         }
-        KioskKey kiosk = new KioskKey(address.siteId(), address.kioskId());
-        long contiguous = withRetry("store " + batch.events().size() + " events of kiosk " + kiosk,
-                () -> store.storeBatches(List.of(new EventStore.SiteBatch(address.siteId(), batch))))
-                .getOrDefault(kiosk, 0L);
-        LOG.debug("kiosk {}: stored batch of {} events (seq {}..{}), contiguous {}", kiosk,
-                batch.events().size(), batch.events().get(0).seq(),
-                batch.events().get(batch.events().size() - 1).seq(), contiguous);
-        return Optional.of(ackOf(address.siteId(), batch, contiguous));
+        List<AckRequest> acks = handleAll(List.of(arrived));
+        return acks.isEmpty() ? Optional.empty() : Optional.of(acks.get(0));
     }
 
     private void status(Topics.Address address, String topic, byte[] payload, boolean retained)

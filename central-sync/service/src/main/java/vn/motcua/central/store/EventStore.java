@@ -1,5 +1,6 @@
 package vn.motcua.central.store;
 
+import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.event.EventBatch;
 import vn.motcua.protocol.message.KioskStatus;
 
@@ -33,6 +34,14 @@ public interface EventStore extends AutoCloseable {
      *         quarantined event
      */
     Map<KioskKey, Long> storeBatches(List<SiteBatch> batches);
+
+    /**
+     * Keeps events the contract refused, each whole in quarantine with its reason, and holds their numbers: the
+     * kiosk may delete them, central has them for an operator.
+     *
+     * @return the kiosk's contiguous sequence afterwards
+     */
+    Map<KioskKey, Long> keepRefused(String siteId, String kioskId, List<ProtocolCodec.RefusedEvent> refused);
 
     /** A batch with the site its topic named. */
     record SiteBatch(String siteId, EventBatch batch) {

@@ -457,7 +457,25 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
      * thrown as an outage: the message stays with the broker rather than being lost.
      */
     private long quarantine(Item item, String reason, Instant now) {
-        String raw = rawJson(item);
+        return quarantine(item, reason, now, rawJson(item));
+    }
+
+    @Override
+    public Map<KioskKey, Long> keepRefused(String siteId, String kioskId, List<ProtocolCodec.RefusedEvent> refused) {
+        Instant now = now();
+        KioskKey kiosk = new KioskKey(siteId, kioskId);
+        ensureKiosk(kiosk);
+        Map<KioskKey, Long> contiguous = new TreeMap<>();
+        for (ProtocolCodec.RefusedEvent r : refused) {
+            Item item = new Item(0, kiosk, r.seq(), r.id(), r.type() == null ? "unknown" : r.type(), "", false, "",
+                    0, null, null);
+            String reason = "refused by the contract: " + r.problem().getMessage();
+            contiguous.merge(kiosk, quarantine(item, reason, now, r.json()), Math::max);
+        }
+        return contiguous;
+    }
+
+    private long quarantine(Item item, String reason, Instant now, String raw) {
         boolean[] kept = new boolean[1];
         long contiguous;
         try {
@@ -581,7 +599,12 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
         Instant now = now();
         Item item;
         try {
+            // what the contract refused on arrival is re-admitted only once this central's contract accepts it
+            codec.decodeEventBatch(("{\"schema\":1,\"kioskId\":" + json.writeValueAsString(q.kioskId())
+                    + ",\"events\":[" + q.raw() + "]}").getBytes(StandardCharsets.UTF_8), q.kioskId());
             item = fromRaw(q);
+        } catch (vn.motcua.protocol.ProtocolException e) {
+            return refusedAgain(q, "refused by the contract: " + e.getMessage(), now);
         } catch (java.io.IOException | RuntimeException e) {
             return refusedAgain(q, "the kept JSON is not an event: " + rootMessage(e), now);
         }

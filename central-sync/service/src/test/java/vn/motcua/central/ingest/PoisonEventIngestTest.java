@@ -128,7 +128,7 @@ class PoisonEventIngestTest implements TestPropertyProvider {
             JsonNode q = kept.get(0);
             assertEquals(List.of("site-1", "kiosk-01", "3", poison.id().toString()), List.of(q.get("siteId").asText(),
                     q.get("kioskId").asText(), q.get("seq").asText(), q.get("eventId").asText()));
-            assertTrue(q.get("reason").asText().contains("22P05"), q.toString());
+            assertTrue(q.get("reason").asText().contains("invalid_character"), q.toString());
             assertEquals(comment, q.get("event").get("data").get("comment").asText(), "kept whole");
             assertEquals(0, get("/api/quarantine?siteId=site-2&kioskId=kiosk-01").size());
             assertEquals(200, healthStatus(), "ingest goes on: health stays UP");
@@ -141,13 +141,13 @@ class PoisonEventIngestTest implements TestPropertyProvider {
             WebConsoleSession admin = WebConsoleSession.signIn(http, ADMIN, PASSWORD);
             String page = http.toBlocking().retrieve(admin.on(HttpRequest.GET("/fleet/sites/site-1/kiosks/kiosk-01")));
             assertTrue(page.contains("id=\"quarantine\"") && page.contains("class=\"readmit\""), page);
-            assertTrue(page.contains("22P05"));
+            assertTrue(page.contains("invalid_character"));
 
             String readmit = "/api/quarantine/" + q.get("id").asText() + "/readmit";
             HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                     () -> http.toBlocking().exchange(admin.on(HttpRequest.POST(readmit, "{}")), String.class));
-            assertEquals(HttpStatus.CONFLICT, refused.getStatus(), "the database still refuses it");
-            assertTrue(refused.getResponse().getBody(String.class).orElse("").contains("22P05"));
+            assertEquals(HttpStatus.CONFLICT, refused.getStatus(), "the contract still refuses it");
+            assertTrue(refused.getResponse().getBody(String.class).orElse("").contains("invalid_character"));
             assertEquals(2, get("/api/quarantine").get(0).get("attempts").asInt());
             HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
                     () -> http.toBlocking().exchange(HttpRequest.POST(readmit, "{}").bearerAuth(TOKEN)));

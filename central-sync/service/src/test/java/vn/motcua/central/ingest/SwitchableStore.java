@@ -56,6 +56,13 @@ class SwitchableStore implements EventStore {
     }
 
     @Override
+    public java.util.Map<KioskKey, Long> keepRefused(String siteId, String kioskId,
+                                                     java.util.List<vn.motcua.protocol.ProtocolCodec.RefusedEvent> r) {
+        failIfDown();
+        return delegate.keepRefused(siteId, kioskId, r);
+    }
+
+    @Override
     public void recordRejection(String reasonCode) {
         failIfDown();
         delegate.recordRejection(reasonCode);

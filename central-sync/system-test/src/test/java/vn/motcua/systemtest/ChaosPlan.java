@@ -247,8 +247,11 @@ final class ChaosPlan {
                         forger(ForgedBy.ANONYMOUS, ForgedBy.OTHER_KIOSK, ForgedBy.OWN_LOGIN)));
                 case FORGED_CMD -> ops.add(op(round, kind, kiosk, 0, random.nextInt(3),
                         forger(ForgedBy.ANONYMOUS, ForgedBy.OTHER_KIOSK, ForgedBy.OWN_LOGIN)));
-                case FORGED_STATUS, FORGED_RESULT, POISON_EVENT -> ops.add(op(round, kind, kiosk, 0,
+                case FORGED_STATUS, FORGED_RESULT -> ops.add(op(round, kind, kiosk, 0,
                         random.nextInt(3), forger(ForgedBy.ANONYMOUS, ForgedBy.OTHER_KIOSK)));
+                // with its own stolen login a kiosk's events are its own: central must keep them out of the way
+                case POISON_EVENT -> ops.add(op(round, kind, kiosk, 0, random.nextInt(3),
+                        forger(ForgedBy.ANONYMOUS, ForgedBy.OTHER_KIOSK, ForgedBy.OWN_LOGIN)));
                 default -> ops.add(op(round, kind, kiosk, 0, random.nextInt(3), null));
             }
         }

@@ -67,10 +67,13 @@ final class ChaosRun {
     private final Map<Integer, Deque<String>> unrated = new HashMap<>();
     private final Map<Integer, Path> snapshots = new HashMap<>();
     private final Map<Integer, Instant> lastCommit = new HashMap<>();
+    /** When each kiosk's outbox was last seen empty: a stall counts from this or the last commit, the later. */
+    private final Map<Integer, Instant> lastEmpty = new HashMap<>();
     private final Map<Integer, List<String>> commandsOf = new HashMap<>();
     /** Forged command results by their text, and whether the broker could not have told them from the kiosk. */
     private final Map<String, Boolean> forgedResults = new HashMap<>();
-    private final Set<String> forgedEventIds = new HashSet<>();
+    /** Forged event ids, and whether one may reach central (an open broker, or the kiosk's own stolen login). */
+    private final Map<String, Boolean> forgedEvents = new HashMap<>();
     private String operatorCookie;
     private String operatorCsrf;
 
@@ -94,6 +97,9 @@ final class ChaosRun {
 
     /** Runs every round; the first round whose checks fail ends the run with an error naming seed and log. */
     void run() throws Exception {
+        for (int i = 0; i < world.kiosks.size(); i++) {
+            lastEmpty.put(i, Instant.now());
+        }
         for (List<Op> round : plan.rounds) {
             for (Op op : round) {
                 note(op.describe(names));
@@ -254,6 +260,7 @@ final class ChaosRun {
         k.agent.kill();
         AgentDatabase.restore(copy, k.agent.database);
         k.agent.start();
+        lastEmpty.put(op.kiosk(), Instant.now());
         unrated.remove(op.kiosk());
         note("  restored " + k + " from " + copy.getFileName());
     }
@@ -323,7 +330,7 @@ final class ChaosRun {
     private void poisonEvent(Op op, Kiosk victim) throws Exception {
         long next = victim.agent.status().map(s -> s.get("lastSeq").asLong()).orElse(0L) + 1;
         String id = UUID.randomUUID().toString();
-        forgedEventIds.add(id);
+        forgedEvents.put(id, !world.credentials || op.forger() == ForgedBy.OWN_LOGIN);
         String ticketId = UUID.randomUUID().toString();
         String at = op.variant() == 1 ? "+999999999-12-31T00:00:00+07:00" : OffsetDateTime.now(ZoneOffset.ofHours(7)).toString();
         String type;
@@ -448,14 +455,22 @@ final class ChaosRun {
     private record Stall(boolean drained, Duration stall) {
     }
 
-    /** Waits until the kiosk's outbox is empty; the stall is counted from its last commit. */
+    /**
+     * Waits until the kiosk's outbox is empty. The stall is the time since its last commit, or since its outbox was
+     * last seen empty when that is later (a restored database brings back events to send).
+     */
     private Stall drain(int kiosk) throws InterruptedException {
         Kiosk k = world.kiosks.get(kiosk);
-        Instant from = lastCommit.getOrDefault(kiosk, Instant.now());
+        Instant committed = lastCommit.getOrDefault(kiosk, Instant.EPOCH);
+        Instant seenEmpty = lastEmpty.getOrDefault(kiosk, Instant.EPOCH);
+        Instant from = committed.isAfter(seenEmpty) ? committed : seenEmpty;
         Instant deadline = Instant.now().plus(stallLimit);
         while (true) {
             boolean empty = k.agent.status().map(s -> s.get("outboxBacklog").asLong() == 0).orElse(false);
             Instant now = Instant.now();
+            if (empty) {
+                lastEmpty.put(kiosk, now);
+            }
             if (empty || now.isAfter(deadline)) {
                 Duration stall = Duration.between(from, now);
                 if (stall.compareTo(longestStall) > 0) {
@@ -509,9 +524,9 @@ final class ChaosRun {
         int quarantined = 0;
         int forged = 0;
         for (CentralRecords.Row r : rows) {
-            if (r.eventId() != null && forgedEventIds.contains(r.eventId())) {
+            if (r.eventId() != null && forgedEvents.containsKey(r.eventId())) {
                 forged++;
-                if (world.credentials) {
+                if (!forgedEvents.get(r.eventId())) {
                     problems.add("a forged event reached central through a broker with logins: " + r);
                 }
                 continue;

@@ -70,7 +70,7 @@ class ChaosSystemTest {
         long seed = longProperty("chaos.seed", new SecureRandom().nextLong());
         int rounds = (int) longProperty("chaos.rounds", 4);
         int opsPerRound = (int) longProperty("chaos.opsPerRound", 14);
-        Duration stallLimit = Duration.ofSeconds(longProperty("chaos.stallSeconds", 90));
+        Duration stallLimit = Duration.ofSeconds(longProperty("chaos.stallSeconds", 120));
         Set<String> faults = faults();
         ChaosPlan plan = ChaosPlan.draw(seed, rounds, opsPerRound, 3, faults);
         System.out.printf("chaos: seed %d, %d rounds, %d operations, faults %s, broker logins %s%n", seed, rounds,

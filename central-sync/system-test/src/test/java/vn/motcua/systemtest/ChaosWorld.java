@@ -26,6 +26,9 @@ final class ChaosWorld implements AutoCloseable {
     static final String ADMIN = "quantri";
     static final String ADMIN_PASSWORD = "mat-khau-hon-loan-2026";
     private static final String CENTRAL_LOGIN = "central";
+    /** Process name, site, kiosk: two sites with a kiosk-01 each (the naming our docs use) and one kiosk-02. */
+    private static final String[][] IDENTITIES = {{"a-kiosk-01", SITE_A, "kiosk-01"},
+            {"a-kiosk-02", SITE_A, "kiosk-02"}, {"b-kiosk-01", SITE_B, "kiosk-01"}};
 
     /** One kiosk: its identity, its agent process, its clock, its counter and its broker login. */
     static final class Kiosk {
@@ -77,11 +80,9 @@ final class ChaosWorld implements AutoCloseable {
     static ChaosWorld start(Path work, boolean credentials) throws Exception {
         Path keys = work.resolve("central-keys");
         Path provisioned = work.resolve("provisioned");
-        String[][] identities = {{"a-kiosk-01", SITE_A, "kiosk-01"}, {"a-kiosk-02", SITE_A, "kiosk-02"},
-                {"b-kiosk-01", SITE_B, "kiosk-01"}};
         StringBuilder passwd = new StringBuilder();
         StringBuilder acl = new StringBuilder();
-        for (String[] id : identities) {
+        for (String[] id : IDENTITIES) {
             Path out = provisioned.resolve(id[0]);
             provision(id[1], id[2], out, keys);
             passwd.append(Files.readString(out.resolve("broker/mosquitto.passwd")));
@@ -106,10 +107,20 @@ final class ChaosWorld implements AutoCloseable {
         central.putEnv("CENTRAL_ADMIN_USER", ADMIN);
         central.putEnv("CENTRAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
         ChaosWorld world = new ChaosWorld(work, credentials, broker, central, database);
-        world.track(broker).start();
-        world.track(central).start();
+        try {
+            world.startProcesses(provisioned);
+        } catch (Exception | Error e) {
+            world.close();
+            throw e;
+        }
+        return world;
+    }
 
-        for (String[] id : identities) {
+    private void startProcesses(Path provisioned) throws Exception {
+        track(broker).start();
+        track(central).start();
+
+        for (String[] id : IDENTITIES) {
             Path out = provisioned.resolve(id[0]);
             String username = id[1] + "." + id[2];
             String password = Files.readString(out.resolve("kiosk/mqtt-password")).strip();
@@ -122,11 +133,10 @@ final class ChaosWorld implements AutoCloseable {
             env.put("AGENT_LAN_PORT", String.valueOf(lanPort));
             env.put("AGENT_LAN_HOST", "127.0.0.1");
             KioskAgent agent = KioskAgent.create(id[0], id[1], id[2], broker.url(), work, env);
-            world.kiosks.add(new Kiosk(id[0], id[1], id[2], agent, clock, new CounterConsole(lanPort), username,
+            kiosks.add(new Kiosk(id[0], id[1], id[2], agent, clock, new CounterConsole(lanPort), username,
                     password, work.resolve(id[0] + "-printed")));
-            world.track(agent).start();
+            track(agent).start();
         }
-        return world;
     }
 
     /** The kiosk whose login a forger borrows to attack {@code victim}: the other site's namesake if there is one. */

@@ -13,7 +13,9 @@ import java.util.function.Function;
 
 /**
  * Strict reads from a JSON object: a missing required field, a wrong JSON type and an impossible value each fail with
- * their own reason and the field's full path. Nullable fields accept an explicit null or an absent key.
+ * their own reason and the field's full path. Nullable fields accept an explicit null or an absent key. Every text,
+ * map keys included, is held to {@link TextRules}: one line unless the method's name says {@code Lines}; every time
+ * to {@link TimeWindow}.
  */
 final class Fields {
     private final JsonNode node;
@@ -56,12 +58,21 @@ final class Fields {
         return new ProtocolException(RejectReason.INVALID_VALUE, path(field), why);
     }
 
+    private static String allowed(String fieldPath, String value, boolean lineBreaks) {
+        int bad = TextRules.firstForbidden(value, lineBreaks);
+        if (bad >= 0) {
+            throw new ProtocolException(RejectReason.INVALID_CHARACTER, fieldPath,
+                    "holds a forbidden character: " + TextRules.describe(value, bad));
+        }
+        return value;
+    }
+
     String text(String field) {
         JsonNode v = required(field);
         if (!v.isTextual()) {
             throw wrongType(field, "a string");
         }
-        return v.textValue();
+        return allowed(path(field), v.textValue(), false);
     }
 
     String nonBlank(String field, int maxLength) {
@@ -73,6 +84,14 @@ final class Fields {
     }
 
     String optionalText(String field, int maxLength) {
+        return optionalText(field, maxLength, false);
+    }
+
+    String optionalLines(String field, int maxLength) {
+        return optionalText(field, maxLength, true);
+    }
+
+    private String optionalText(String field, int maxLength, boolean lineBreaks) {
         JsonNode v = optional(field);
         if (v == null) {
             return null;
@@ -83,7 +102,7 @@ final class Fields {
         if (v.textValue().length() > maxLength) {
             throw invalid(field, "must be at most " + maxLength + " characters");
         }
-        return v.textValue();
+        return allowed(path(field), v.textValue(), lineBreaks);
     }
 
     long integer(String field) {
@@ -134,11 +153,17 @@ final class Fields {
 
     OffsetDateTime time(String field) {
         String v = text(field);
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(v);
+            time = OffsetDateTime.parse(v);
         } catch (DateTimeParseException e) {
             throw invalid(field, "must be an ISO-8601 time with offset, e.g. 2026-11-22T08:30:00+07:00");
         }
+        if (!TimeWindow.contains(time)) {
+            throw new ProtocolException(RejectReason.TIME_OUT_OF_RANGE, path(field), "is " + v + ", outside "
+                    + TimeWindow.EARLIEST + " .. " + TimeWindow.LATEST + " (the clock that took it is wrong)");
+        }
+        return time;
     }
 
     OffsetDateTime optionalTime(String field) {
@@ -168,6 +193,10 @@ final class Fields {
     }
 
     List<String> textList(String field, int maxItems, int maxLength) {
+        return textList(field, maxItems, maxLength, false);
+    }
+
+    private List<String> textList(String field, int maxItems, int maxLength, boolean lineBreaks) {
         JsonNode v = required(field);
         if (!v.isArray()) {
             throw wrongType(field, "an array of strings");
@@ -185,15 +214,24 @@ final class Fields {
                 throw new ProtocolException(RejectReason.INVALID_VALUE, path(field) + "[" + i + "]",
                         "must be 1-" + maxLength + " characters");
             }
-            out.add(item.textValue());
+            out.add(allowed(path(field) + "[" + i + "]", item.textValue(), lineBreaks));
         }
         return out;
     }
 
     List<String> optionalTextList(String field, int maxItems, int maxLength) {
-        return optional(field) == null ? List.of() : textList(field, maxItems, maxLength);
+        return optional(field) == null ? List.of() : textList(field, maxItems, maxLength, false);
     }
 
+    List<String> optionalLinesList(String field, int maxItems, int maxLength) {
+        return optional(field) == null ? List.of() : textList(field, maxItems, maxLength, true);
+    }
+
+    private String key(String field, String key) {
+        return allowed(path(field), key, false);
+    }
+
+    /** An object of strings: its keys are one line, its values may hold line breaks. */
     Map<String, String> optionalTextMap(String field) {
         JsonNode v = optional(field);
         if (v == null) {
@@ -204,10 +242,11 @@ final class Fields {
         }
         Map<String, String> out = new LinkedHashMap<>();
         v.fields().forEachRemaining(e -> {
+            String name = key(field, e.getKey());
             if (!e.getValue().isTextual()) {
-                throw new ProtocolException(RejectReason.WRONG_TYPE, path(field) + "." + e.getKey(), "must be a string");
+                throw new ProtocolException(RejectReason.WRONG_TYPE, path(field) + "." + name, "must be a string");
             }
-            out.put(e.getKey(), e.getValue().textValue());
+            out.put(name, allowed(path(field) + "." + name, e.getValue().textValue(), true));
         });
         return out;
     }
@@ -222,10 +261,11 @@ final class Fields {
         }
         Map<String, Integer> out = new LinkedHashMap<>();
         v.fields().forEachRemaining(e -> {
+            String name = key(field, e.getKey());
             if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
-                throw new ProtocolException(RejectReason.WRONG_TYPE, path(field) + "." + e.getKey(), "must be an integer");
+                throw new ProtocolException(RejectReason.WRONG_TYPE, path(field) + "." + name, "must be an integer");
             }
-            out.put(e.getKey(), e.getValue().intValue());
+            out.put(name, e.getValue().intValue());
         });
         return out;
     }

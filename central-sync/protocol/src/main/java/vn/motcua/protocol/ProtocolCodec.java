@@ -2,6 +2,7 @@ package vn.motcua.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,6 +38,8 @@ import java.util.Set;
 public final class ProtocolCodec {
     private static final int ID_MAX = 64;
     private static final int TEXT_MAX = 200;
+    /** Far deeper than any message of the contract (an event batch is 5 levels), far short of a stack overflow. */
+    private static final int MAX_NESTING = 32;
     private static final String PRIORITIES = "elderly, disabled, pregnant, child, other";
     private static final String LEVELS = "very_satisfied, satisfied, neutral, dissatisfied, very_dissatisfied";
 
@@ -47,7 +50,8 @@ public final class ProtocolCodec {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+        mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
     }
 
     public byte[] encode(Object message) {
@@ -99,6 +103,31 @@ public final class ProtocolCodec {
         return new EventBatch(EventBatch.SCHEMA, kioskId, events, root.optionalText("batchId", ID_MAX));
     }
 
+    /**
+     * Encodes one outbox event and reads it back by the rules a consumer applies to every event of a batch, so that a
+     * producer commits only what will be accepted.
+     *
+     * @return the event's JSON: the same value {@link #encode} writes (characters beyond U+FFFF unescaped)
+     * @throws ProtocolException with the reason a consumer would count and the field's path, e.g. {@code data.comment}
+     */
+    public String encodeEvent(KioskEvent event) {
+        String json;
+        try {
+            // text, not bytes: an unpaired surrogate survives to the strict read, which names its field
+            json = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode event " + event.id(), e);
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.id() + " encodes to unreadable JSON", e);
+        }
+        event(Fields.root(node));
+        return json;
+    }
+
     private KioskEvent event(Fields f) {
         long seq = f.integer("seq", 1, Long.MAX_VALUE);
         var id = f.uuid("id");
@@ -117,7 +146,7 @@ public final class ProtocolCodec {
             case TICKET_CALLED -> new TicketCalled(d.nonBlank("ticketId", ID_MAX), d.nonBlank("counter", ID_MAX),
                     d.nonBlank("officerId", ID_MAX));
             case TICKET_SERVED -> new TicketServed(d.nonBlank("ticketId", ID_MAX), d.nonBlank("counter", ID_MAX),
-                    d.nonBlank("officerId", ID_MAX), d.integer("serviceSeconds", 0, 86_400));
+                    d.nonBlank("officerId", ID_MAX), d.integer("serviceSeconds", 0, TicketServed.MAX_SERVICE_SECONDS));
             case TICKET_NO_SHOW -> new TicketNoShow(d.nonBlank("ticketId", ID_MAX), d.nonBlank("counter", ID_MAX));
             case RATING_SUBMITTED -> rating(d);
         };
@@ -169,7 +198,7 @@ public final class ProtocolCodec {
 
     public CommandResult decodeCommandResult(byte[] payload) {
         Fields f = Fields.root(parse(payload));
-        return new CommandResult(f.nonBlank("id", ID_MAX), f.bool("ok"), f.optionalText("message", 1000));
+        return new CommandResult(f.nonBlank("id", ID_MAX), f.bool("ok"), f.optionalLines("message", 1000));
     }
 
     public SiteConfig decodeSiteConfig(byte[] payload) {
@@ -186,11 +215,12 @@ public final class ProtocolCodec {
                 f.objects("officers").stream().map(o -> new SiteConfig.Officer(o.nonBlank("id", ID_MAX),
                         o.nonBlank("name", TEXT_MAX), o.optionalText("photoUrl", 2000))).toList(),
                 f.objects("procedures").stream().map(p -> new SiteConfig.Procedure(p.optionalText("code", ID_MAX),
-                        p.nonBlank("nameVi", 1000), p.optionalText("nameEn", 1000), p.optionalText("field", TEXT_MAX),
-                        p.optionalText("level", ID_MAX), p.bool("fullyOnline"), p.optionalText("fee", TEXT_MAX),
-                        p.optionalText("timeLimit", TEXT_MAX), p.optionalTextList("documents", 100, 1000),
-                        p.nonBlank("portalUrl", 2000), p.optionalText("service", 8))).toList(),
-                scale, f.optionalTextList("notices", 20, 1000), f.optionalText("sig", 512));
+                        p.nonBlank("nameVi", 1000), p.optionalText("nameEn", 1000),
+                        p.optionalText("field", TEXT_MAX), p.optionalText("level", ID_MAX), p.bool("fullyOnline"),
+                        p.optionalText("fee", TEXT_MAX), p.optionalText("timeLimit", TEXT_MAX),
+                        p.optionalLinesList("documents", 100, 1000), p.nonBlank("portalUrl", 2000),
+                        p.optionalText("service", 8))).toList(),
+                scale, f.optionalLinesList("notices", 20, 1000), f.optionalText("sig", 512));
     }
 
     private JsonNode parse(byte[] payload) {
@@ -200,6 +230,9 @@ public final class ProtocolCodec {
                 throw new ProtocolException(RejectReason.MALFORMED_JSON, null, "payload is empty");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            throw new ProtocolException(RejectReason.MALFORMED_JSON, null, "payload nests deeper than " + MAX_NESTING
+                    + " levels or holds a number or text too long for JSON");
         } catch (IOException e) {
             throw new ProtocolException(RejectReason.MALFORMED_JSON, null,
                     "payload is not JSON (" + e.getClass().getSimpleName() + ")");

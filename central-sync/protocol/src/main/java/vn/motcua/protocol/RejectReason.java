@@ -7,6 +7,10 @@ public enum RejectReason {
     MISSING_FIELD("missing_field"),
     WRONG_TYPE("wrong_type"),
     INVALID_VALUE("invalid_value"),
+    /** A text holding a control character (U+0000 included) or an unpaired surrogate; see {@link TextRules}. */
+    INVALID_CHARACTER("invalid_character"),
+    /** A time outside the years the contract carries; see {@link TimeWindow}. */
+    TIME_OUT_OF_RANGE("time_out_of_range"),
     UNKNOWN_EVENT_TYPE("unknown_event_type"),
     TOO_MANY_EVENTS("too_many_events"),
     PAYLOAD_TOO_LARGE("payload_too_large"),

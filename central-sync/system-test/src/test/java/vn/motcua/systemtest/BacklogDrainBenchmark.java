@@ -55,7 +55,12 @@ class BacklogDrainBenchmark {
         CentralSync central = CentralSync.create("central-drain", broker.url(), 0, Postgres.url(database), work);
         started.add(0, central);
         central.start();
-        KioskAgent agent = KioskAgent.create("bench", "kiosk-drain", broker.url(), work);
+        // a site that lists no counters issues tickets for any service letter
+        java.nio.file.Path site = java.nio.file.Files.writeString(work.resolve("site-without-counters.json"),
+                "{\"version\":1,\"siteName\":\"Benchmark\",\"services\":[],\"counters\":[],\"officers\":[],"
+                        + "\"procedures\":[],\"ratingScale\":5,\"notices\":[],\"sig\":null}");
+        KioskAgent agent = KioskAgent.create("bench", "kiosk-drain", broker.url(), work,
+                java.util.Map.of("KIOSK_SITE_CONFIG", site.toString()));
         started.add(0, agent);
         agent.start();
         await().atMost(Duration.ofMinutes(1)).until(() -> connected(agent));

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.agent.config.KioskSettings;
 import vn.motcua.agent.db.Database;
 import vn.motcua.agent.outbox.Outbox;
+import vn.motcua.agent.queue.ServiceDay;
 import vn.motcua.agent.site.SiteConfigStore;
 import vn.motcua.agent.stream.KioskEventBus;
 import vn.motcua.agent.web.ApiException;
@@ -21,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -43,16 +43,18 @@ public class CounterService {
 
     private final Database db;
     private final Outbox outbox;
+    private final ServiceDay serviceDay;
     private final KioskEventBus events;
     private final SiteConfigStore site;
     private final CounterSettings settings;
     private final Clock clock;
     private final ZoneId zone;
 
-    public CounterService(Database db, Outbox outbox, KioskEventBus events, SiteConfigStore site,
-                          CounterSettings settings, Clock clock, KioskSettings kiosk) {
+    public CounterService(Database db, Outbox outbox, ServiceDay serviceDay, KioskEventBus events,
+                          SiteConfigStore site, CounterSettings settings, Clock clock, KioskSettings kiosk) {
         this.db = db;
         this.outbox = outbox;
+        this.serviceDay = serviceDay;
         this.events = events;
         this.site = site;
         this.settings = settings;
@@ -64,8 +66,9 @@ public class CounterService {
         return OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MILLIS), zone);
     }
 
-    private String today() {
-        return LocalDate.ofInstant(clock.instant(), zone).toString();
+    /** The service day the waiting tickets belong to; it never goes backwards with the clock. */
+    private String today(Connection c) throws SQLException {
+        return serviceDay.current(c).toString();
     }
 
     /** The ticket now at this counter, if any. */
@@ -172,8 +175,14 @@ public class CounterService {
      * (with its time), so the officer's work is counted; the ticket then waits again under its own number.
      */
     public CallView transfer(CounterSession s, String toService) {
-        if (site.current().services().stream().noneMatch(sv -> sv.prefix().equals(toService))) {
+        SiteConfig config = site.current();
+        if (config.services().stream().noneMatch(sv -> sv.prefix().equals(toService))) {
             throw ApiException.invalid("service", "Không có dịch vụ '" + toService + "' để chuyển phiếu tới.");
+        }
+        if (!config.counters().isEmpty()
+                && config.counters().stream().noneMatch(k -> k.services().contains(toService))) {
+            throw new ApiException(HttpStatus.CONFLICT, "service_not_served", "service",
+                    "Hiện không có quầy nào phục vụ dịch vụ " + toService + ": phiếu không được chuyển.");
         }
         OffsetDateTime now = now();
         CallView moved = db.transaction(c -> {
@@ -206,7 +215,7 @@ public class CounterService {
                     + "AND t.service_day = ? AND t.status = 'served' AND NOT EXISTS (SELECT 1 FROM rating r "
                     + "WHERE r.ticket_id = t.id) ORDER BY t.finished_at DESC LIMIT 1")) {
                 ps.setString(1, counter);
-                ps.setString(2, today());
+                ps.setString(2, today(c));
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
@@ -227,7 +236,7 @@ public class CounterService {
             List<CallAnnounced> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT display, counter, called_at FROM ticket "
                     + "WHERE service_day = ? AND called_at IS NOT NULL ORDER BY call_seq DESC LIMIT ?")) {
-                ps.setString(1, today());
+                ps.setString(1, today(c));
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -262,7 +271,7 @@ public class CounterService {
         try (PreparedStatement ps = c.prepareStatement("SELECT priority FROM ticket WHERE service_day = ? "
                 + "AND called_at IS NOT NULL AND queue_service IN (" + in + ") ORDER BY call_seq DESC LIMIT ?")) {
             int i = 1;
-            ps.setString(i++, today());
+            ps.setString(i++, today(c));
             for (String sv : services) {
                 ps.setString(i++, sv);
             }
@@ -294,7 +303,7 @@ public class CounterService {
                 + "AND queue_service IN (" + in + ") AND priority IS " + (priority ? "NOT NULL" : "NULL")
                 + " ORDER BY rowid LIMIT 1")) {
             int i = 1;
-            ps.setString(i++, today());
+            ps.setString(i++, today(c));
             for (String sv : services) {
                 ps.setString(i++, sv);
             }
@@ -336,8 +345,20 @@ public class CounterService {
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), serviceSeconds);
     }
 
+    /**
+     * From the call to now, as the contract carries it: a ticket left called over a weekend says so (the contract
+     * takes up to {@link TicketServed#MAX_SERVICE_SECONDS}); a clock stepped back gives 0, and only a clock set
+     * wildly wrong gives more than the bound, which is clamped and logged rather than sent to be refused.
+     */
     private static long serviceSeconds(CallView open, OffsetDateTime now) {
-        return Math.max(0, Duration.between(OffsetDateTime.parse(open.calledAt()), now).toSeconds());
+        long seconds = Duration.between(OffsetDateTime.parse(open.calledAt()), now).toSeconds();
+        if (seconds > TicketServed.MAX_SERVICE_SECONDS) {
+            LOG.warn("ticket={} {}: {} s from call ({}) to finish ({}) is beyond the contract's {} s; sent as {} s — "
+                    + "check the kiosk's clock", open.ticketId(), open.display(), seconds, open.calledAt(), now,
+                    TicketServed.MAX_SERVICE_SECONDS, TicketServed.MAX_SERVICE_SECONDS);
+            return TicketServed.MAX_SERVICE_SECONDS;
+        }
+        return Math.max(0, seconds);
     }
 
     private static void recordServiceTime(Connection c, String service, long seconds, OffsetDateTime at)

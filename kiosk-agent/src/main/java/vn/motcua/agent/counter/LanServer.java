@@ -1,6 +1,7 @@
 package vn.motcua.agent.counter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.annotation.Context;
@@ -27,12 +28,15 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The agent's face on the desk's LAN: the counter console, the hall display and the ticket status page.
@@ -45,9 +49,29 @@ import java.util.concurrent.TimeUnit;
 public class LanServer {
     private static final Logger LOG = LoggerFactory.getLogger(LanServer.class);
     public static final String TOKEN_HEADER = "X-Counter-Token";
-    /** Hall displays hold one thread each (SSE); consoles and phones use short requests. */
-    private static final int MAX_THREADS = 64;
     private static final int MAX_BODY = 16 * 1024;
+    private static final int BACKLOG = 64;
+    /**
+     * Scripts and styles come only from this server's own files (no inline code, so a name that slips into markup
+     * still cannot run), nothing may frame the pages, and no plug-ins or base-URL tricks.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
+            + "form-action 'self'";
+    private static final String HTML = "text/html; charset=utf-8";
+    /** The only files served; the pages load their script and style from here. */
+    private static final Map<String, Asset> ASSETS = Map.of(
+            "/", new Asset("/lan/console.html", HTML),
+            "/quay", new Asset("/lan/console.html", HTML),
+            "/man-hinh", new Asset("/lan/display.html", HTML),
+            "/lan/console.js", new Asset("/lan/console.js", "text/javascript; charset=utf-8"),
+            "/lan/console.css", new Asset("/lan/console.css", "text/css; charset=utf-8"),
+            "/lan/display.js", new Asset("/lan/display.js", "text/javascript; charset=utf-8"),
+            "/lan/display.css", new Asset("/lan/display.css", "text/css; charset=utf-8"),
+            "/lan/ticket.css", new Asset("/lan/ticket.css", "text/css; charset=utf-8"));
+
+    private record Asset(String resource, String type) {
+    }
 
     private final CounterSettings settings;
     private final SignIns signIns;
@@ -61,8 +85,9 @@ public class LanServer {
     private final ExecutorService executor;
     private final String baseUrl;
 
-    public LanServer(CounterSettings settings, SignIns signIns, CounterService counters, TicketQuery tickets,
-                     TicketPage ticketPage, HallDisplay display, SiteConfigStore site, ObjectMapper mapper) {
+    public LanServer(CounterSettings settings, LanSettings lan, SignIns signIns, CounterService counters,
+                     TicketQuery tickets, TicketPage ticketPage, HallDisplay display, SiteConfigStore site,
+                     ObjectMapper mapper) {
         this.settings = settings;
         this.signIns = signIns;
         this.counters = counters;
@@ -78,12 +103,16 @@ public class LanServer {
             LOG.info("LAN server disabled (agent.counter.enabled=false)");
             return;
         }
-        // The JDK server writes headers and body separately; with Nagle on, each reply waits ~40 ms for the
-        // client's delayed ACK. Read once when the server classes load, hence set before the first create.
+        // Both are read once, when the JDK server classes load, hence set before the first create. With Nagle on,
+        // each reply waits ~40 ms for the client's delayed ACK; without a request time limit, a client that sends
+        // its headers byte by byte holds a thread for as long as it likes.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(lan.requestTimeout().toSeconds()));
+        }
         HttpServer created;
         try {
-            created = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
+            created = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);
         } catch (IOException e) {
             // Citizens must still get tickets: the kiosk runs on without its LAN pages, and says so.
             LOG.error("agent.counter.port {} on {}: cannot listen ({}) — the counter console, hall display and ticket "
@@ -97,19 +126,31 @@ public class LanServer {
             baseUrl = settings.publicUrl() != null ? settings.publicUrl() : "http://" + lanHost() + ":" + settings.port();
             return;
         }
-        executor = new ThreadPoolExecutor(2, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "lan-http");
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        // Short requests only (display streams hold no thread). When every thread is busy and the queue is full the
+        // JDK server closes the new connection: never CallerRuns, which would run a request on the one dispatcher
+        // thread and stop the whole server.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(lan.workerThreads(), lan.workerThreads(), 60, TimeUnit.SECONDS,
+                lan.requestQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(lan.requestQueue()),
+                new ThreadFactory() {
+                    private final AtomicInteger n = new AtomicInteger();
+
+                    @Override
+                    public Thread newThread(Runnable r) {
+                        Thread t = new Thread(r, "lan-http-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    }
+                }, new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        executor = pool;
         server.setExecutor(executor);
         server.createContext("/", this::route);
         server.start();
         int port = server.getAddress().getPort();
         baseUrl = settings.publicUrl() != null ? settings.publicUrl() : "http://" + lanHost() + ":" + port;
-        LOG.info("LAN server on {}:{} — counter console {}/quay, hall display {}/man-hinh", settings.host(), port,
-                baseUrl, baseUrl);
+        LOG.info("LAN server on {}:{}{} — counter console {}/quay, hall display {}/man-hinh", settings.host(), port,
+                settings.listensOnEveryInterface() ? " (every interface; set agent.counter.host, AGENT_LAN_HOST, to "
+                        + "the kiosk's LAN address to serve only the desk's network)" : "", baseUrl, baseUrl);
     }
 
     /** How phones and TVs on the LAN reach this server; ticket QR codes start with it. */
@@ -127,7 +168,7 @@ public class LanServer {
     }
 
     private String lanHost() {
-        if (!settings.host().equals("0.0.0.0") && !settings.host().equals("::")) {
+        if (!settings.listensOnEveryInterface()) {
             return settings.host();
         }
         try {
@@ -150,34 +191,64 @@ public class LanServer {
     private void route(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
+        securityHeaders(ex);
+        boolean handedOver = false;
         try {
             if (method.equals("GET")) {
-                switch (path) {
-                    case "/", "/quay" -> resource(ex, "/lan/console.html");
-                    case "/man-hinh" -> resource(ex, "/lan/display.html");
-                    case "/man-hinh/events" -> display.stream(ex);
-                    case "/quay/api/site" -> json(ex, 200, siteSummary());
-                    case "/quay/api/state" -> json(ex, 200, state(signIns.require(token(ex))));
-                    default -> {
-                        if (path.startsWith("/t/")) {
-                            ticket(ex, path.substring(3));
-                        } else {
-                            json(ex, 404, new ErrorBody("not_found", null, "no page " + path));
-                        }
-                    }
+                Asset asset = ASSETS.get(path);
+                if (asset != null) {
+                    asset(ex, asset);
+                } else if (path.equals("/man-hinh/events")) {
+                    display.open(ex);
+                    handedOver = true;
+                } else if (path.equals("/quay/api/site")) {
+                    json(ex, 200, siteSummary());
+                } else if (path.equals("/quay/api/state")) {
+                    json(ex, 200, state(signIns.require(token(ex))));
+                } else if (path.startsWith("/t/")) {
+                    ticket(ex, path.substring(3));
+                } else {
+                    json(ex, 404, new ErrorBody("not_found", null, "no page " + path));
                 }
             } else if (method.equals("POST") && path.startsWith("/quay/api/")) {
+                requireJson(ex);
                 post(ex, path.substring("/quay/api/".length()));
             } else {
                 json(ex, 405, new ErrorBody("method_not_allowed", null, method + " " + path + " is not served"));
             }
+        } catch (TryLater e) {
+            ex.getResponseHeaders().set("Retry-After", Long.toString(e.retryAfterSeconds()));
+            json(ex, e.status().getCode(), e.body());
         } catch (ApiException e) {
             json(ex, e.status().getCode(), e.body());
         } catch (RuntimeException e) {
             LOG.error("LAN {} {} failed", method, path, e);
             json(ex, 500, new ErrorBody("internal_error", null, "Kiosk không xử lý được yêu cầu; đã ghi nhật ký."));
         } finally {
-            ex.close();
+            if (!handedOver) {
+                ex.close();
+            }
+        }
+    }
+
+    private static void securityHeaders(HttpExchange ex) {
+        Headers h = ex.getResponseHeaders();
+        h.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        h.set("X-Frame-Options", "DENY");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Referrer-Policy", "no-referrer");
+    }
+
+    /**
+     * The console sends JSON; refusing anything else means a page on another site cannot post here with a plain
+     * form or a "simple" request (text/plain, form-encoded), which a browser would send without asking.
+     */
+    private static void requireJson(HttpExchange ex) {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!media.equals("application/json")) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Content-Type",
+                    "Chỉ nhận nội dung application/json" + (type == null ? "." : ", không nhận " + media + "."));
         }
     }
 
@@ -185,7 +256,7 @@ public class LanServer {
         if (action.equals("sign-in")) {
             JsonRequest r = JsonRequest.parse(mapper, body(ex));
             CounterSession s = signIns.signIn(r.requiredText("officerId", 64), r.requiredText("pin", 16),
-                    r.requiredText("counter", 64));
+                    r.requiredText("counter", 64), ex.getRemoteAddress().getAddress());
             json(ex, 200, state(s));
             return;
         }
@@ -234,9 +305,9 @@ public class LanServer {
             return;
         }
         try {
-            send(ex, 200, "text/html; charset=utf-8", ticketPage.render(tickets.byId(id)).getBytes(StandardCharsets.UTF_8));
+            send(ex, 200, HTML, ticketPage.render(tickets.byId(id)).getBytes(StandardCharsets.UTF_8));
         } catch (ApiException e) {
-            send(ex, e.status().getCode(), "text/html; charset=utf-8", ticketPage.notFound().getBytes(StandardCharsets.UTF_8));
+            send(ex, e.status().getCode(), HTML, ticketPage.notFound().getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -254,12 +325,12 @@ public class LanServer {
         }
     }
 
-    private void resource(HttpExchange ex, String name) throws IOException {
-        try (InputStream in = LanServer.class.getResourceAsStream(name)) {
+    private void asset(HttpExchange ex, Asset asset) throws IOException {
+        try (InputStream in = LanServer.class.getResourceAsStream(asset.resource())) {
             if (in == null) {
-                throw new IllegalStateException("page " + name + " is missing from the jar");
+                throw new IllegalStateException("page " + asset.resource() + " is missing from the jar");
             }
-            send(ex, 200, "text/html; charset=utf-8", in.readAllBytes());
+            send(ex, 200, asset.type(), in.readAllBytes());
         }
     }
 

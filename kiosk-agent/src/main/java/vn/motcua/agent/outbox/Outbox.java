@@ -3,11 +3,11 @@ package vn.motcua.agent.outbox;
 import jakarta.inject.Singleton;
 import vn.motcua.agent.status.HostInfo;
 import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.event.EventBody;
 import vn.motcua.protocol.event.EventType;
 import vn.motcua.protocol.event.KioskEvent;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +25,7 @@ import java.util.UUID;
  */
 @Singleton
 public class Outbox {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
     private final Clock clock;
     private final HostInfo host;
     private final ProtocolCodec codec;
@@ -39,25 +38,41 @@ public class Outbox {
         this.signal = signal;
     }
 
-    /** Adds an event with the next sequence number. The caller commits, then calls {@link #committed()}. */
+    /**
+     * Adds an event with the next sequence number. The caller commits, then calls {@link #committed()}.
+     *
+     * @throws EventRefused when central would refuse the event; the caller's transaction must roll back
+     */
     public KioskEvent append(Connection c, EventBody body, OffsetDateTime at) throws SQLException {
         long seq = state(c, "next_seq");
+        KioskEvent event = new KioskEvent(seq, UUID.randomUUID(), EventType.of(body), at, host.clockSynced(),
+                host.bootId(), host.uptimeMs(), body);
+        String payload = checked(event);
         try (PreparedStatement next = c.prepareStatement("UPDATE sync_state SET value = ? WHERE name = 'next_seq'")) {
             next.setLong(1, seq + 1);
             next.executeUpdate();
         }
-        KioskEvent event = new KioskEvent(seq, UUID.randomUUID(), EventType.of(body), at, host.clockSynced(),
-                host.bootId(), host.uptimeMs(), body);
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO outbox (seq, event_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
             insert.setLong(1, seq);
             insert.setString(2, event.id().toString());
             insert.setString(3, event.type().wireName());
-            insert.setString(4, new String(codec.encode(event), StandardCharsets.UTF_8));
+            insert.setString(4, payload);
             insert.setString(5, at.toString());
             insert.executeUpdate();
         }
         return event;
+    }
+
+    /** The event's JSON, once the contract's own strict read accepts it: nothing central would refuse is stored. */
+    private String checked(KioskEvent event) {
+        try {
+            return codec.encodeEvent(event);
+        } catch (ProtocolException e) {
+            LOG.error("outbox: {} event refused before commit, nothing saved: {}", event.type().wireName(),
+                    e.getMessage());
+            throw new EventRefused(event.type(), e);
+        }
     }
 
     /** Wakes the publisher; call after the transaction that appended has committed. */
@@ -92,8 +107,9 @@ public class Outbox {
     }
 
     /**
-     * Central has durably stored every event up to {@code upToSeq}: delete them and remember the ack. An ack beyond
-     * the last sequence ever assigned is clamped to it, so it can never delete an event central has not seen.
+     * Central has durably stored every event up to {@code upToSeq}: delete them and remember the ack. The publisher
+     * calls this only for a verified ack within a batch it sent; as a last guard, an ack beyond the last sequence
+     * ever assigned is clamped to it, so it can never mark as stored a number no event has had yet.
      *
      * @return the stored last acked sequence
      */
@@ -111,75 +127,6 @@ public class Outbox {
             ack.executeUpdate();
         }
         return covered;
-    }
-
-    /**
-     * Whether central's ack covers an event this database never sent: then central's numbering up to
-     * {@code upToSeq} belongs to an earlier history of this kiosk id (the SD card was replaced or restored), not to
-     * these events. Events are marked sent before they go out, so a crash between the two cannot hide one.
-     */
-    public boolean coversUnsent(Connection c, long upToSeq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM outbox WHERE seq <= ? AND published_at IS NULL LIMIT 1")) {
-            ps.setLong(1, upToSeq);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    /**
-     * Central already holds events up to {@code centralUpTo} that are not this database's: beyond anything this
-     * kiosk ever numbered, or covering events it never sent. Its database was replaced (a new SD card) or restored
-     * from an old copy, and its sequence started again below central's. The events still in the outbox were never
-     * stored centrally under their own ids, so they are renumbered to follow central's history, in order, and sent
-     * again. Nothing is deleted.
-     *
-     * @return how many waiting events were renumbered
-     */
-    public int continueAfter(Connection c, long centralUpTo) throws SQLException {
-        long lastAck = state(c, "last_ack_seq");
-        List<Row> waiting = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, payload FROM outbox ORDER BY seq DESC");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                waiting.add(new Row(rs.getLong(1), rs.getBytes(2)));
-            }
-        }
-        long shift = centralUpTo - lastAck;
-        // highest first, so that a new number never meets a row that still has it
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE outbox SET seq = ?, payload = ?, published_at = NULL WHERE seq = ?")) {
-            for (Row row : waiting) {
-                long renumbered = row.seq() + shift;
-                update.setLong(1, renumbered);
-                update.setString(2, withSeq(row.payload(), renumbered));
-                update.setLong(3, row.seq());
-                update.executeUpdate();
-            }
-        }
-        setState(c, "next_seq", state(c, "next_seq") + shift);
-        setState(c, "last_ack_seq", centralUpTo);
-        return waiting.size();
-    }
-
-    private String withSeq(byte[] storedEvent, long seq) {
-        try {
-            com.fasterxml.jackson.databind.node.ObjectNode event =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(storedEvent);
-            event.put("seq", seq);
-            return JSON.writeValueAsString(event);
-        } catch (java.io.IOException | ClassCastException e) {
-            throw new IllegalStateException("outbox event is not a JSON object: " + e.getMessage(), e);
-        }
-    }
-
-    private static void setState(Connection c, String name, long value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET value = ? WHERE name = ?")) {
-            ps.setLong(1, value);
-            ps.setString(2, name);
-            ps.executeUpdate();
-        }
     }
 
     public long lastSeq(Connection c) throws SQLException {

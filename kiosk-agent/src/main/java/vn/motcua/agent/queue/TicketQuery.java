@@ -36,10 +36,10 @@ public class TicketQuery {
         return db.transaction(c -> find(c, SELECT + "WHERE t.id = ?", ticketId)).orElseThrow(() -> notFound(ticketId));
     }
 
-    /** Today's ticket with this display number, e.g. A012. */
+    /** The service day's ticket with this display number, e.g. A012. */
     public TicketStatus byNumber(String display) {
         return db.transaction(c -> find(c, SELECT + "WHERE t.display = ? AND t.service_day = ?", display,
-                tickets.today().toString())).orElseThrow(() -> notFound(display));
+                tickets.today(c).toString())).orElseThrow(() -> notFound(display));
     }
 
     public Optional<TicketStatus> find(Connection c, String ticketId) throws SQLException {

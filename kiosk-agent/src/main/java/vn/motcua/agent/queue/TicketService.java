@@ -7,10 +7,12 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.agent.config.KioskSettings;
 import vn.motcua.agent.db.Database;
 import vn.motcua.agent.outbox.Outbox;
+import vn.motcua.agent.site.SiteConfigStore;
 import vn.motcua.agent.web.ApiException;
 import vn.motcua.protocol.event.KioskEvent;
 import vn.motcua.protocol.event.Priority;
 import vn.motcua.protocol.event.TicketIssued;
+import vn.motcua.protocol.message.SiteConfig;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,13 +41,18 @@ public class TicketService {
 
     private final Database db;
     private final Outbox outbox;
+    private final ServiceDay serviceDay;
+    private final SiteConfigStore site;
     private final Clock clock;
     private final ZoneId zone;
     private final String kioskId;
 
-    public TicketService(Database db, Outbox outbox, Clock clock, KioskSettings kiosk) {
+    public TicketService(Database db, Outbox outbox, ServiceDay serviceDay, SiteConfigStore site, Clock clock,
+                         KioskSettings kiosk) {
         this.db = db;
         this.outbox = outbox;
+        this.serviceDay = serviceDay;
+        this.site = site;
         this.clock = clock;
         this.zone = kiosk.zone();
         this.kioskId = kiosk.kioskId();
@@ -72,8 +79,9 @@ public class TicketService {
 
     private TicketView insert(Connection c, String service, Priority priority, String idempotencyKey)
             throws SQLException {
+        requireServed(service);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MILLIS), zone);
-        String day = now.toLocalDate().toString();
+        String day = serviceDay.current(c).toString();
         int number;
         int ahead;
         try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(number), 0) + 1, "
@@ -114,6 +122,17 @@ public class TicketService {
         KioskEvent event = outbox.append(c, new TicketIssued(id, service, number, display, priority), now);
         LOG.debug("kiosk {}: ticket={} event={} seq={}", kioskId, id, event.id(), event.seq());
         return new TicketView(id, service, number, display, wirePriority, now.toString(), ahead, null, null, null, null);
+    }
+
+    /** A site that lists its counters issues tickets only for a service one of them serves: nobody would call it. */
+    private void requireServed(String service) {
+        SiteConfig config = site.current();
+        if (!config.counters().isEmpty()
+                && config.counters().stream().noneMatch(k -> k.services().contains(service))) {
+            throw new ApiException(HttpStatus.CONFLICT, "service_not_served", "service",
+                    "Hiện không có quầy nào phục vụ dịch vụ " + service + ". Vui lòng chọn dịch vụ khác "
+                            + "hoặc liên hệ cán bộ.");
+        }
     }
 
     static String display(String service, int number) {
@@ -177,8 +196,9 @@ public class TicketService {
     public record PrintRecord(boolean printed, String problem) {
     }
 
-    public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), zone);
+    /** The day ticket numbers belong to now; see {@link ServiceDay}. */
+    public LocalDate today(Connection c) throws SQLException {
+        return serviceDay.current(c);
     }
 
     /** The display of a ticket of this kiosk, if it exists. */
@@ -191,9 +211,9 @@ public class TicketService {
         }
     }
 
-    /** Waiting tickets per service for the current local day. */
+    /** Waiting tickets per service for the current service day. */
     public Map<String, Integer> waitingToday(Connection c) throws SQLException {
-        LocalDate day = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate day = serviceDay.current(c);
         Map<String, Integer> queues = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT queue_service, count(*) FROM ticket "
                 + "WHERE service_day = ? AND status = 'waiting' GROUP BY queue_service")) {

@@ -92,7 +92,7 @@ public class RemoteCommands {
         }
         Instant now = clock.instant();
         Optional<String> rejection = verifier.rejection(command, now, id -> false);
-        if (rejection.isEmpty() && !seen.remember(command.id(), command.expiresAt().toInstant(), now)) {
+        if (rejection.isEmpty() && !seen.remember(command.id(), command.expiresAt().toInstant())) {
             rejection = Optional.of("rejected: replayed command id " + command.id());
         }
         if (rejection.isPresent()) {

@@ -65,11 +65,17 @@ public class SignedConfigs {
                     store.current().version(), key.get() == null ? "no public key configured" : "bad signature");
             return false;
         }
-        boolean applied = store.apply(payload);
-        if (!applied) {
-            LOG.info("site configuration version {} ignored: running version {} already", config.version(),
-                    store.current().version());
+        SiteConfigStore.Outcome outcome = store.apply(payload);
+        switch (outcome) {
+            case APPLIED -> {
+            }
+            case RUNNING -> LOG.info("site configuration version {} runs already", config.version());
+            case OLDER -> LOG.warn("site configuration version {} refused, keeping version {}: version {} was "
+                    + "applied before, an older one is a replay", config.version(), store.current().version(),
+                    store.appliedVersion());
+            case SAME_VERSION_OTHER_CONTENT -> LOG.warn("site configuration version {} refused, keeping version {}: "
+                    + "other content under a version applied before", config.version(), store.current().version());
         }
-        return applied;
+        return outcome == SiteConfigStore.Outcome.APPLIED;
     }
 }

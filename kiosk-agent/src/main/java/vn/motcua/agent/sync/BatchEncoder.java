@@ -10,30 +10,35 @@ import java.util.List;
 
 /**
  * Builds the {@code events} payload from stored event JSON without decoding it: the codec's own encoding of an empty
- * {@link EventBatch} gives the envelope, and the stored events are spliced into its array. The result is byte for
- * byte what {@code codec.encode(EventBatch.of(kioskId, events))} would produce.
+ * {@link EventBatch} with the batch's id gives the envelope, and the stored events are spliced into its array. The
+ * result is byte for byte what {@code codec.encode(EventBatch.of(kioskId, events, batchId))} would produce.
  */
 final class BatchEncoder {
-    private final byte[] head;
-    private final byte[] tail;
+    private final ProtocolCodec codec;
+    private final String kioskId;
     private final int maxBytes;
 
     BatchEncoder(ProtocolCodec codec, String kioskId, int maxBytes) {
-        String empty = new String(codec.encode(EventBatch.of(kioskId, List.of())), StandardCharsets.UTF_8);
-        int array = empty.lastIndexOf("[]");
-        if (array < 0) {
-            throw new IllegalStateException("unexpected batch envelope " + empty);
-        }
-        head = empty.substring(0, array + 1).getBytes(StandardCharsets.UTF_8);
-        tail = empty.substring(array + 1).getBytes(StandardCharsets.UTF_8);
+        this.codec = codec;
+        this.kioskId = kioskId;
         this.maxBytes = maxBytes;
     }
 
     /**
      * Packs rows from the start of {@code rows} until the next would break the byte limit; at least one row, so an
-     * oversized event still travels (alone).
+     * oversized event still travels (alone). {@code batchId} names this one publication (new for every publish).
      */
-    Batch encode(List<Outbox.Row> rows) {
+    Batch encode(List<Outbox.Row> rows, String batchId) {
+        String empty = new String(codec.encode(EventBatch.of(kioskId, List.of(), batchId)), StandardCharsets.UTF_8);
+        String marker = "\"events\":[]";
+        int array = empty.indexOf(marker);
+        if (array < 0) {
+            throw new IllegalStateException("unexpected batch envelope " + empty);
+        }
+        int split = array + marker.length() - 1;
+        byte[] head = empty.substring(0, split).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = empty.substring(split).getBytes(StandardCharsets.UTF_8);
+
         int size = head.length + tail.length;
         int count = 0;
         for (Outbox.Row row : rows) {
@@ -53,9 +58,9 @@ final class BatchEncoder {
             out.writeBytes(rows.get(i).payload());
         }
         out.writeBytes(tail);
-        return new Batch(rows.get(0).seq(), rows.get(count - 1).seq(), count, out.toByteArray());
+        return new Batch(batchId, rows.get(0).seq(), rows.get(count - 1).seq(), count, out.toByteArray());
     }
 
-    record Batch(long firstSeq, long lastSeq, int events, byte[] payload) {
+    record Batch(String batchId, long firstSeq, long lastSeq, int events, byte[] payload) {
     }
 }

@@ -20,7 +20,6 @@ import vn.motcua.agent.config.SyncSettings;
 import vn.motcua.agent.status.HostInfo;
 import vn.motcua.mqtt.CurrentClientOnly;
 import vn.motcua.protocol.ProtocolCodec;
-import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.message.KioskStatus;
 
@@ -50,7 +49,8 @@ public class MqttTransport implements MqttCallback {
     public interface Listener {
         void connected();
 
-        void acknowledged(long upToSeq);
+        /** A message on the kiosk's {@code ack} topic, unread: anyone may have published it. */
+        void ackArrived(byte[] payload);
     }
 
     private final MqttSettings mqtt;
@@ -291,14 +291,13 @@ public class MqttTransport implements MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         if (ackTopic.equals(topic)) {
+            Listener l = listener;
             try {
-                long upToSeq = codec.decodeAck(message.getPayload()).upToSeq();
-                Listener l = listener;
                 if (l != null) {
-                    l.acknowledged(upToSeq);
+                    l.ackArrived(message.getPayload());
                 }
-            } catch (ProtocolException e) {
-                LOG.warn("kiosk {}: ignoring bad ack on {}: {}", kiosk, topic, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("kiosk {}: handling a message on {} failed: {}", kiosk, topic, e.toString());
             }
         } else {
             String suffix = cmdTopic.equals(topic) ? Topics.CMD : configTopic.equals(topic) ? Topics.CONFIG : null;

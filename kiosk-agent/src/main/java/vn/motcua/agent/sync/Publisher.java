@@ -10,25 +10,44 @@ import vn.motcua.agent.config.SyncSettings;
 import vn.motcua.agent.db.Database;
 import vn.motcua.agent.outbox.Outbox;
 import vn.motcua.agent.outbox.OutboxSignal;
+import vn.motcua.agent.remote.CentralPublicKey;
 import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.message.Ack;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one thread that drains the outbox to central. It publishes batches in sequence order while the number of
- * published-but-unacknowledged batches and events stays inside the in-flight window, and deletes outbox rows only
- * when central's ack covers them. After a reconnect, or when the ack stops advancing for {@code ackTimeout}, it
- * rewinds to the last acknowledged sequence and sends the rest again: central stores on (kiosk, seq), so a resend
- * is harmless, while a lost batch would otherwise stall the kiosk's sequence for good.
+ * published-but-unacknowledged batches and events stays inside the in-flight window, and deletes outbox rows only on
+ * central's word: an ack signed by central for this kiosk (checked on arrival, {@link AckCheck}) that answers a batch
+ * this process published, by the id it gave that publication, and goes no further than that batch's last sequence.
+ * Any other ack is refused, logged and counted, and changes nothing. After a reconnect, or when the ack stops
+ * advancing for {@code ackTimeout}, it rewinds to the last acknowledged sequence and sends the rest again under new
+ * batch ids: central is idempotent on the event id, so a resend is harmless, while a lost batch would otherwise stall
+ * the kiosk's sequence for good. Sequence numbers are the kiosk's own and are never changed.
  */
 @Context
 public class Publisher implements MqttTransport.Listener, Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
     /** Pause before retrying when Paho would not queue a publish. */
     private static final Duration RETRY_PAUSE = Duration.ofMillis(50);
+    /** Verified acks waiting for the publisher thread; a flood of replays beyond this is dropped. */
+    private static final int ACK_QUEUE_MAX = 1024;
+    /** Batch ids remembered, in windows: a late answer to a batch sent before a rewind still counts. */
+    private static final int SENT_MEMORY_WINDOWS = 4;
+    private static final int SENT_MEMORY_MIN = 64;
+    /** Log lines about refused acks, per reason and minute: a flood must not fill the SD card. The count is exact. */
+    private static final int REFUSAL_LOG_LINES_PER_MINUTE = 20;
+    private static final long MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final Database db;
     private final Outbox outbox;
@@ -36,9 +55,12 @@ public class Publisher implements MqttTransport.Listener, Runnable {
     private final MqttTransport transport;
     private final SyncSettings settings;
     private final BatchEncoder encoder;
+    private final AckCheck ackCheck;
     private final String kiosk;
 
-    private final AtomicLong ackReceived = new AtomicLong();
+    private final BlockingQueue<Ack> acks = new LinkedBlockingQueue<>(ACK_QUEUE_MAX);
+    private final AtomicLong acksRefused = new AtomicLong();
+    private final Map<AckCheck.Refusal, long[]> refusalLog = new EnumMap<>(AckCheck.Refusal.class);
     private final AtomicLong connections = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
@@ -49,9 +71,10 @@ public class Publisher implements MqttTransport.Listener, Runnable {
     private long seenConnections;
     private long progressNanos;
     private final ArrayDeque<Long> inflightBatchEnds = new ArrayDeque<>();
+    private final Map<String, SentBatch> sent;
 
     public Publisher(Database db, Outbox outbox, OutboxSignal signal, MqttTransport transport, SyncSettings settings,
-                     KioskSettings kiosk, ProtocolCodec codec) {
+                     KioskSettings kiosk, ProtocolCodec codec, CentralPublicKey centralKey) {
         this.db = db;
         this.outbox = outbox;
         this.signal = signal;
@@ -59,6 +82,20 @@ public class Publisher implements MqttTransport.Listener, Runnable {
         this.settings = settings;
         this.kiosk = kiosk.siteId() + "/" + kiosk.kioskId();
         this.encoder = new BatchEncoder(codec, kiosk.kioskId(), settings.batchMaxBytes());
+        this.ackCheck = settings.enabled()
+                ? new AckCheck(codec, centralKey.requiredForSync(), kiosk.siteId(), kiosk.kioskId())
+                : null;
+        int remembered = Math.max(SENT_MEMORY_MIN, SENT_MEMORY_WINDOWS * settings.inflightMaxBatches());
+        this.sent = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, SentBatch> eldest) {
+                return size() > remembered;
+            }
+        };
+    }
+
+    /** One publication of a run of events, by the batch id written into it. */
+    private record SentBatch(long firstSeq, long lastSeq) {
     }
 
     @PostConstruct
@@ -81,10 +118,54 @@ public class Publisher implements MqttTransport.Listener, Runnable {
         signal.signal();
     }
 
+    /** Checks identity and signature here, on Paho's thread; what the ack answers is the publisher thread's call. */
     @Override
-    public void acknowledged(long upToSeq) {
-        ackReceived.accumulateAndGet(upToSeq, Math::max);
+    public void ackArrived(byte[] payload) {
+        AckCheck.Verdict verdict = ackCheck.check(payload);
+        if (!verdict.verified()) {
+            refused(verdict.refusal(), verdict.detail());
+            return;
+        }
+        if (!acks.offer(verdict.ack())) {
+            refused(AckCheck.Refusal.TOO_MANY, verdict.detail() + " (" + ACK_QUEUE_MAX + " already waiting)");
+            return;
+        }
         signal.signal();
+    }
+
+    /** Acks not applied since start: unreadable, forged, another kiosk's, replayed, or beyond what was sent. */
+    public long acksRefused() {
+        return acksRefused.get();
+    }
+
+    private void refused(AckCheck.Refusal why, String detail) {
+        long total = acksRefused.incrementAndGet();
+        long unlogged = logLineFor(why);
+        if (unlogged >= 0) {
+            LOG.warn("kiosk {}: ack refused, {}: {}; nothing deleted, numbering unchanged ({} refused since start{})",
+                    kiosk, why.text, detail, total, unlogged > 0 ? "; " + unlogged + " more like it in the minute before were not logged" : "");
+        }
+    }
+
+    /** -1 when this refusal is not logged; else how many of its kind were not logged in the previous minute. */
+    private long logLineFor(AckCheck.Refusal why) {
+        long now = System.nanoTime();
+        synchronized (refusalLog) {
+            long[] window = refusalLog.computeIfAbsent(why, r -> new long[]{now, 0, 0}); // start, logged, skipped
+            long skippedBefore = 0;
+            if (now - window[0] >= MINUTE_NANOS) {
+                skippedBefore = window[2];
+                window[0] = now;
+                window[1] = 0;
+                window[2] = 0;
+            }
+            if (window[1] >= REFUSAL_LOG_LINES_PER_MINUTE) {
+                window[2]++;
+                return -1;
+            }
+            window[1]++;
+            return skippedBefore;
+        }
     }
 
     @Override
@@ -105,7 +186,7 @@ public class Publisher implements MqttTransport.Listener, Runnable {
     }
 
     private void step() throws InterruptedException {
-        applyAck();
+        applyAcks();
         if (!transport.isConnected()) {
             signal.await(settings.idleWait());
             return;
@@ -118,12 +199,12 @@ public class Publisher implements MqttTransport.Listener, Runnable {
         if (!inflightBatchEnds.isEmpty() && System.nanoTime() - progressNanos > settings.ackTimeout().toNanos()) {
             rewind("no ack within " + settings.ackTimeout().toMillis() + " ms");
         }
-        long inflightEvents = lastSentSeq - lastAckSeq;
-        int room = (int) Math.min(settings.batchMaxEvents(), settings.inflightMaxEvents() - inflightEvents);
+        long inflightEvents = Math.subtractExact(lastSentSeq, lastAckSeq);
+        int room = (int) Math.max(0, Math.min(settings.batchMaxEvents(), settings.inflightMaxEvents() - inflightEvents));
         if (inflightBatchEnds.size() < settings.inflightMaxBatches() && room > 0) {
             List<Outbox.Row> rows = db.transaction(c -> outbox.readAfter(c, lastSentSeq, room));
             if (!rows.isEmpty()) {
-                publish(encoder.encode(rows));
+                publish(encoder.encode(rows, UUID.randomUUID().toString()));
                 return;
             }
         }
@@ -131,7 +212,6 @@ public class Publisher implements MqttTransport.Listener, Runnable {
     }
 
     private void publish(BatchEncoder.Batch batch) throws InterruptedException {
-        // marked first: an event that may have gone out must never look unsent to the ack check
         db.transaction(c -> {
             outbox.markPublished(c, batch.firstSeq(), batch.lastSeq());
             return null;
@@ -143,30 +223,35 @@ public class Publisher implements MqttTransport.Listener, Runnable {
         if (inflightBatchEnds.isEmpty()) {
             progressNanos = System.nanoTime();
         }
+        sent.put(batch.batchId(), new SentBatch(batch.firstSeq(), batch.lastSeq()));
         inflightBatchEnds.addLast(batch.lastSeq());
         lastSentSeq = batch.lastSeq();
-        LOG.debug("kiosk {}: published seq {}..{} ({} events, {} bytes)", kiosk, batch.firstSeq(), batch.lastSeq(),
-                batch.events(), batch.payload().length);
+        LOG.debug("kiosk {}: published seq {}..{} as batch {} ({} events, {} bytes)", kiosk, batch.firstSeq(),
+                batch.lastSeq(), batch.batchId(), batch.events(), batch.payload().length);
     }
 
-    private void applyAck() {
-        long upTo = ackReceived.get();
-        if (upTo <= lastAckSeq) {
+    private void applyAcks() {
+        for (Ack ack = acks.poll(); ack != null; ack = acks.poll()) {
+            apply(ack);
+        }
+    }
+
+    private void apply(Ack ack) {
+        SentBatch batch = sent.get(ack.batchId());
+        if (batch == null) {
+            refused(AckCheck.Refusal.NOT_IN_FLIGHT, AckCheck.describe(ack)
+                    + " (a replay, or an answer to a batch of an earlier run or an older copy of this database)");
             return;
         }
-        // one transaction per ack: either central's ack is within our numbering and deletes what it covers, or it
-        // goes beyond it and the waiting events are renumbered after central's history
-        AckApplied applied = db.transaction(c -> {
-            long lastAssigned = outbox.lastSeq(c);
-            return upTo > lastAssigned || outbox.coversUnsent(c, upTo)
-                    ? new AckApplied(upTo, lastAssigned, outbox.continueAfter(c, upTo))
-                    : new AckApplied(outbox.acknowledge(c, upTo), lastAssigned, -1);
-        });
-        if (applied.renumbered() >= 0) {
-            continuedAfterCentral(upTo, applied);
+        if (ack.upToSeq() > batch.lastSeq()) {
+            refused(AckCheck.Refusal.BEYOND_SENT, AckCheck.describe(ack) + ", whose events were seq "
+                    + batch.firstSeq() + ".." + batch.lastSeq());
             return;
         }
-        long stored = applied.lastAckSeq();
+        if (ack.upToSeq() <= lastAckSeq) {
+            return; // a late answer: everything it covers is acknowledged already
+        }
+        long stored = db.transaction(c -> outbox.acknowledge(c, ack.upToSeq()));
         if (stored > lastAckSeq) {
             lastAckSeq = stored;
             progressNanos = System.nanoTime();
@@ -176,22 +261,8 @@ public class Publisher implements MqttTransport.Listener, Runnable {
             if (lastSentSeq < lastAckSeq) {
                 lastSentSeq = lastAckSeq;
             }
-            LOG.debug("kiosk {}: acked up to seq {}", kiosk, lastAckSeq);
+            LOG.debug("kiosk {}: acked up to seq {} (batch {})", kiosk, lastAckSeq, ack.batchId());
         }
-    }
-
-    private record AckApplied(long lastAckSeq, long lastAssigned, int renumbered) {
-    }
-
-    private void continuedAfterCentral(long centralUpTo, AckApplied applied) {
-        LOG.error("kiosk {}: central holds other events up to seq {} (this database numbered up to {} and had not "
-                + "sent them all): its database was replaced or restored, or another kiosk uses the id {}. {} waiting "
-                + "events renumbered from seq {} and sent again; none deleted", kiosk, centralUpTo,
-                applied.lastAssigned(), kiosk, applied.renumbered(), centralUpTo + 1);
-        lastAckSeq = centralUpTo;
-        lastSentSeq = centralUpTo;
-        inflightBatchEnds.clear();
-        progressNanos = System.nanoTime();
     }
 
     private void rewind(String why) {

@@ -6,7 +6,8 @@ import vn.motcua.agent.site.SiteConfigStore;
 
 /**
  * The page a citizen's phone opens from the ticket's QR code: the number, where it stands, and the counter once
- * called. Rendered on the server and refreshed by the browser every 15 s, so it works on any phone without script.
+ * called. Rendered on the server, every value escaped, and refreshed by the browser every 15 s, so it works on any
+ * phone without script (the LAN server's content security policy allows none inline).
  */
 @Singleton
 public class TicketPage {
@@ -53,11 +54,7 @@ public class TicketPage {
     private static String page(String title, String body) {
         return "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + esc(title)
-                + "</title><style>body{font-family:'DejaVu Sans',system-ui,sans-serif;margin:0;background:#f4f6f8;"
-                + "color:#10243e}main{max-width:28rem;margin:2rem auto;background:#fff;border-radius:1rem;padding:1.5rem;"
-                + "text-align:center;box-shadow:0 2px 8px #0002}h1{font-size:5rem;margin:.2rem 0;color:#0b5cad}"
-                + "h2{font-size:1.6rem}.called h2{color:#0a7a32}.site,.label{color:#555;margin:.2rem}"
-                + ".no_show h2{color:#a3261b}</style></head><body>" + body + "</body></html>";
+                + "</title><link rel=\"stylesheet\" href=\"/lan/ticket.css\"></head><body>" + body + "</body></html>";
     }
 
     public static String esc(String s) {

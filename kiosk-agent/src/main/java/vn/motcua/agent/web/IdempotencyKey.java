@@ -16,6 +16,6 @@ public final class IdempotencyKey {
         if (header.isBlank() || header.length() > MAX_LENGTH) {
             throw ApiException.invalid(HEADER, HEADER + " must be 1-" + MAX_LENGTH + " characters, e.g. a UUID");
         }
-        return header;
+        return JsonRequest.plain(HEADER, header);
     }
 }

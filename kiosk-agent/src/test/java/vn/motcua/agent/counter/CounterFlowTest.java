@@ -59,7 +59,6 @@ class CounterFlowTest implements TestPropertyProvider {
             return Map.of("kiosk.db-file", TempDb.newFile("counter"), "kiosk.kiosk-id", "kiosk-09",
                     "agent.printer.folder", Files.createTempDirectory("printed").toString(),
                     "agent.counter.priority-every", "2",
-                    "agent.counter.pin-attempts", "3",
                     "kiosk.site-config", Path.of("src/test/resources/site/three-counters.json").toAbsolutePath().toString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

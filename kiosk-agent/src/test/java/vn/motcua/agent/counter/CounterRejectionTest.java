@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -43,7 +42,6 @@ class CounterRejectionTest implements TestPropertyProvider {
         try {
             return Map.of("kiosk.db-file", TempDb.newFile("counter-rejects"),
                     "agent.printer.folder", Files.createTempDirectory("printed").toString(),
-                    "agent.counter.pin-attempts", "3", "agent.counter.pin-lockout", "5m",
                     "kiosk.site-config", Path.of("src/test/resources/site/three-counters.json").toAbsolutePath().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,25 +55,6 @@ class CounterRejectionTest implements TestPropertyProvider {
     private Http.Reply signIn(String officer, String pin, String counter) {
         return lanHttp().post("/quay/api/sign-in", "{\"officerId\":\"" + officer + "\",\"pin\":\"" + pin
                 + "\",\"counter\":\"" + counter + "\"}");
-    }
-
-    @Test
-    void givenWrongPins_whenRepeated_thenThrottledForThatOfficerOnlyUntilLockoutEnds() {
-        clock.set(Instant.parse("2026-12-02T02:00:00Z"));
-        for (int i = 0; i < 3; i++) {
-            Http.Reply r = signIn("cb-binh", "0000", "2");
-            assertEquals(401, r.status(), r.body());
-            assertEquals("wrong_pin", r.json().get("error").asText());
-            assertEquals("pin", r.json().get("field").asText());
-        }
-        Http.Reply locked = signIn("cb-binh", "1357", "2");
-        assertEquals(429, locked.status(), "even the right PIN is refused while locked");
-        assertEquals("too_many_attempts", locked.json().get("error").asText());
-
-        assertEquals(200, signIn("cb-an", "2468", "1").status(), "another officer is not locked out");
-
-        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-        assertEquals(200, signIn("cb-binh", "1357", "2").status());
     }
 
     @Test
@@ -97,7 +76,8 @@ class CounterRejectionTest implements TestPropertyProvider {
     @Test
     void givenNoSignIn_whenCalling_then401AndTheQueueIsUntouched() {
         clock.set(Instant.parse("2026-12-03T02:00:00Z"));
-        JsonNode t = new Api(server.getURL()).ticket("C");
+        // a service counter 3 does not serve: the day never goes backwards, so this ticket may share another test's day
+        JsonNode t = new Api(server.getURL()).ticket("A");
         long seq = OutboxReader.lastSeq(db);
         Http.Reply none = lanHttp().post("/quay/api/call-next", "", null);
         assertEquals(401, none.status());

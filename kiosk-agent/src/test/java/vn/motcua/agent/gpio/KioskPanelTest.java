@@ -207,7 +207,7 @@ class KioskPanelTest implements TestPropertyProvider {
     void givenServedTicket_whenRatingButtonPressed_thenRatingNamesCounterAndOfficerAndRepeatsAreIgnored() {
         clock.advance(Duration.ofDays(1));
         String ticketId = desk.issue("A", null, null).ticket().ticketId();
-        CounterSession s = signIns.signIn("cb-nguyen-van-a", "1234", "1");
+        CounterSession s = signIns.signIn("cb-nguyen-van-a", "1234", "1", java.net.InetAddress.getLoopbackAddress());
         assertEquals(ticketId, counters.callNext(s).ticketId());
         counters.finish(s);
         clock.advance(Duration.ofMinutes(1));

@@ -48,7 +48,7 @@ class PeripheralSettingsTest {
     @Test
     void givenPinThatIsNotDigits_whenValidated_thenEntryNamedWithoutEchoingThePin() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> new CounterSettings(true,
-                "0.0.0.0", 8090, null, 3, List.of("cb-an:12ab"), 5, Duration.ofMinutes(5), 20, Duration.ofMinutes(5), 6));
+                "0.0.0.0", 8090, null, 3, List.of("cb-an:12ab"), 20, Duration.ofMinutes(5), 6));
         assertTrue(e.getMessage().contains("agent.counter.officer-pins entry 'cb-an:…'"), e.getMessage());
         assertTrue(!e.getMessage().contains("12ab"), "the PIN is not logged");
     }

@@ -44,8 +44,8 @@ class TicketIdempotencyTest implements TestPropertyProvider {
         long ticketsBefore = count("ticket");
         long outboxBefore = count("outbox");
 
-        HttpResponse<String> first = api().post("/api/tickets", "{\"service\":\"E\",\"priority\":\"elderly\"}", key);
-        HttpResponse<String> second = api().post("/api/tickets", "{\"service\":\"E\",\"priority\":\"elderly\"}", key);
+        HttpResponse<String> first = api().post("/api/tickets", "{\"service\":\"A\",\"priority\":\"elderly\"}", key);
+        HttpResponse<String> second = api().post("/api/tickets", "{\"service\":\"A\",\"priority\":\"elderly\"}", key);
 
         assertEquals(201, first.statusCode(), first.body());
         assertEquals(201, second.statusCode(), second.body());
@@ -62,7 +62,7 @@ class TicketIdempotencyTest implements TestPropertyProvider {
         long outboxBefore = count("outbox");
 
         List<CompletableFuture<HttpResponse<String>>> requests = IntStream.range(0, 20)
-                .mapToObj(i -> api().postAsync("/api/tickets", "{\"service\":\"F\"}", key)).toList();
+                .mapToObj(i -> api().postAsync("/api/tickets", "{\"service\":\"B\"}", key)).toList();
         List<HttpResponse<String>> responses = requests.stream().map(CompletableFuture::join).toList();
 
         for (HttpResponse<String> r : responses) {
@@ -76,10 +76,10 @@ class TicketIdempotencyTest implements TestPropertyProvider {
     @Test
     void givenKeyUsedForAnotherService_whenTicketRequested_thenConflictAndNothingCreated() {
         String key = UUID.randomUUID().toString();
-        assertEquals(201, api().post("/api/tickets", "{\"service\":\"G\"}", key).statusCode());
+        assertEquals(201, api().post("/api/tickets", "{\"service\":\"C\"}", key).statusCode());
         long ticketsBefore = count("ticket");
 
-        HttpResponse<String> reused = api().post("/api/tickets", "{\"service\":\"H\"}", key);
+        HttpResponse<String> reused = api().post("/api/tickets", "{\"service\":\"A\"}", key);
 
         assertEquals(409, reused.statusCode(), reused.body());
         assertEquals("idempotency_key_reused", Api.json(reused.body()).get("error").asText());
@@ -88,9 +88,9 @@ class TicketIdempotencyTest implements TestPropertyProvider {
 
     @Test
     void givenDifferentKeys_whenTicketRequested_thenDifferentTickets() {
-        String a = Api.json(api().post("/api/tickets", "{\"service\":\"J\"}", UUID.randomUUID().toString()).body())
+        String a = Api.json(api().post("/api/tickets", "{\"service\":\"B\"}", UUID.randomUUID().toString()).body())
                 .get("ticketId").asText();
-        String b = Api.json(api().post("/api/tickets", "{\"service\":\"J\"}", UUID.randomUUID().toString()).body())
+        String b = Api.json(api().post("/api/tickets", "{\"service\":\"B\"}", UUID.randomUUID().toString()).body())
                 .get("ticketId").asText();
         assertEquals(false, a.equals(b));
     }

@@ -1,7 +1,9 @@
 package vn.motcua.agent.support;
 
 import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.message.Ack;
 import vn.motcua.protocol.message.Command;
+import vn.motcua.protocol.message.SiteConfig;
 import vn.motcua.protocol.sign.Signatures;
 
 import java.io.IOException;
@@ -11,11 +13,16 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-/** Central's command-signing key pair for a test: the public half as the agent reads it, commands signed with it. */
+/**
+ * Central's command-signing key pair for a test: the public half as the agent reads it; commands, acks and site
+ * configurations signed with the private half, as central signs them.
+ */
 public final class CentralKeys {
     private final KeyPair pair;
     private final ProtocolCodec codec = new ProtocolCodec();
@@ -41,10 +48,31 @@ public final class CentralKeys {
 
     /** A command to one kiosk, valid for five minutes from now, signed, as central publishes it on {@code cmd}. */
     public byte[] command(String siteId, String kioskId, String id, String type, Map<String, String> args) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Command unsigned = new Command(id, type, args, now, now.plusMinutes(5), "");
+        return command(siteId, kioskId, id, type, args, Instant.now(), Duration.ofMinutes(5));
+    }
+
+    /** A command issued at {@code issuedAt} (central's clock), valid for {@code validFor}, signed. */
+    public byte[] command(String siteId, String kioskId, String id, String type, Map<String, String> args,
+                          Instant issuedAt, Duration validFor) {
+        OffsetDateTime issued = issuedAt.atOffset(ZoneOffset.UTC);
+        Command unsigned = new Command(id, type, args, issued, issued.plus(validFor), "");
         String sig = Signatures.sign(pair.getPrivate(), Signatures.commandBytes(siteId, kioskId, unsigned));
-        return codec.encode(new Command(id, type, args, now, now.plusMinutes(5), sig));
+        return codec.encode(new Command(id, type, args, issued, issued.plus(validFor), sig));
+    }
+
+    /** Central's ack of one batch, signed: what central publishes on the kiosk's {@code ack} topic. */
+    public byte[] ack(String siteId, String kioskId, String batchId, long upToSeq) {
+        Ack unsigned = new Ack(siteId, kioskId, upToSeq, batchId, null);
+        return codec.encode(unsigned.signed(Signatures.sign(pair.getPrivate(), Signatures.ackBytes(unsigned))));
+    }
+
+    /** The configuration with {@code version}, signed for {@code siteId}, as central publishes it on {@code config}. */
+    public byte[] config(String siteId, SiteConfig base, long version, String siteName) {
+        SiteConfig unsigned = new SiteConfig(version, siteName, base.services(), base.counters(), base.officers(),
+                base.procedures(), base.ratingScale(), base.notices(), null);
+        String sig = Signatures.sign(pair.getPrivate(), Signatures.configBytes(siteId, unsigned, codec));
+        return codec.encode(new SiteConfig(version, siteName, base.services(), base.counters(), base.officers(),
+                base.procedures(), base.ratingScale(), base.notices(), sig));
     }
 
     public static Path tempFolder(String prefix) {

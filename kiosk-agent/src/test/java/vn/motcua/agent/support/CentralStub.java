@@ -13,7 +13,6 @@ import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.event.EventBatch;
 import vn.motcua.protocol.event.KioskEvent;
-import vn.motcua.protocol.message.Ack;
 import vn.motcua.protocol.message.KioskStatus;
 
 import java.util.List;
@@ -26,26 +25,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Plays central-sync with plain Paho: receives the kiosk's batches (decoded strictly by the contract's codec) and
- * status messages, and acks on demand, or automatically as central does: the highest contiguous sequence it holds.
+ * status messages, and acks on demand, or automatically as central does: the highest contiguous sequence it holds,
+ * never beyond the last sequence of the batch it answers, naming that batch's id, signed with central's key.
  */
 public final class CentralStub implements MqttCallback, AutoCloseable {
     private final ProtocolCodec codec = new ProtocolCodec();
     private final MqttAsyncClient client;
+    private final CentralKeys keys;
+    private final String siteId;
     private final String kioskId;
     private final String ackTopic;
     private final List<EventBatch> batches = new CopyOnWriteArrayList<>();
+    private final List<byte[]> acksSent = new CopyOnWriteArrayList<>();
     private final List<KioskStatus> statuses = new CopyOnWriteArrayList<>();
     private final List<String> rejected = new CopyOnWriteArrayList<>();
     private final AtomicBoolean autoAck = new AtomicBoolean();
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private final AtomicLong contiguous;
 
-    public CentralStub(String brokerUrl, String siteId, String kioskId) throws MqttException {
-        this(brokerUrl, siteId, kioskId, 0);
+    public CentralStub(String brokerUrl, CentralKeys keys, String siteId, String kioskId) throws MqttException {
+        this(brokerUrl, keys, siteId, kioskId, 0);
     }
 
     /** @param storedUpTo the sequence up to which central already holds everything (it joins late) */
-    public CentralStub(String brokerUrl, String siteId, String kioskId, long storedUpTo) throws MqttException {
+    public CentralStub(String brokerUrl, CentralKeys keys, String siteId, String kioskId, long storedUpTo)
+            throws MqttException {
+        this.keys = keys;
+        this.siteId = siteId;
         this.kioskId = kioskId;
         this.contiguous = new AtomicLong(storedUpTo);
         this.ackTopic = Topics.of(siteId, kioskId, Topics.ACK);
@@ -63,8 +69,42 @@ public final class CentralStub implements MqttCallback, AutoCloseable {
         return this;
     }
 
-    public void ack(long upToSeq) throws MqttException {
-        client.publish(ackTopic, codec.encode(new Ack(upToSeq)), 1, false).waitForCompletion(5000);
+    /** Acks up to {@code upToSeq}, answering the newest batch received that reaches that far (or the newest). */
+    public byte[] ack(long upToSeq) throws MqttException {
+        List<EventBatch> received = List.copyOf(batches);
+        if (received.isEmpty()) {
+            throw new IllegalStateException("no batch received yet: an ack answers a batch");
+        }
+        EventBatch answered = received.get(received.size() - 1);
+        for (int i = received.size() - 1; i >= 0; i--) {
+            if (lastSeq(received.get(i)) >= upToSeq) {
+                answered = received.get(i);
+                break;
+            }
+        }
+        return ack(answered, upToSeq);
+    }
+
+    /** Signs and publishes central's ack of {@code batch} up to {@code upToSeq}; returns the bytes published. */
+    public byte[] ack(EventBatch batch, long upToSeq) throws MqttException {
+        byte[] ack = keys.ack(siteId, kioskId, batch.batchId(), upToSeq);
+        publishOnAckTopic(ack);
+        return ack;
+    }
+
+    /** Publishes anything on the kiosk's ack topic, as anyone on the broker could. */
+    public void publishOnAckTopic(byte[] payload) throws MqttException {
+        acksSent.add(payload);
+        client.publish(ackTopic, payload, 1, false).waitForCompletion(5000);
+    }
+
+    /** Every ack this stub published, in order. */
+    public List<byte[]> acksSent() {
+        return acksSent;
+    }
+
+    public static long lastSeq(EventBatch batch) {
+        return batch.events().get(batch.events().size() - 1).seq();
     }
 
     public List<EventBatch> batches() {
@@ -101,9 +141,11 @@ public final class CentralStub implements MqttCallback, AutoCloseable {
             EventBatch batch = codec.decodeEventBatch(message.getPayload(), kioskId);
             batches.add(batch);
             batch.events().forEach(e -> held.add(e.seq()));
-            long upTo = advanceContiguous();
+            long upTo = Math.min(advanceContiguous(), lastSeq(batch));
             if (autoAck.get()) {
-                client.publish(ackTopic, codec.encode(new Ack(upTo)), 1, false);
+                byte[] ack = keys.ack(siteId, kioskId, batch.batchId(), upTo);
+                acksSent.add(ack);
+                client.publish(ackTopic, ack, 1, false);
             }
         } catch (RuntimeException | MqttException e) {
             rejected.add(topic + ": " + e.getMessage());

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.agent.db.Database;
 import vn.motcua.agent.outbox.Outbox;
+import vn.motcua.agent.support.CentralKeys;
 import vn.motcua.agent.support.CentralStub;
 import vn.motcua.agent.support.Mosquitto;
 import vn.motcua.agent.support.TempDb;
@@ -36,6 +37,7 @@ class BacklogDrainTest implements TestPropertyProvider {
     private static final int EVENTS = 100_000;
 
     private Mosquitto broker;
+    private final CentralKeys keys = new CentralKeys();
 
     @Inject
     Database db;
@@ -52,6 +54,7 @@ class BacklogDrainTest implements TestPropertyProvider {
                 "kiosk.site-id", "site-drain",
                 "kiosk.kiosk-id", "kiosk-drain",
                 "mqtt.url", broker.url(),
+                "agent.remote.public-key-file", keys.writePublicKey(CentralKeys.tempFolder("drain-keys")),
                 "agent.sync.enabled", "true",
                 "agent.sync.ack-timeout", "2s",
                 "agent.sync.reconnect-min-delay", "100ms",
@@ -78,7 +81,7 @@ class BacklogDrainTest implements TestPropertyProvider {
 
         long start = System.nanoTime();
         broker.start();
-        try (CentralStub central = new CentralStub(broker.url(), "site-drain", "kiosk-drain").autoAck(true)) {
+        try (CentralStub central = new CentralStub(broker.url(), keys, "site-drain", "kiosk-drain").autoAck(true)) {
             // the time is reported, not asserted: a shared machine may be slow; the bound only stops a stuck drain
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
                     .until(() -> db.transaction(outbox::lastAckSeq) == EVENTS);

@@ -34,16 +34,35 @@ class BatchEncoderTest {
     }
 
     @Test
-    void givenStoredEvents_whenEncoded_thenBytesEqualTheCodecsEncodingOfTheBatch() {
+    void givenStoredEvents_whenEncoded_thenBytesEqualTheCodecsEncodingOfTheBatchWithItsId() {
         List<KioskEvent> events = List.of(event(1, null), event(2, "Tốt"), event(3, null));
         List<Outbox.Row> rows = events.stream().map(e -> new Outbox.Row(e.seq(), codec.encode(e))).toList();
+        String batchId = UUID.randomUUID().toString();
 
-        BatchEncoder.Batch batch = new BatchEncoder(codec, "kiosk-01", 200 * 1024).encode(rows);
+        BatchEncoder.Batch batch = new BatchEncoder(codec, "kiosk-01", 200 * 1024).encode(rows, batchId);
 
-        assertArrayEquals(codec.encode(EventBatch.of("kiosk-01", events)), batch.payload());
-        assertEquals(events, codec.decodeEventBatch(batch.payload(), "kiosk-01").events());
+        assertArrayEquals(codec.encode(EventBatch.of("kiosk-01", events, batchId)), batch.payload());
+        EventBatch decoded = codec.decodeEventBatch(batch.payload(), "kiosk-01");
+        assertEquals(events, decoded.events());
+        assertEquals(batchId, decoded.batchId());
+        assertEquals(batchId, batch.batchId());
         assertEquals(1, batch.firstSeq());
         assertEquals(3, batch.lastSeq());
+    }
+
+    @Test
+    void givenTheSameEvents_whenEncodedTwice_thenEachPublicationCarriesItsOwnId() {
+        List<Outbox.Row> rows = List.of(new Outbox.Row(7, codec.encode(event(7, null))));
+        BatchEncoder encoder = new BatchEncoder(codec, "kiosk-01", 200 * 1024);
+        String first = UUID.randomUUID().toString();
+        String again = UUID.randomUUID().toString();
+
+        EventBatch a = codec.decodeEventBatch(encoder.encode(rows, first).payload(), "kiosk-01");
+        EventBatch b = codec.decodeEventBatch(encoder.encode(rows, again).payload(), "kiosk-01");
+
+        assertEquals(first, a.batchId());
+        assertEquals(again, b.batchId());
+        assertEquals(a.events(), b.events());
     }
 
     @Test
@@ -54,7 +73,8 @@ class BatchEncoderTest {
         }
         int limit = 64 * 1024;
 
-        BatchEncoder.Batch batch = new BatchEncoder(codec, "kiosk-01", limit).encode(rows);
+        BatchEncoder.Batch batch = new BatchEncoder(codec, "kiosk-01", limit).encode(rows,
+                UUID.randomUUID().toString());
 
         assertTrue(batch.payload().length <= limit, batch.payload().length + " bytes");
         assertTrue(batch.events() > 1 && batch.events() < 500, batch.events() + " events");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.agent.support.Api;
+import vn.motcua.agent.support.CentralKeys;
 import vn.motcua.agent.support.CentralStub;
 import vn.motcua.agent.support.Mosquitto;
 import vn.motcua.agent.support.TempDb;
@@ -37,13 +38,12 @@ class OutboxSyncTest implements TestPropertyProvider {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private Mosquitto broker;
+    private final CentralKeys keys = new CentralKeys();
 
     @Inject
     EmbeddedServer server;
     @Inject
     MqttTransport transport;
-    @Inject
-    Publisher publisher;
 
     private final List<CentralStub> stubs = new ArrayList<>();
 
@@ -55,6 +55,7 @@ class OutboxSyncTest implements TestPropertyProvider {
                 Map.entry("kiosk.site-id", SITE),
                 Map.entry("kiosk.kiosk-id", KIOSK),
                 Map.entry("mqtt.url", broker.url()),
+                Map.entry("agent.remote.public-key-file", keys.writePublicKey(CentralKeys.tempFolder("sync-keys"))),
                 Map.entry("agent.sync.enabled", "true"),
                 Map.entry("agent.sync.ack-timeout", "1500ms"),
                 Map.entry("agent.sync.idle-wait", "200ms"),
@@ -68,7 +69,7 @@ class OutboxSyncTest implements TestPropertyProvider {
     }
 
     private CentralStub central() throws Exception {
-        CentralStub stub = new CentralStub(broker.url(), SITE, KIOSK, status().get("lastAckSeq").asLong());
+        CentralStub stub = new CentralStub(broker.url(), keys, SITE, KIOSK, status().get("lastAckSeq").asLong());
         stubs.add(stub);
         return stub;
     }
@@ -80,11 +81,7 @@ class OutboxSyncTest implements TestPropertyProvider {
     /** Leaves nothing unacknowledged for the next test. */
     @AfterEach
     void drain() throws Exception {
-        CentralStub stub = central().autoAck(true);
-        long last = status().get("lastSeq").asLong();
-        if (status().get("lastAckSeq").asLong() < last) {
-            stub.ack(last);
-        }
+        central().autoAck(true);
         await().atMost(WAIT).until(() -> status().get("outboxBacklog").asLong() == 0);
         stubs.forEach(CentralStub::close);
         stubs.clear();
@@ -126,37 +123,6 @@ class OutboxSyncTest implements TestPropertyProvider {
     }
 
     @Test
-    void givenCentralHoldsMoreThanThisKioskNumbered_whenAcked_thenWaitingEventsAreRenumberedAndSentNotDeleted()
-            throws Exception {
-        CentralStub central = central();
-        await().atMost(WAIT).until(() -> status().get("broker").get("connected").asBoolean());
-        List<String> ticketIds = List.of(api().ticket("A").get("ticketId").asText(),
-                api().ticket("B").get("ticketId").asText());
-        long last = status().get("lastSeq").asLong();
-        await().atMost(WAIT).until(() -> central.received(last));
-
-        // as after a kiosk's SD card is replaced: central's history for this kiosk id goes further than the new file
-        long centralHistory = last + 500;
-        central.ack(centralHistory);
-
-        await().atMost(WAIT).until(() -> central.received(centralHistory + 2));
-        JsonNode after = status();
-        assertEquals(centralHistory, after.get("lastAckSeq").asLong());
-        assertEquals(centralHistory + 2, after.get("lastSeq").asLong());
-        assertEquals(2, after.get("outboxBacklog").asLong(), "nothing deleted on an ack beyond our numbering");
-        List<String> resent = central.events().stream().filter(e -> e.seq() > centralHistory)
-                .map(e -> ((TicketIssued) e.data()).ticketId()).distinct().toList();
-        assertEquals(ticketIds, resent, "the same events, in order, under the new numbers");
-
-        String next = api().ticket("A").get("ticketId").asText();
-        await().atMost(WAIT).until(() -> central.received(centralHistory + 3));
-        assertTrue(central.events().stream().anyMatch(e -> e.seq() == centralHistory + 3
-                && e.data() instanceof TicketIssued t && t.ticketId().equals(next)));
-        central.ack(centralHistory + 3);
-        await().atMost(WAIT).until(() -> status().get("outboxBacklog").asLong() == 0);
-    }
-
-    @Test
     void givenNoAck_whenAckTimeoutPasses_thenUnackedEventsAreSentAgain() throws Exception {
         CentralStub central = central();
         await().atMost(WAIT).until(() -> status().get("broker").get("connected").asBoolean());
@@ -165,6 +131,9 @@ class OutboxSyncTest implements TestPropertyProvider {
 
         await().atMost(WAIT).until(() -> central.timesReceived(seq) >= 2);
         assertEquals(1, status().get("outboxBacklog").asLong(), "still waiting for central's ack");
+        List<String> ids = central.batches().stream().filter(b -> b.events().stream().anyMatch(e -> e.seq() == seq))
+                .map(EventBatch::batchId).toList();
+        assertEquals(ids.size(), ids.stream().distinct().count(), "every publication has its own batch id: " + ids);
 
         central.ack(seq);
         await().atMost(WAIT).until(() -> status().get("outboxBacklog").asLong() == 0);
@@ -190,35 +159,6 @@ class OutboxSyncTest implements TestPropertyProvider {
         for (long seq : seqs) {
             assertTrue(central.received(seq), "seq " + seq + " delivered after the broker came back");
         }
-    }
-
-    @Test
-    void givenAckCoveringEventsNeverSent_whenApplied_thenTheyAreRenumberedAfterCentralAndSentNotDeleted()
-            throws Exception {
-        await().atMost(WAIT).until(() -> status().get("broker").get("connected").asBoolean());
-        broker.stop();
-        await().atMost(WAIT).until(() -> !status().get("broker").get("connected").asBoolean());
-        long before = status().get("lastSeq").asLong();
-        List<String> ticketIds = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            ticketIds.add(api().ticket("A").get("ticketId").asText());
-        }
-
-        // central's ack from this kiosk id's earlier history (a replaced SD card) covers two events never sent
-        long centralHistory = before + 2;
-        publisher.acknowledged(centralHistory);
-        await().atMost(WAIT).until(() -> status().get("lastAckSeq").asLong() == centralHistory);
-        assertEquals(3, status().get("outboxBacklog").asLong(), "nothing deleted: central never had these events");
-        assertEquals(centralHistory + 3, status().get("lastSeq").asLong());
-
-        broker.start();
-        CentralStub central = central();
-        await().atMost(WAIT).until(() -> central.received(centralHistory + 3));
-        List<String> resent = central.events().stream().filter(e -> e.seq() > centralHistory)
-                .map(e -> ((TicketIssued) e.data()).ticketId()).distinct().toList();
-        assertEquals(ticketIds, resent, "the same events, in order, after central's history");
-        central.ack(centralHistory + 3);
-        await().atMost(WAIT).until(() -> status().get("outboxBacklog").asLong() == 0);
     }
 
     @Test

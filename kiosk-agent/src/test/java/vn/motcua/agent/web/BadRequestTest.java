@@ -8,8 +8,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.motcua.agent.counter.LanServer;
+import vn.motcua.agent.db.Database;
 import vn.motcua.agent.support.Api;
+import vn.motcua.agent.support.Http;
+import vn.motcua.agent.support.OutboxReader;
 import vn.motcua.agent.support.TempDb;
+import vn.motcua.protocol.event.RatingSubmitted;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -26,10 +31,14 @@ class BadRequestTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    Database db;
+    @Inject
+    LanServer lan;
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("kiosk.db-file", TempDb.newFile("bad-requests"));
+        return Map.of("kiosk.db-file", TempDb.newFile("bad-requests"), "kiosk.kiosk-id", "kiosk-01");
     }
 
     @ParameterizedTest(name = "{0} -> field {2}")
@@ -51,7 +60,7 @@ class BadRequestTest implements TestPropertyProvider {
                                                                         String message) {
         assertEquals(201, new Api(server.getURL()).post("/api/tickets", "{\"service\":\"A\"}").statusCode());
         assertBadRequest("/api/tickets", body, field, message);
-        assertEquals(201, new Api(server.getURL()).post("/api/tickets", "{\"service\":\"Z\"}").statusCode());
+        assertEquals(201, new Api(server.getURL()).post("/api/tickets", "{\"service\":\"C\"}").statusCode());
     }
 
     @ParameterizedTest(name = "{0} -> field {2}")
@@ -106,6 +115,71 @@ class BadRequestTest implements TestPropertyProvider {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(404, unknown.statusCode());
         assertEquals("not_found", Api.json(unknown.body()).get("error").asText(), unknown.body());
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenFiftyThousandDeepBody_whenPostedToEveryJsonInput_thenBadRequestNotServerError() {
+        String arrays = "[".repeat(50_000);
+        String objects = "{\"service\":" + "{\"a\":".repeat(20_000);
+        for (String path : java.util.List.of("/api/tickets", "/api/ratings", "/api/print/guide")) {
+            for (String deep : java.util.List.of(arrays, objects)) {
+                assertBadRequest(path, deep, "body", "nests deeper than");
+            }
+        }
+        assertEquals(201, new Api(server.getURL()).post("/api/tickets", "{\"service\":\"A\"}").statusCode());
+    }
+
+    /** JSON escapes of what a comment (one line of text) must not hold: C0 incl. NUL, DEL, C1, unpaired surrogates. */
+    private static final java.util.List<String> FORBIDDEN = java.util.List.of("\\u0000", "\\u0007", "\\t", "\\n",
+            "\\r", "\\u001b", "\\u001f", "\\u007f", "\\u0080", "\\u0085", "\\u009f", "\\ud800", "\\udfff",
+            "\\udc4d\\ud83d");
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"comment", "ticketId", "counter", "officerId",
+            "procedureCode", "reasons"})
+    void givenControlCharacterOrUnpairedSurrogate_whenRated_thenBadRequestNamesTheFieldAndNothingIsStored(String field) {
+        long seq = OutboxReader.lastSeq(db);
+        for (String bad : FORBIDDEN) {
+            String value = "\"Chờ lâu" + bad + "quá\"";
+            String body = "{\"level\":\"dissatisfied\",\"scale\":5,\"" + field + "\":"
+                    + (field.equals("reasons") ? "[\"long_wait\"," + value + "]" : value) + "}";
+            assertBadRequest("/api/ratings", body, field, "without control characters");
+        }
+        assertEquals(seq, OutboxReader.lastSeq(db), "nothing committed");
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenControlCharacterInTicketRequest_whenPosted_thenBadRequestNamesTheField() {
+        assertBadRequest("/api/tickets", "{\"service\":\"A\\u0000\"}", "service", "without control characters");
+        assertBadRequest("/api/tickets", "{\"service\":\"A\",\"priority\":\"elderly\\u0000\"}", "priority",
+                "without control characters");
+        assertBadRequest("/api/print/guide", "{\"title\":\"H\u01b0\u1edbng d\u1eabn\\u0085\"}", "title",
+                "without control characters");
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenControlCharacterInCounterSignIn_whenPosted_thenBadRequestNamesTheField() {
+        Http.Reply r = new Http(lan.baseUrl()).post("/quay/api/sign-in",
+                "{\"officerId\":\"cb-an\\u0000\",\"pin\":\"2468\",\"counter\":\"1\"}");
+        assertEquals(400, r.status(), r.body());
+        assertEquals("officerId", r.json().get("field").asText(), r.body());
+        Http.Reply counter = new Http(lan.baseUrl()).post("/quay/api/sign-in",
+                "{\"officerId\":\"cb-an\",\"pin\":\"2468\",\"counter\":\"1\\ud800\"}");
+        assertEquals(400, counter.status(), counter.body());
+        assertEquals("counter", counter.json().get("field").asText(), counter.body());
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenVietnameseCommentWithEmojiAndCombiningMarks_whenRated_thenStoredAndDecodedByTheProtocolUnchanged() {
+        long seq = OutboxReader.lastSeq(db);
+        String comment = "Cán bộ nhiệt tình, hướng dẫn rõ ràng 👍 — Tie\u0302\u0301ng Vie\u0323\u0302t, phí 50.000 ₫";
+        HttpResponse<String> r = new Api(server.getURL()).post("/api/ratings",
+                "{\"level\":\"very_satisfied\",\"scale\":5,\"comment\":\"" + comment + "\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals(comment, Api.json(r.body()).get("comment").asText());
+        var events = OutboxReader.after(db, seq, "kiosk-01");
+        assertEquals(1, events.size());
+        assertEquals(comment, ((RatingSubmitted) events.get(0).data()).comment());
     }
 
     private void assertBadRequest(String path, String body, String field, String message) {

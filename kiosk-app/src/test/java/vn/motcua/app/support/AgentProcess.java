@@ -78,6 +78,7 @@ public final class AgentProcess implements AutoCloseable {
         env.put("AGENT_PRINTER_FOLDER", printerFolder().toString());
         env.remove("KIOSK_CONFIG");
         env.remove("KIOSK_SITE_CONFIG");
+        env.put("KIOSK_COMMAND_KEY", throwawayCentralKey().toString());
         env.putAll(extraEnv);
         process = pb.start();
         HttpClient http = HttpClient.newHttpClient();
@@ -92,6 +93,21 @@ public final class AgentProcess implements AutoCloseable {
                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });
         return this;
+    }
+
+    /**
+     * The agent will not start with sync on and no central public key; a test that does not play central gets the
+     * public half of a key pair nobody keeps.
+     */
+    private Path throwawayCentralKey() throws IOException {
+        try {
+            java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            Path pub = dir.resolve("throwaway-central.pub");
+            Files.writeString(pub, vn.motcua.protocol.sign.Signatures.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            return pub;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void stop() throws InterruptedException {

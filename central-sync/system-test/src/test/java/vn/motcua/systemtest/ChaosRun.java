@@ -96,7 +96,17 @@ final class ChaosRun {
     }
 
     /** Runs every round; the first round whose checks fail ends the run with an error naming seed and log. */
-    void run() throws Exception {
+    void run() {
+        try {
+            rounds();
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception | Error e) {
+            throw new AssertionError("the chaos run broke off: " + e + "\n\n" + summary() + "\n\n" + replay(), e);
+        }
+    }
+
+    private void rounds() throws Exception {
         for (int i = 0; i < world.kiosks.size(); i++) {
             lastEmpty.put(i, Instant.now());
         }

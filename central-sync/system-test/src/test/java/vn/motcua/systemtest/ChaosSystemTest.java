@@ -68,8 +68,8 @@ class ChaosSystemTest {
 
     private void runChaos(boolean credentials) throws Exception {
         long seed = longProperty("chaos.seed", new SecureRandom().nextLong());
-        int rounds = (int) longProperty("chaos.rounds", 4);
-        int opsPerRound = (int) longProperty("chaos.opsPerRound", 14);
+        int rounds = (int) longProperty("chaos.rounds", 3);
+        int opsPerRound = (int) longProperty("chaos.opsPerRound", 12);
         Duration stallLimit = Duration.ofSeconds(longProperty("chaos.stallSeconds", 120));
         Set<String> faults = faults();
         ChaosPlan plan = ChaosPlan.draw(seed, rounds, opsPerRound, 3, faults);

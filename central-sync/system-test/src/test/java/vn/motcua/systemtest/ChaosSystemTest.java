@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *
  * <p>Properties: {@code chaos.rounds} (the build runs a few), {@code chaos.seed} (a failure prints its seed and the
  * operation log), {@code chaos.faults} (a comma list of fault kinds to draw from, e.g. {@code forged-ack}; all by
- * default; {@code none} for none), {@code chaos.opsPerRound}, {@code chaos.stallSeconds}.
+ * default; {@code none} for none), {@code chaos.opsPerRound}, {@code chaos.stallSeconds}, {@code chaos.sharedKioskId=false} (site B's kiosk is then
+ * {@code kiosk-03}, to look at other faults alone on code that confuses two sites' {@code kiosk-01}).
  */
 class ChaosSystemTest {
     private Path work;
@@ -75,7 +76,8 @@ class ChaosSystemTest {
         ChaosPlan plan = ChaosPlan.draw(seed, rounds, opsPerRound, 3, faults);
         System.out.printf("chaos: seed %d, %d rounds, %d operations, faults %s, broker logins %s%n", seed, rounds,
                 plan.operations(), faults, credentials);
-        world = ChaosWorld.start(work, credentials);
+        boolean sharedKioskId = !System.getProperty("chaos.sharedKioskId", "true").strip().equals("false");
+        world = ChaosWorld.start(work, credentials, sharedKioskId);
         run = new ChaosRun(world, plan, stallLimit);
         run.run();
     }

@@ -29,6 +29,10 @@ final class ChaosWorld implements AutoCloseable {
     /** Process name, site, kiosk: two sites with a kiosk-01 each (the naming our docs use) and one kiosk-02. */
     private static final String[][] IDENTITIES = {{"a-kiosk-01", SITE_A, "kiosk-01"},
             {"a-kiosk-02", SITE_A, "kiosk-02"}, {"b-kiosk-01", SITE_B, "kiosk-01"}};
+    /** The same without a shared kiosk id, to look at other faults alone on code that confuses the two. */
+    private static final String[][] DISTINCT_IDENTITIES = {{"a-kiosk-01", SITE_A, "kiosk-01"},
+            {"a-kiosk-02", SITE_A, "kiosk-02"}, {"b-kiosk-03", SITE_B, "kiosk-03"}};
+    private final String[][] identities;
 
     /** One kiosk: its identity, its agent process, its clock, its counter and its broker login. */
     static final class Kiosk {
@@ -69,7 +73,9 @@ final class ChaosWorld implements AutoCloseable {
     final List<Kiosk> kiosks = new ArrayList<>();
     private final List<ManagedProcess> started = new ArrayList<>();
 
-    private ChaosWorld(Path work, boolean credentials, Mosquitto broker, CentralSync central, String database) {
+    private ChaosWorld(Path work, boolean credentials, Mosquitto broker, CentralSync central, String database,
+                       String[][] identities) {
+        this.identities = identities;
         this.work = work;
         this.credentials = credentials;
         this.broker = broker;
@@ -77,12 +83,14 @@ final class ChaosWorld implements AutoCloseable {
         this.database = database;
     }
 
-    static ChaosWorld start(Path work, boolean credentials) throws Exception {
+    /** @param sharedKioskId whether both sites have a {@code kiosk-01} (otherwise site B's kiosk is kiosk-03) */
+    static ChaosWorld start(Path work, boolean credentials, boolean sharedKioskId) throws Exception {
+        String[][] identities = sharedKioskId ? IDENTITIES : DISTINCT_IDENTITIES;
         Path keys = work.resolve("central-keys");
         Path provisioned = work.resolve("provisioned");
         StringBuilder passwd = new StringBuilder();
         StringBuilder acl = new StringBuilder();
-        for (String[] id : IDENTITIES) {
+        for (String[] id : identities) {
             Path out = provisioned.resolve(id[0]);
             provision(id[1], id[2], out, keys);
             passwd.append(Files.readString(out.resolve("broker/mosquitto.passwd")));
@@ -106,7 +114,7 @@ final class ChaosWorld implements AutoCloseable {
         central.putEnv("CENTRAL_SIGNING_KEY", keys.resolve("command-signing.key").toString());
         central.putEnv("CENTRAL_ADMIN_USER", ADMIN);
         central.putEnv("CENTRAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        ChaosWorld world = new ChaosWorld(work, credentials, broker, central, database);
+        ChaosWorld world = new ChaosWorld(work, credentials, broker, central, database, identities);
         try {
             world.startProcesses(provisioned);
         } catch (Exception | Error e) {
@@ -120,7 +128,7 @@ final class ChaosWorld implements AutoCloseable {
         track(broker).start();
         track(central).start();
 
-        for (String[] id : IDENTITIES) {
+        for (String[] id : identities) {
             Path out = provisioned.resolve(id[0]);
             String username = id[1] + "." + id[2];
             String password = Files.readString(out.resolve("kiosk/mqtt-password")).strip();

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 central_jar=central-sync/service/target/central-sync-0.1.0-SNAPSHOT.jar
 agent_jar=kiosk-agent/target/kiosk-agent-0.1.0-SNAPSHOT.jar
 app_jar=kiosk-app/target/kiosk-app-0.1.0-SNAPSHOT.jar
-if [ ! -f "$central_jar" ] || [ ! -f "$agent_jar" ] || [ ! -f "$app_jar" ] || [ -n "$(find . -name '*.java' -newer "$agent_jar" -print -quit)" ]; then
+firmware_jar=firmware-config/cli/target/firmware-config-0.1.0-SNAPSHOT.jar
+if [ ! -f "$central_jar" ] || [ ! -f "$agent_jar" ] || [ ! -f "$app_jar" ] || [ ! -f "$firmware_jar" ] || [ -n "$(find . -name '*.java' -newer "$agent_jar" -print -quit)" ]; then
   echo "Building (first run takes a few minutes)…"
   mvn -B -q -ntp package -DskipTests
 fi
@@ -40,9 +41,32 @@ mkdir -p data
 export CENTRAL_ADMIN_USER=${CENTRAL_ADMIN_USER:-admin}
 export CENTRAL_ADMIN_PASSWORD=${CENTRAL_ADMIN_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')}
 export CENTRAL_API_TOKEN=${CENTRAL_API_TOKEN:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
-# central creates a demo command-signing key pair here on first start; the agent verifies with its .pub
 export CENTRAL_SIGNING_KEY=${CENTRAL_SIGNING_KEY:-$PWD/data/command-signing.key}
 export KIOSK_COMMAND_KEY=${KIOSK_COMMAND_KEY:-${CENTRAL_SIGNING_KEY%.key}.pub}
+export KIOSK_SITE_ID=${KIOSK_SITE_ID:-demo-site}
+export KIOSK_ID=${KIOSK_ID:-kiosk-01}
+kiosk_login=$KIOSK_SITE_ID.$KIOSK_ID
+# The demo kiosk is provisioned as a real one is: firmware-config provision makes its broker login (the password
+# file the embedded broker reads, and the kiosk's own 0600 copy of the password) and, when missing, central's
+# command-signing key pair (the private key created 0600). Central's own broker login, 'central', gets a password
+# of its own on first start (data/mqtt-central.password, 0600).
+provisioned=$PWD/data/provisioned/$kiosk_login
+if [ -z "${MQTT_URL:-}" ]; then
+  keys_dir=$(dirname "$CENTRAL_SIGNING_KEY")
+  [ "$(basename "$CENTRAL_SIGNING_KEY")" = command-signing.key ] || keys_dir=$provisioned/central-keys
+  if [ ! -s "$provisioned/kiosk/mqtt-password" ]; then
+    java -jar "$firmware_jar" provision --site "$KIOSK_SITE_ID" --kiosk "$KIOSK_ID" --out "$provisioned" \
+         --central-keys "$keys_dir" > data/provision.log 2>&1 \
+      || { echo "firmware-config provision failed:"; cat data/provision.log; exit 1; }
+  fi
+  export MQTT_KIOSK_PASSWORD_FILE=${MQTT_KIOSK_PASSWORD_FILE:-$provisioned/broker/mosquitto.passwd}
+  agent_login=("MQTT_USERNAME=$kiosk_login" "MQTT_PASSWORD=$(cat "$provisioned/kiosk/mqtt-password")")
+  login_note="Broker logins: kiosk $kiosk_login (its password: $provisioned/kiosk/mqtt-password), central (data/mqtt-central.password)."
+else
+  # an external broker: give central MQTT_USERNAME/MQTT_PASSWORD, and the agent AGENT_MQTT_USERNAME/AGENT_MQTT_PASSWORD
+  agent_login=("MQTT_USERNAME=${AGENT_MQTT_USERNAME:-}" "MQTT_PASSWORD=${AGENT_MQTT_PASSWORD:-}")
+  login_note="Broker: $MQTT_URL (its own logins)."
+fi
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
@@ -55,7 +79,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-MQTT_URL=$agent_mqtt java -jar "$agent_jar" > data/kiosk-agent.log 2>&1 &
+env MQTT_URL="$agent_mqtt" "${agent_login[@]}" java -jar "$agent_jar" > data/kiosk-agent.log 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
   port_busy "$AGENT_HTTP_PORT" && break
@@ -89,6 +113,7 @@ cat <<MSG
 
 $app_note
 Running. Logs: data/central-sync.log, data/kiosk-agent.log.  Ctrl-C stops everything.
+$login_note
 (The examples use curl: apt-get install -y curl if it is missing.)
 
   Take a ticket at the kiosk:
@@ -103,6 +128,7 @@ Running. Logs: data/central-sync.log, data/kiosk-agent.log.  Ctrl-C stops everyt
                                curl -s -H "Authorization: Bearer $CENTRAL_API_TOKEN" 'http://127.0.0.1:$HTTP_PORT/api/events?limit=5'
   Web console (fleet, alerts, commands, configuration, reports):
     http://127.0.0.1:$HTTP_PORT/   user $CENTRAL_ADMIN_USER, password $CENTRAL_ADMIN_PASSWORD
+    (this machine only; start with HTTP_HOST=0.0.0.0 to open it to the network)
     (only the first start creates the admin: with an existing data/central.db keep the password you had)
 MSG
 wait -n "${pids[@]}"

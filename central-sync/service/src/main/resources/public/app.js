@@ -61,7 +61,7 @@
       source.addEventListener("fleet", function (e) {
         const update = JSON.parse(e.data);
         update.kiosks.forEach(function (k) {
-          const row = document.getElementById("k-" + k.kioskId);
+          const row = document.getElementById("k-" + k.siteId + "/" + k.kioskId);
           if (!row) { return; }
           paintState(row.querySelector('td[data-f="state"]'), k.online);
           row.querySelector('td[data-f="lastHeard"]').textContent = fmtTime(k.lastHeard);
@@ -98,7 +98,7 @@
       const type = commandForm.elements.type.value;
       const args = type === "show_notice"
         ? { text: commandForm.elements.text.value, minutes: commandForm.elements.minutes.value } : {};
-      send("POST", "/api/kiosks/" + encodeURIComponent(commandForm.dataset.kiosk) + "/commands",
+      send("POST", commandForm.dataset.commands,
         { type: type, args: args }).then(function (r) {
         msg.textContent = r.status === 202 ? "✓ " + r.body.id : (r.body.message || ("HTTP " + r.status));
         msg.className = r.status === 202 ? "msg" : "msg error";
@@ -110,8 +110,7 @@
   const history = document.getElementById("history");
   function refreshHistory() {
     if (!commandForm && !history) { return; }
-    const kiosk = location.pathname.split("/").pop();
-    fetch("/api/kiosks/" + encodeURIComponent(kiosk) + "/commands", { credentials: "same-origin" })
+    fetch(history.dataset.commands, { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : []; })
       .then(function (list) {
         const pending = list.some(function (c) { return c.state === "pending"; });
@@ -126,6 +125,18 @@
       });
   }
   if (history && history.querySelector('tr[data-state="pending"]')) { setTimeout(refreshHistory, 1000); }
+
+  // a quarantined event: try to store it again; the page shows what is left
+  document.querySelectorAll("button.readmit").forEach(function (b) {
+    b.addEventListener("click", function () {
+      send("POST", "/api/quarantine/" + encodeURIComponent(b.dataset.quarantine) + "/readmit").then(function (r) {
+        if (r.status === 200) { location.reload(); return; }
+        const msg = document.getElementById("readmit-msg");
+        msg.textContent = (r.body && r.body.message) || ("HTTP " + r.status);
+        msg.className = "msg error";
+      });
+    });
+  });
 
   document.querySelectorAll("button.ack").forEach(function (b) {
     b.addEventListener("click", function () {

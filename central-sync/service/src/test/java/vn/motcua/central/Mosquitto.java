@@ -22,12 +22,22 @@ public final class Mosquitto implements AutoCloseable {
     private final Path log;
     private Process process;
 
+    /** Anonymous clients welcome. */
     public Mosquitto() {
+        this("allow_anonymous true\n");
+    }
+
+    /** Logins required, as on a production broker: a Mosquitto password file and ACL file. */
+    public Mosquitto(Path passwordFile, Path aclFile) {
+        this("allow_anonymous false\npassword_file " + passwordFile + "\nacl_file " + aclFile + "\n");
+    }
+
+    private Mosquitto(String access) {
         try {
             Path dir = Files.createTempDirectory("central-mosquitto");
             config = dir.resolve("mosquitto.conf");
             log = dir.resolve("mosquitto.log");
-            Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
+            Files.writeString(config, "listener " + port + " 127.0.0.1\n" + access + "persistence false\n"
                     + "user root\nmax_queued_messages 10000\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

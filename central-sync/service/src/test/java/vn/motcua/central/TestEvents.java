@@ -37,8 +37,25 @@ public final class TestEvents {
         };
     }
 
+    /** A rating at {@code seq} whose comment is {@code comment}, as it is: no validation runs here. */
+    public static KioskEvent rating(long seq, String comment) {
+        return new KioskEvent(seq, UUID.randomUUID(), EventType.RATING_SUBMITTED, AT.plusSeconds(seq), true, "boot-1",
+                seq * 1000, new RatingSubmitted("r-" + seq, "t-" + seq, "3", "officer-a", null,
+                RatingLevel.DISSATISFIED, 5, List.of("long_wait"), comment));
+    }
+
+    /** The same event under another sequence number: what a renumbering agent resends. */
+    public static KioskEvent renumbered(KioskEvent e, long seq) {
+        return new KioskEvent(seq, e.id(), e.type(), e.at(), e.clockSynced(), e.bootId(), e.uptimeMs(), e.data());
+    }
+
     public static EventBatch batch(String kioskId, long fromSeq, long toSeq) {
         return EventBatch.of(kioskId, LongStream.rangeClosed(fromSeq, toSeq).mapToObj(TestEvents::event).toList());
+    }
+
+    /** The batch as an agent that names its publications sends it. */
+    public static EventBatch named(EventBatch batch) {
+        return EventBatch.of(batch.kioskId(), batch.events(), UUID.randomUUID().toString());
     }
 
     public static EventBatch batchOf(String kioskId, long... seqs) {

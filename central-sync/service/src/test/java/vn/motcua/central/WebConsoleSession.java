@@ -31,8 +31,7 @@ public record WebConsoleSession(String cookie, String csrf) {
         }
         Map<String, String> p = new HashMap<>();
         p.put("micronaut.server.port", "-1");
-        p.put("central.mqtt.url", "");
-        p.put("central.mqtt.port", String.valueOf(TestMqttClient.freePort()));
+        p.putAll(TestLogins.embeddedBroker(dir, TestMqttClient.freePort()));
         p.put("central.db.url", "jdbc:sqlite:" + dir.resolve("central.db"));
         p.put("central.commands.signing-key-file", dir.resolve("keys/command-signing.key").toString());
         p.put("central.auth.admin-user", admin);

@@ -84,7 +84,8 @@ class CentralIngestBenchmark {
                             "boot-1", seq * 1000, new TicketIssued(UUID.randomUUID().toString(), "A",
                             (int) (seq % 9999) + 1, String.format("A%03d", seq % 999 + 1), null)));
                 }
-                payloads.add(codec.encode(EventBatch.of(kiosk, events)));
+                // named as an agent names its publications: the signed ack repeats the batch id
+                payloads.add(codec.encode(EventBatch.of(kiosk, events, UUID.randomUUID().toString())));
                 eventTopics.add(Topics.of(SITE, kiosk, Topics.EVENTS));
                 rawTopics.add("bench/raw/" + kiosk);
             }

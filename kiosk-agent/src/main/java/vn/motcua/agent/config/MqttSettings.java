@@ -9,7 +9,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
 
-/** The broker. Environment: MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD (or broker.* of kiosk.yaml). */
+/**
+ * The broker. Environment: MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD (or broker.* of kiosk.yaml). With a password and no
+ * user name the agent logs in as its own kiosk, {@code SITE.KIOSK}, the login {@code firmware-config provision} makes.
+ */
 @ConfigurationProperties("mqtt")
 public record MqttSettings(
         @Bindable(defaultValue = "tcp://127.0.0.1:1883") String url,

@@ -21,6 +21,7 @@ import vn.motcua.agent.status.HostInfo;
 import vn.motcua.mqtt.CurrentClientOnly;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.Topics;
+import vn.motcua.protocol.broker.BrokerLogin;
 import vn.motcua.protocol.message.KioskStatus;
 
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ public class MqttTransport implements MqttCallback {
         this.kiosk = kiosk.siteId() + "/" + kiosk.kioskId();
         this.siteId = kiosk.siteId();
         this.kioskId = kiosk.kioskId();
-        this.clientId = "kiosk-" + kiosk.siteId() + "-" + kiosk.kioskId();
+        this.clientId = new BrokerLogin(kiosk.siteId(), kiosk.kioskId()).clientId();
         this.eventsTopic = Topics.of(kiosk.siteId(), kiosk.kioskId(), Topics.EVENTS);
         this.ackTopic = Topics.of(kiosk.siteId(), kiosk.kioskId(), Topics.ACK);
         this.statusTopic = Topics.of(kiosk.siteId(), kiosk.kioskId(), Topics.STATUS);
@@ -169,8 +170,11 @@ public class MqttTransport implements MqttCallback {
         o.setAutomaticReconnect(false);
         o.setKeepAliveInterval((int) Math.max(1, sync.keepAlive().toSeconds()));
         o.setConnectionTimeout((int) Math.max(1, sync.connectTimeout().toSeconds()));
-        if (mqtt.username() != null) {
-            o.setUserName(mqtt.username());
+        // a password without a user name logs in as this kiosk, SITE.KIOSK, the login firmware-config provision made
+        String username = mqtt.username() != null ? mqtt.username()
+                : mqtt.password() != null ? BrokerLogin.username(siteId, kioskId) : null;
+        if (username != null) {
+            o.setUserName(username);
         }
         if (mqtt.password() != null) {
             o.setPassword(mqtt.password().getBytes(StandardCharsets.UTF_8));

@@ -61,7 +61,7 @@ class ServiceNotServedTest implements TestPropertyProvider {
         String json = Files.readString(THREE_COUNTERS).replaceFirst("\"version\": 3", "\"version\": " + version)
                 .replaceFirst("(?s)\"counters\": \\[.*?\\],\\s*\"officers\"", "\"counters\": " + countersJson
                         + ", \"officers\"");
-        assertTrue(site.apply(json.getBytes(StandardCharsets.UTF_8)), json);
+        assertEquals(SiteConfigStore.Outcome.APPLIED, site.apply(json.getBytes(StandardCharsets.UTF_8)), json);
     }
 
     @Test

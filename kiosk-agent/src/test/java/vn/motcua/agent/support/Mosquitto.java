@@ -25,12 +25,21 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     public Mosquitto(int port) {
+        this(port, "allow_anonymous true\n");
+    }
+
+    /** Logins required, as on a production broker: a Mosquitto password file and ACL file. */
+    public Mosquitto(Path passwordFile, Path aclFile) {
+        this(freePort(), "allow_anonymous false\npassword_file " + passwordFile + "\nacl_file " + aclFile + "\n");
+    }
+
+    private Mosquitto(int port, String access) {
         this.port = port;
         try {
             Path dir = Files.createTempDirectory("mosquitto-test");
             config = dir.resolve("mosquitto.conf");
             log = dir.resolve("mosquitto.log");
-            Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
+            Files.writeString(config, "listener " + port + " 127.0.0.1\n" + access + "persistence false\n"
                     + "user root\nmax_queued_messages 100000\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.central.fleet.FleetConfig;
 import vn.motcua.central.fleet.FleetService;
 import vn.motcua.central.fleet.KioskView;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.StoreException;
 
 import java.time.Clock;
@@ -47,24 +48,25 @@ public class AlertEvaluator {
 
     public void evaluate() {
         long now = clock.millis();
-        Map<String, Long> conflicts = alerts.seqConflictsSince(Instant.ofEpochMilli(now).minus(CONFLICT_SHOWN_FOR));
+        Map<KioskKey, Long> conflicts = alerts.seqConflictsSince(Instant.ofEpochMilli(now).minus(CONFLICT_SHOWN_FOR));
         for (KioskView k : fleet.views()) {
             Map<AlertKind, String> active = conditions(k, now);
-            Long conflicting = conflicts.get(k.kioskId());
+            KioskKey kiosk = new KioskKey(k.siteId(), k.kioskId());
+            Long conflicting = conflicts.get(kiosk);
             if (conflicting != null) {
                 active.put(AlertKind.SEQ_CONFLICT, conflicting + " events under sequence numbers already held with "
-                        + "other events (replaced or restored SD card, or a shared kiosk id); kept in event_conflicts");
+                        + "other events (a replaced or restored SD card); both stored, listed in event_conflicts");
             }
             // an offline kiosk's last readings are stale: leave its other alerts as they are
             for (AlertKind kind : k.online() ? AlertKind.values()
                     : new AlertKind[]{AlertKind.OFFLINE, AlertKind.SEQ_CONFLICT}) {
                 String detail = active.get(kind);
                 if (detail != null) {
-                    if (alerts.raise(k.kioskId(), k.siteId(), kind, detail, now)) {
-                        LOG.warn("alert raised: kiosk {} {} ({})", k.kioskId(), kind.wireName(), detail);
+                    if (alerts.raise(kiosk, kind, detail, now)) {
+                        LOG.warn("alert raised: kiosk {} {} ({})", kiosk, kind.wireName(), detail);
                     }
-                } else if (alerts.clear(k.kioskId(), kind, now)) {
-                    LOG.info("alert cleared: kiosk {} {}", k.kioskId(), kind.wireName());
+                } else if (alerts.clear(kiosk, kind, now)) {
+                    LOG.info("alert cleared: kiosk {} {}", kiosk, kind.wireName());
                 }
             }
         }

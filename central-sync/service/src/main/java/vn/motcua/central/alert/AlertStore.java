@@ -1,6 +1,7 @@
 package vn.motcua.central.alert;
 
 import jakarta.inject.Singleton;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.SqlAccess;
 
 import java.sql.PreparedStatement;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Alerts: raised once per kiosk and kind while the condition lasts, acknowledged by a person, cleared by the fleet. */
+/**
+ * Alerts: raised once per kiosk (site and kiosk id) and kind while the condition lasts, acknowledged by a person,
+ * cleared by the fleet.
+ */
 @Singleton
 public class AlertStore {
     private static final String COLUMNS = """
@@ -24,30 +28,35 @@ public class AlertStore {
         this.sql = sql;
     }
 
+    /** The key that keeps one open alert per site, kiosk and kind; ids never contain a colon. */
+    private static String openKey(KioskKey kiosk, AlertKind kind) {
+        return kiosk.siteId() + ":" + kiosk.kioskId() + ":" + kind.wireName();
+    }
+
     /** Raises the alert unless one of the kind is open for the kiosk; returns whether it was raised now. */
-    public boolean raise(String kioskId, String siteId, AlertKind kind, String detail, long now) {
+    public boolean raise(KioskKey kiosk, AlertKind kind, String detail, long now) {
         return sql.write("raise alert", c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO alerts (id, kiosk_id, site_id, kind, detail, raised_at, open_key)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (open_key) DO NOTHING""")) {
                 ps.setString(1, UUID.randomUUID().toString());
-                ps.setString(2, kioskId);
-                ps.setString(3, siteId);
+                ps.setString(2, kiosk.kioskId());
+                ps.setString(3, kiosk.siteId());
                 ps.setString(4, kind.wireName());
                 ps.setString(5, detail);
                 ps.setLong(6, now);
-                ps.setString(7, kioskId + ":" + kind.wireName());
+                ps.setString(7, openKey(kiosk, kind));
                 return ps.executeUpdate() == 1;
             }
         });
     }
 
-    public boolean clear(String kioskId, AlertKind kind, long now) {
+    public boolean clear(KioskKey kiosk, AlertKind kind, long now) {
         return sql.write("clear alert", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE alerts SET cleared_at = ?, open_key = NULL WHERE open_key = ?")) {
                 ps.setLong(1, now);
-                ps.setString(2, kioskId + ":" + kind.wireName());
+                ps.setString(2, openKey(kiosk, kind));
                 return ps.executeUpdate() == 1;
             }
         });
@@ -66,15 +75,16 @@ public class AlertStore {
         });
     }
 
-    /** Open alerts first, then the most recent; {@code kioskId} null for every kiosk. */
-    public List<Alert> recent(String kioskId, int limit) {
+    /** Open alerts first, then the most recent; {@code kiosk} null for every kiosk. */
+    public List<Alert> recent(KioskKey kiosk, int limit) {
         return sql.query("list alerts", c -> {
             try (PreparedStatement ps = c.prepareStatement(COLUMNS
-                    + (kioskId == null ? "" : " WHERE kiosk_id = ?")
+                    + (kiosk == null ? "" : " WHERE site_id = ? AND kiosk_id = ?")
                     + " ORDER BY CASE WHEN cleared_at IS NULL THEN 0 ELSE 1 END, raised_at DESC LIMIT ?")) {
                 int i = 1;
-                if (kioskId != null) {
-                    ps.setString(i++, kioskId);
+                if (kiosk != null) {
+                    ps.setString(i++, kiosk.siteId());
+                    ps.setString(i++, kiosk.kioskId());
                 }
                 ps.setInt(i, limit);
                 List<Alert> out = new ArrayList<>();
@@ -89,13 +99,14 @@ public class AlertStore {
         });
     }
 
-    public Map<String, Integer> openCounts() {
+    public Map<KioskKey, Integer> openCounts() {
         return sql.query("count open alerts", c -> {
-            Map<String, Integer> out = new HashMap<>();
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT kiosk_id, COUNT(*) FROM alerts WHERE cleared_at IS NULL GROUP BY kiosk_id")) {
+            Map<KioskKey, Integer> out = new HashMap<>();
+            try (ResultSet rs = c.createStatement().executeQuery("""
+                    SELECT site_id, kiosk_id, COUNT(*) FROM alerts WHERE cleared_at IS NULL
+                    GROUP BY site_id, kiosk_id""")) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getInt(2));
+                    out.put(new KioskKey(rs.getString(1), rs.getString(2)), rs.getInt(3));
                 }
             }
             return out;
@@ -106,14 +117,15 @@ public class AlertStore {
      * Per kiosk, how many events it sent under sequence numbers already held with other events, counting kiosks
      * whose latest such event arrived at or after {@code since}.
      */
-    public Map<String, Long> seqConflictsSince(Instant since) {
+    public Map<KioskKey, Long> seqConflictsSince(Instant since) {
         return sql.query("count sequence conflicts", c -> {
-            Map<String, Long> out = new HashMap<>();
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT kiosk_id, COUNT(*), MAX(received_at) FROM event_conflicts GROUP BY kiosk_id")) {
+            Map<KioskKey, Long> out = new HashMap<>();
+            try (ResultSet rs = c.createStatement().executeQuery("""
+                    SELECT site_id, kiosk_id, COUNT(*), MAX(received_at) FROM event_conflicts
+                    GROUP BY site_id, kiosk_id""")) {
                 while (rs.next()) {
-                    if (!Instant.parse(rs.getString(3)).isBefore(since)) {
-                        out.put(rs.getString(1), rs.getLong(2));
+                    if (!Instant.parse(rs.getString(4)).isBefore(since)) {
+                        out.put(new KioskKey(rs.getString(1), rs.getString(2)), rs.getLong(3));
                     }
                 }
             }

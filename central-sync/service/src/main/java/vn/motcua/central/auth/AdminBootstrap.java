@@ -32,9 +32,10 @@ class AdminBootstrap {
             throw new StartupRefusedException("CENTRAL_ADMIN_USER '" + config.adminUser()
                     + "' must be 3-64 of A-Z a-z 0-9 . _ @ -", 1);
         }
-        if (config.adminPassword().length() < AuthConfig.PASSWORD_MIN) {
+        if (config.adminPassword().length() < AuthConfig.PASSWORD_MIN || config.adminPassword()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length > AuthService.PASSWORD_MAX_BYTES) {
             throw new StartupRefusedException("CENTRAL_ADMIN_PASSWORD must be at least " + AuthConfig.PASSWORD_MIN
-                    + " characters", 1);
+                    + " characters and at most " + AuthService.PASSWORD_MAX_BYTES + " bytes", 1);
         }
         auth.saveUser(config.adminUser(), config.adminPassword(), Role.ADMIN);
         LOG.info("first admin '{}' created from CENTRAL_ADMIN_USER", config.adminUser());

@@ -2,7 +2,10 @@ package vn.motcua.central.auth;
 
 import jakarta.inject.Singleton;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.StoreException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,12 +19,19 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /** Users (bcrypt hashes), sessions (kept in the database, so any central instance serves any session), throttling. */
 @Singleton
 public class AuthService {
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+    private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
+    /** The longest user name there can be; a longer one is refused at the input, before anything is stored. */
+    public static final int USERNAME_MAX = 64;
+    /** bcrypt reads the first 72 bytes of a password; a longer one cannot be stored. */
+    public static final int PASSWORD_MAX_BYTES = 72;
+    private static final long PRUNE_EVERY_MILLIS = 60_000;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3," + USERNAME_MAX + "}");
     /** Compared against when the user does not exist, so a wrong name costs as much time as a wrong password. */
     private final String dummyHash;
 
@@ -30,6 +40,7 @@ public class AuthService {
     private final Clock clock;
     private final BCryptPasswordEncoder encoder;
     private final SecureRandom random = new SecureRandom();
+    private final AtomicLong nextPruneAt = new AtomicLong();
 
     public AuthService(SqlAccess sql, AuthConfig config) {
         this.sql = sql;
@@ -107,22 +118,28 @@ public class AuthService {
     /**
      * Checks the password unless the name or the address has failed too often lately. A failure counts against both;
      * a success clears the name's count.
+     * <p>
+     * Each attempt takes one of the allowed failures before its password is checked, in a single statement per
+     * subject that both counts and compares, so attempts made at once — on this instance or on another sharing the
+     * database — cannot all pass a check made before any of them had failed. A success gives the address's back.
      */
     public SignIn signIn(String username, String password, String address) {
         long now = clock.millis();
-        String userKey = "user:" + (username == null ? "" : username);
+        String userKey = userSubject(username);
         String addressKey = "addr:" + address;
-        long retry = Math.max(throttledFor(userKey, now, config.maxFailures()),
-                throttledFor(addressKey, now, config.maxAddressFailures()));
+        long retry = claimAttempt(userKey, now, config.maxFailures());
         if (retry > 0) {
+            return new SignIn.Throttled(retry);
+        }
+        retry = claimAttempt(addressKey, now, config.maxAddressFailures());
+        if (retry > 0) {
+            giveBack(userKey);
             return new SignIn.Throttled(retry);
         }
         Optional<String[]> row = validUsername(username) ? findUser(username) : Optional.empty();
         String hash = row.map(r -> r[0]).orElse(dummyHash);
         boolean matches = password != null && encoder.matches(password, hash);
         if (!matches || row.isEmpty()) {
-            recordFailure(userKey, now);
-            recordFailure(addressKey, now);
             return new SignIn.Refused();
         }
         Role role = Role.parse(row.get()[1]);
@@ -133,6 +150,7 @@ public class AuthService {
                 ps.setString(1, userKey);
                 ps.executeUpdate();
             }
+            giveBack(c, addressKey);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {
                 ps.setLong(1, now);
                 ps.executeUpdate();
@@ -149,6 +167,14 @@ public class AuthService {
             return null;
         });
         return new SignIn.Ok(new Session(token, csrf), new Principal(username, role, csrf));
+    }
+
+    /**
+     * The throttle's key for a user name: a hash, so a row has the same small size whatever was typed, and a name
+     * nobody has is not kept in the clear.
+     */
+    static String userSubject(String username) {
+        return "user:" + sha256(username == null ? "" : username);
     }
 
     public Optional<Principal> session(String token) {
@@ -208,41 +234,83 @@ public class AuthService {
         });
     }
 
-    private long throttledFor(String subject, long now, int maxFailures) {
-        return sql.query("read sign-in failures", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT failures, window_start FROM sign_in_failures WHERE subject = ?")) {
-                ps.setString(1, subject);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return 0L;
-                    }
-                    long windowEnd = rs.getLong(2) + config.failureWindow().toMillis();
-                    return rs.getInt(1) >= maxFailures && windowEnd > now
-                            ? Math.max(1, (windowEnd - now + 999) / 1000) : 0L;
-                }
-            }
-        });
-    }
-
-    private void recordFailure(String subject, long now) {
+    /**
+     * Counts one attempt against {@code subject} if it has fewer than {@code maxFailures} in its window (a window
+     * that has passed starts again at this attempt), and drops rows whose window has passed. The upsert's
+     * {@code WHERE} decides on the row as it is when the statement runs: PostgreSQL re-reads a row another
+     * transaction just changed before applying it, SQLite runs one write at a time.
+     *
+     * @return 0 when the attempt may go on, else the seconds until the subject may try again
+     */
+    private long claimAttempt(String subject, long now, int maxFailures) {
         long windowStartedBefore = now - config.failureWindow().toMillis();
-        sql.write("count sign-in failure", c -> {
+        pruneExpired(now);
+        return sql.write("count sign-in attempt", c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO sign_in_failures (subject, failures, window_start) VALUES (?, 1, ?)
                     ON CONFLICT (subject) DO UPDATE SET
                         failures = CASE WHEN sign_in_failures.window_start < ? THEN 1
                                         ELSE sign_in_failures.failures + 1 END,
                         window_start = CASE WHEN sign_in_failures.window_start < ? THEN excluded.window_start
-                                            ELSE sign_in_failures.window_start END""")) {
+                                            ELSE sign_in_failures.window_start END
+                    WHERE sign_in_failures.window_start < ? OR sign_in_failures.failures < ?""")) {
                 ps.setString(1, subject);
                 ps.setLong(2, now);
                 ps.setLong(3, windowStartedBefore);
                 ps.setLong(4, windowStartedBefore);
-                ps.executeUpdate();
+                ps.setLong(5, windowStartedBefore);
+                ps.setInt(6, maxFailures);
+                if (ps.executeUpdate() == 1) {
+                    return 0L;
+                }
             }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT window_start FROM sign_in_failures WHERE subject = ?")) {
+                ps.setString(1, subject);
+                try (ResultSet rs = ps.executeQuery()) {
+                    long windowEnd = (rs.next() ? rs.getLong(1) : now) + config.failureWindow().toMillis();
+                    return Math.max(1, (windowEnd - now + 999) / 1000);
+                }
+            }
+        });
+    }
+
+    /**
+     * Deletes the counts whose window has passed (they throttle nobody), so names tried once are not kept; at most
+     * once a minute per instance. Its own transaction: two instances pruning at once must not hold up, or deadlock
+     * with, the attempts themselves.
+     */
+    private void pruneExpired(long now) {
+        long due = nextPruneAt.get();
+        if (now < due || !nextPruneAt.compareAndSet(due, now + PRUNE_EVERY_MILLIS)) {
+            return;
+        }
+        try {
+            sql.write("prune sign-in failures", c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sign_in_failures WHERE window_start < ?")) {
+                    ps.setLong(1, now - config.failureWindow().toMillis());
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (StoreException e) {
+            LOG.debug("sign-in failures not pruned this time: {}", e.getMessage());
+        }
+    }
+
+    /** Takes back an attempt counted by {@link #claimAttempt} that did not fail. */
+    private void giveBack(String subject) {
+        sql.write("give back sign-in attempt", c -> {
+            giveBack(c, subject);
             return null;
         });
+    }
+
+    private static void giveBack(java.sql.Connection c, String subject) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE sign_in_failures SET failures = failures - 1 WHERE subject = ? AND failures > 0")) {
+            ps.setString(1, subject);
+            ps.executeUpdate();
+        }
     }
 
     private String randomToken() {

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.web.Html;
 import vn.motcua.central.web.Lang;
 
@@ -23,6 +24,10 @@ import java.util.Map;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SignInController {
+    /** bcrypt reads 72 bytes; anything much longer is not a password anybody typed. */
+    static final int PASSWORD_INPUT_MAX = 1024;
+    /** A sign-in form or JSON body is a name and a password: this is ample, and all a sign-in may send. */
+    public static final int BODY_MAX_BYTES = 8 * 1024;
     private final AuthService auth;
     private final AuthConfig config;
 
@@ -46,9 +51,20 @@ public class SignInController {
         Lang lang = Lang.of(request);
         boolean json = request.getContentType().map(MediaType.APPLICATION_JSON_TYPE::matches).orElse(false);
         String username = body.get("username");
+        String password = body.get("password");
+        // refused before anything is looked up or counted: a throttle row never holds more than a bounded name
+        String tooLong = username != null && username.length() > AuthService.USERNAME_MAX ? "username"
+                : password != null && password.length() > PASSWORD_INPUT_MAX ? "password" : null;
+        if (tooLong != null) {
+            String message = String.format(lang.t(tooLong + "TooLong"),
+                    tooLong.equals("username") ? AuthService.USERNAME_MAX : PASSWORD_INPUT_MAX);
+            if (json) {
+                throw new BadParameterException(tooLong, message);
+            }
+            return Html.ok(lang, page(lang, null, message)).status(HttpStatus.BAD_REQUEST);
+        }
         String address = request.getRemoteAddress().getAddress().getHostAddress();
-        AuthService.SignIn result = auth.signIn(username == null ? null : username.trim(), body.get("password"),
-                address);
+        AuthService.SignIn result = auth.signIn(username == null ? null : username.trim(), password, address);
         if (result instanceof AuthService.SignIn.Ok ok) {
             MutableHttpResponse<?> response = json
                     ? HttpResponse.ok(Map.of("username", ok.principal().username(),
@@ -94,7 +110,8 @@ public class SignInController {
         }
         b.append("<form method=\"post\" action=\"/login\" id=\"sign-in\">")
                 .append("<label>").append(Html.esc(lang.t("username")))
-                .append("<input name=\"username\" id=\"username\" autocomplete=\"username\" required value=\"")
+                .append("<input name=\"username\" id=\"username\" autocomplete=\"username\" required maxlength=\"")
+                .append(AuthService.USERNAME_MAX).append("\" value=\"")
                 .append(Html.esc(username)).append("\"></label>")
                 .append("<label>").append(Html.esc(lang.t("password")))
                 .append("<input type=\"password\" name=\"password\" id=\"password\" autocomplete=\"current-password\" required></label>")

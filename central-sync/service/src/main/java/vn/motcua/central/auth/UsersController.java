@@ -14,6 +14,7 @@ import vn.motcua.central.web.Forbidden;
 import vn.motcua.central.web.Html;
 import vn.motcua.central.web.Lang;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Admins add users and change their role or password. */
@@ -39,8 +40,10 @@ public class UsersController {
             throw new BadParameterException("username", "must be 3-64 of A-Z a-z 0-9 . _ @ -");
         }
         if (body.password() == null || body.password().length() < AuthConfig.PASSWORD_MIN
-                || body.password().length() > 200) {
-            throw new BadParameterException("password", "must be " + AuthConfig.PASSWORD_MIN + "-200 characters");
+                || body.password().getBytes(StandardCharsets.UTF_8).length > AuthService.PASSWORD_MAX_BYTES) {
+            throw new BadParameterException("password", "must be at least " + AuthConfig.PASSWORD_MIN
+                    + " characters and at most " + AuthService.PASSWORD_MAX_BYTES + " bytes in UTF-8 ("
+                    + AuthService.PASSWORD_MAX_BYTES + " letters without diacritics)");
         }
         Role role = Role.parse(body.role());
         if (role == null) {

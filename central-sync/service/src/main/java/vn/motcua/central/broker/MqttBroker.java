@@ -1,5 +1,7 @@
 package vn.motcua.central.broker;
 
+import com.codahale.metrics.Counter;
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
@@ -11,38 +13,56 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Comparator;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The broker central talks to: the external one of {@code MQTT_URL}, or, when that is unset, an embedded HiveMQ CE
- * on 127.0.0.1 with in-memory persistence that lives and dies with this process.
+ * The broker central talks to, and central's login there: the external one of {@code MQTT_URL}, or, when that is
+ * unset, an embedded HiveMQ CE on 127.0.0.1 with in-memory persistence that lives and dies with this process. The
+ * embedded one requires a login from every client and enforces each kiosk's topic rights ({@link BrokerSecurity}).
  */
 @Context
 public class MqttBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttBroker.class);
     private static final int START_TIMEOUT_SECONDS = 60;
     private static final int STOP_TIMEOUT_SECONDS = 30;
+    /** HiveMQ's count of every message it had to drop (a full queue, a client that cannot take it, …). */
+    static final String DROPPED_METRIC = "com.hivemq.messages.dropped.count";
 
     private final String url;
+    private final CentralLogin login;
     private final EmbeddedHiveMQ embedded;
     private final Path workDir;
 
     public MqttBroker(MqttConfig config) {
         if (!config.embedded()) {
             url = config.url();
+            login = config.username().isEmpty() ? CentralLogin.NONE
+                    : new CentralLogin(config.username(), config.password());
             embedded = null;
             workDir = null;
-            LOG.info("MQTT broker: external {}", url);
+            LOG.info("MQTT broker: external {}{}", url, login.isSet() ? " as " + login.username() : " without a login");
             return;
         }
         BrokerPortCheck.requireFree(config.port());
-        workDir = createWorkDir(config.port());
+        login = CentralLogin.forEmbedded(config, new SecureRandom());
+        KioskLogins kiosks = new KioskLogins(Path.of(config.kioskPasswordFile()));
+        workDir = createWorkDir(config);
         embedded = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(workDir.resolve("conf"))
                 .withDataFolder(workDir.resolve("data"))
                 .withExtensionsFolder(workDir.resolve("extensions"))
+                .withEmbeddedExtension(EmbeddedExtension.builder()
+                        .withId("motcua-broker-security")
+                        .withName("kiosk logins and topic rights")
+                        .withVersion("1")
+                        .withPriority(1000)
+                        .withStartPriority(1000)
+                        .withExtensionMain(new BrokerSecurity(login, kiosks))
+                        .build())
                 .withoutLoggingBootstrap()
                 .build();
         try {
@@ -53,7 +73,9 @@ public class MqttBroker implements AutoCloseable {
                     + " did not start (" + e + "): set MQTT_URL to use an external broker", 1);
         }
         url = "tcp://127.0.0.1:" + config.port();
-        LOG.info("MQTT broker: embedded HiveMQ CE listening on {} (in-memory, local connections only)", url);
+        LOG.info("MQTT broker: embedded HiveMQ CE listening on {} (in-memory, local connections only, logins "
+                + "required: central as '{}', {} kiosks from {}; up to {} queued messages per subscriber)", url,
+                login.username(), kiosks.count(), config.kioskPasswordFile(), config.embeddedMaxQueuedMessages());
     }
 
     /** Where MQTT clients connect. */
@@ -61,8 +83,22 @@ public class MqttBroker implements AutoCloseable {
         return url;
     }
 
+    /** Central's broker login; {@link CentralLogin#NONE} for an external broker configured without one. */
+    public CentralLogin login() {
+        return login;
+    }
+
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /** Messages the embedded broker has dropped since it started; empty for an external broker (not measured here). */
+    public OptionalLong droppedMessages() {
+        if (embedded == null) {
+            return OptionalLong.empty();
+        }
+        Counter counter = embedded.getMetricRegistry().getCounters().get(DROPPED_METRIC);
+        return OptionalLong.of(counter == null ? 0 : counter.getCount());
     }
 
     @PreDestroy
@@ -85,7 +121,12 @@ public class MqttBroker implements AutoCloseable {
         }
     }
 
-    private static Path createWorkDir(int port) {
+    /**
+     * The queue limit applies to each offline or slow subscriber and to each shared-subscription group: HiveMQ's
+     * default of 1,000 let a burst of a few thousand batches overflow central's {@code $share} group, and QoS 1
+     * messages were dropped with nothing counted on our side. Retained messages and the Will are unchanged.
+     */
+    private static Path createWorkDir(MqttConfig config) {
         try {
             Path dir = Files.createTempDirectory("central-hivemq-");
             Files.createDirectories(dir.resolve("conf"));
@@ -100,6 +141,12 @@ public class MqttBroker implements AutoCloseable {
                                 <bind-address>127.0.0.1</bind-address>
                             </tcp-listener>
                         </listeners>
+                        <mqtt>
+                            <queued-messages>
+                                <max-queue-size>%d</max-queue-size>
+                                <strategy>discard</strategy>
+                            </queued-messages>
+                        </mqtt>
                         <persistence>
                             <mode>in-memory</mode>
                         </persistence>
@@ -107,7 +154,7 @@ public class MqttBroker implements AutoCloseable {
                             <enabled>false</enabled>
                         </anonymous-usage-statistics>
                     </hivemq>
-                    """.formatted(port));
+                    """.formatted(config.port(), config.embeddedMaxQueuedMessages()));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded MQTT broker's temp folder", e);

@@ -7,6 +7,7 @@ import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.auth.Principal;
 import vn.motcua.central.fleet.FleetMqttClient;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.KioskState;
 import vn.motcua.central.web.Forbidden;
 import vn.motcua.protocol.ProtocolCodec;
@@ -53,7 +54,8 @@ public class CommandService {
         this.config = config;
     }
 
-    public CommandRecord issue(Principal who, String kioskId, String type, Map<String, String> args) {
+    /** Signs and sends a command to one kiosk, the pair of site and kiosk id; the audit keeps both. */
+    public CommandRecord issue(Principal who, KioskKey target, String type, Map<String, String> args) {
         if (!who.role().canSendCommands()) {
             throw new Forbidden("role " + who.role().wireName() + " may not send commands");
         }
@@ -83,8 +85,8 @@ public class CommandService {
         } else {
             clean = Map.of();
         }
-        KioskState kiosk = store.kiosks().stream().filter(k -> k.kioskId().equals(kioskId)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no kiosk " + kioskId));
+        KioskState kiosk = store.kiosks().stream().filter(k -> k.key().equals(target)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no kiosk " + target));
         OffsetDateTime issuedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.MILLIS);
         OffsetDateTime expiresAt = issuedAt.plus(config.ttl());
@@ -97,12 +99,12 @@ public class CommandService {
                 CommandRecord.PENDING);
         commands.insert(record);
         if (!mqtt.publish(Topics.of(kiosk.siteId(), kiosk.kioskId(), Topics.CMD), codec.encode(command), 1, false)) {
-            commands.recordResult(kiosk.kioskId(), command.id(), false, "not sent: central is not connected to the "
-                    + "broker", clock.millis());
-            LOG.warn("command {} {} to kiosk {}: not sent, no broker connection", command.id(), type, kioskId);
+            commands.recordResult(kiosk.siteId(), kiosk.kioskId(), command.id(), false, "not sent: central is not "
+                    + "connected to the broker", clock.millis());
+            LOG.warn("command {} {} to kiosk {}: not sent, no broker connection", command.id(), type, target);
             return commands.find(command.id()).orElse(record);
         }
-        LOG.info("command {} {} sent to kiosk {} by {}", command.id(), type, kioskId, who.username());
+        LOG.info("command {} {} sent to kiosk {} by {}", command.id(), type, target, who.username());
         return record;
     }
 }

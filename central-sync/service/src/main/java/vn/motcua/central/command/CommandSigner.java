@@ -3,6 +3,7 @@ package vn.motcua.central.command;
 import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.central.SecretFile;
 import vn.motcua.protocol.sign.Signatures;
 
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -41,14 +41,7 @@ public class CommandSigner {
         try {
             KeyPair pair = KeyPairGenerator.getInstance(Signatures.ALGORITHM).generateKeyPair();
             Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(file, Signatures.pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
-                    StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                LOG.debug("no POSIX permissions on {}", file);
-            }
+            SecretFile.create(file, Signatures.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Path pub = parent.resolve(publicName(file));
             Files.writeString(pub, Signatures.pem("PUBLIC KEY", pair.getPublic().getEncoded()),
                     StandardCharsets.US_ASCII);

@@ -11,6 +11,7 @@ import java.util.List;
  * names the columns; the rows are checked by {@link ProcedureRows}. An error names the line and the column.
  */
 public final class ProcedureCsv {
+    private static final String PARAMETER = "csv";
     private static final ProcedureRows.Places LINES = new ProcedureRows.Places() {
         @Override
         public String row(int number) {
@@ -27,19 +28,24 @@ public final class ProcedureCsv {
     }
 
     public static List<SiteConfig.Procedure> parse(String csv) {
-        List<List<String>> cells = rows(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
-        List<ProcedureRows.Row> rows = new ArrayList<>();
-        for (int r = 0; r < cells.size(); r++) {
-            rows.add(new ProcedureRows.Row(r + 1, cells.get(r)));
-        }
-        return ProcedureRows.procedures("csv", LINES, rows);
+        return ProcedureRows.procedures(PARAMETER, LINES, rows(csv.startsWith("\uFEFF") ? csv.substring(1) : csv));
     }
 
-    static List<List<String>> rows(String text) {
-        List<List<String>> rows = new ArrayList<>();
+    /**
+     * The non-blank rows, each numbered by the line it starts on. Blank rows are counted, not kept; cells past
+     * {@link ProcedureRows#MAX_COLUMNS} are not kept either (and refused when they hold a value), and reading stops
+     * once there are more rows than a catalogue may have: what the file holds never decides how much is built.
+     */
+    static List<ProcedureRows.Row> rows(String text) {
+        List<ProcedureRows.Row> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
+        boolean rowHasValue = false;
+        int cellsInRow = 0;
+        int line = 1;
+        int rowLine = 1;
+        int blankRows = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quoted) {
@@ -49,32 +55,66 @@ public final class ProcedureCsv {
                 } else if (c == '"') {
                     quoted = false;
                 } else {
+                    if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                        line++;
+                    }
                     cell.append(c);
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
+            } else if (c == ',' || c == '\n' || c == '\r') {
+                rowHasValue |= endCell(row, cell, ++cellsInRow, rowLine);
+                if (c != ',') {
+                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    blankRows = endRow(rows, row, rowHasValue, rowLine, blankRows);
+                    row = new ArrayList<>();
+                    rowHasValue = false;
+                    cellsInRow = 0;
+                    line++;
+                    rowLine = line;
                 }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
             } else {
                 cell.append(c);
             }
         }
         if (quoted) {
-            throw new BadParameterException("csv", "a quoted cell is not closed");
+            throw new BadParameterException(PARAMETER, "line " + rowLine + ": a quoted cell is not closed");
         }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
+        if (cell.length() > 0 || cellsInRow > 0) {
+            rowHasValue |= endCell(row, cell, ++cellsInRow, rowLine);
+            endRow(rows, row, rowHasValue, rowLine, blankRows);
         }
         return rows;
+    }
+
+    /** Keeps the cell if it is within the columns read; returns whether it holds a value. */
+    private static boolean endCell(List<String> row, StringBuilder cell, int number, int line) {
+        String text = cell.toString();
+        boolean value = !text.isBlank();
+        if (number <= ProcedureRows.MAX_COLUMNS) {
+            row.add(text);
+        } else if (value) {
+            throw ProcedureRows.beyondLastColumn(PARAMETER, "line " + line + ", cell " + number);
+        }
+        cell.setLength(0);
+        return value;
+    }
+
+    /** Keeps a row with a value; returns the blank rows counted so far. */
+    private static int endRow(List<ProcedureRows.Row> rows, List<String> row, boolean hasValue, int line,
+                              int blankRows) {
+        if (!hasValue) {
+            if (blankRows + 1 > ProcedureRows.MAX_BLANK_ROWS) {
+                throw ProcedureRows.tooManyBlank(PARAMETER, "line " + line);
+            }
+            return blankRows + 1;
+        }
+        rows.add(new ProcedureRows.Row(line, row));
+        if (rows.size() > ProcedureRows.MAX_ROWS + 1) {
+            throw ProcedureRows.tooMany(PARAMETER);
+        }
+        return blankRows;
     }
 }

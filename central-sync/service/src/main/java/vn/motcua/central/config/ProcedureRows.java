@@ -20,6 +20,16 @@ final class ProcedureRows {
     static final List<String> COLUMNS = List.of("code", "nameVi", "nameEn", "field", "level", "fullyOnline",
             "fee", "timeLimit", "documents", "portalUrl", "service");
     static final int MAX_ROWS = 5000;
+    /**
+     * Cells read per row: the catalogue has 11 columns and a sheet may carry a few more; a value beyond this is
+     * refused, an empty cell beyond it is not even kept (a cell at column 16,384 would otherwise make 16,384).
+     */
+    static final int MAX_COLUMNS = 64;
+    /**
+     * Blank rows skipped before the file is refused: they cost nothing kept, but a file of nothing else is not a
+     * catalogue (an export of a sheet with formatted empty rows has some thousands at most).
+     */
+    static final int MAX_BLANK_ROWS = 100_000;
 
     /** How the file's program names a row ("line 3") and a cell ("row 3, cell J3"). */
     interface Places {
@@ -45,6 +55,17 @@ final class ProcedureRows {
 
     static BadParameterException tooMany(String parameter) {
         return new BadParameterException(parameter, "at most " + MAX_ROWS + " procedures");
+    }
+
+    static BadParameterException tooManyBlank(String parameter, String place) {
+        return new BadParameterException(parameter, place + ": more than " + MAX_BLANK_ROWS + " blank rows; delete "
+                + "the empty rows (at the end of the sheet, usually) and save the file again");
+    }
+
+    static BadParameterException beyondLastColumn(String parameter, String place) {
+        return new BadParameterException(parameter, place + ": a value beyond column " + MAX_COLUMNS + "; the "
+                + "catalogue is read from the first " + MAX_COLUMNS + " columns (" + String.join(",", COLUMNS)
+                + "): move or delete what is further right");
     }
 
     /** {@code parameter} names the upload in errors ("csv", "xlsx"); the header is the first row given. */

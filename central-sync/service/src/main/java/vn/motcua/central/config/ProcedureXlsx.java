@@ -77,7 +77,8 @@ public final class ProcedureXlsx {
                     sheetName = sheets.getSheetName();
                     XMLReader xml = XMLHelper.newXMLReader();
                     xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
-                            new ReadOnlySharedStringsTable(pkg), new Collector(rows), new IsoDates(), false));
+                            new ReadOnlySharedStringsTable(pkg), new Collector(rows, sheetName), new IsoDates(),
+                            false));
                     xml.parse(new InputSource(sheet));
                 }
             } finally {
@@ -85,6 +86,10 @@ public final class ProcedureXlsx {
             }
         } catch (TooManyRows e) {
             throw ProcedureRows.tooMany(PARAMETER);
+        } catch (Refused e) {
+            throw ProcedureRows.beyondLastColumn(PARAMETER, "sheet " + e.sheet + ", " + e.place);
+        } catch (TooManyBlank e) {
+            throw ProcedureRows.tooManyBlank(PARAMETER, "sheet " + e.sheet + ", row " + e.row);
         } catch (OpenXML4JException | POIXMLException | IllegalArgumentException e) {
             throw notXlsx(e.getMessage());
         } catch (IOException | SAXException | ParserConfigurationException e) {
@@ -105,7 +110,12 @@ public final class ProcedureXlsx {
         }, rows);
     }
 
-    private static BadParameterException notXlsx(String why) {
+    /** POI wraps one exception in another with the inner one's class name as message; the user needs the text. */
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+
+    private static BadParameterException notXlsx(String reason) {
+        String why = reason == null ? null : CLASS_NAME.matcher(reason).replaceAll("").strip();
         return new BadParameterException(PARAMETER, "is not an Excel workbook (.xlsx)"
                 + (why == null || why.isBlank() ? "" : ": " + why) + "; save it as Excel Workbook (.xlsx) or CSV UTF-8");
     }
@@ -141,15 +151,45 @@ public final class ProcedureXlsx {
         }
     }
 
-    /** Collects the sheet's non-blank rows with their numbers as Excel shows them (1-based). */
+    /** A value beyond the columns read; {@code place} names its row and cell. */
+    private static final class Refused extends RuntimeException {
+        final String sheet;
+        final String place;
+
+        Refused(String sheet, String place) {
+            super(null, null, false, false);
+            this.sheet = sheet;
+            this.place = place;
+        }
+    }
+
+    private static final class TooManyBlank extends RuntimeException {
+        final String sheet;
+        final int row;
+
+        TooManyBlank(String sheet, int row) {
+            super(null, null, false, false);
+            this.sheet = sheet;
+            this.row = row;
+        }
+    }
+
+    /**
+     * Collects the sheet's non-blank rows with their numbers as Excel shows them (1-based). Only the first
+     * {@link ProcedureRows#MAX_COLUMNS} cells of a row are kept, so a cell far to the right costs one cell, not the
+     * empty ones before it; blank rows are counted, not kept.
+     */
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final List<ProcedureRows.Row> rows;
+        private final String sheet;
         private List<String> cells;
         private int rowNumber;
         private int nextColumn;
+        private int blankRows;
 
-        Collector(List<ProcedureRows.Row> rows) {
+        Collector(List<ProcedureRows.Row> rows, String sheet) {
             this.rows = rows;
+            this.sheet = sheet;
         }
 
         @Override
@@ -164,6 +204,9 @@ public final class ProcedureXlsx {
             ProcedureRows.Row row = new ProcedureRows.Row(rowNumber, cells);
             // blank rows are skipped anyway; each kept row carries its own number for errors
             if (row.blank()) {
+                if (++blankRows > ProcedureRows.MAX_BLANK_ROWS) {
+                    throw new TooManyBlank(sheet, rowNumber);
+                }
                 return;
             }
             rows.add(row);
@@ -175,11 +218,23 @@ public final class ProcedureXlsx {
         @Override
         public void cell(String reference, String formattedValue, XSSFComment comment) {
             int column = reference == null ? nextColumn : new CellReference(reference).getCol();
+            nextColumn = column + 1;
+            if (column < 0 || column >= ProcedureRows.MAX_COLUMNS) {
+                if (formattedValue != null && !formattedValue.isBlank()) {
+                    throw new Refused(sheet, "row " + rowNumber + ", cell "
+                            + (reference == null ? "#" + (column + 1) : reference));
+                }
+                return;
+            }
+            String value = formattedValue == null ? "" : formattedValue;
+            if (column < cells.size()) {
+                cells.set(column, value); // a cell named twice: the row still has one per column
+                return;
+            }
             while (cells.size() < column) {
                 cells.add("");
             }
-            cells.add(formattedValue == null ? "" : formattedValue);
-            nextColumn = column + 1;
+            cells.add(value);
         }
     }
 

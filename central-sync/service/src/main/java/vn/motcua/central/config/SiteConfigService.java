@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.central.api.BadParameterException;
+import vn.motcua.central.api.TooLargeException;
 import vn.motcua.central.auth.Principal;
 import vn.motcua.central.command.CommandSigner;
 import vn.motcua.central.fleet.FleetMqttClient;
@@ -17,6 +18,7 @@ import vn.motcua.central.web.Forbidden;
 import vn.motcua.central.web.Lang;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
+import vn.motcua.protocol.RejectReason;
 import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.message.SiteConfig;
 import vn.motcua.protocol.sign.Signatures;
@@ -37,6 +39,10 @@ import java.util.Optional;
  */
 @Singleton
 public class SiteConfigService {
+    /** How far above the latest version a draft may set the numbering. */
+    static final long MAX_VERSION_STEP = 1000;
+    /** The page edits drafts in JavaScript, whose numbers are exact up to here. */
+    static final long MAX_VERSION = (1L << 53) - 1;
     private static final Logger LOG = LoggerFactory.getLogger(SiteConfigService.class);
     private final SqlAccess sql;
     private final EventStore store;
@@ -74,21 +80,36 @@ public class SiteConfigService {
         if (!Topics.isValidId(siteId)) {
             throw new BadParameterException("siteId", "must be 1-64 of A-Z a-z 0-9 _ -");
         }
+        checkSize(json.length, lang);
         SiteConfig draft;
         try {
             draft = codec.decodeSiteConfig(json);
         } catch (ProtocolException e) {
+            if (e.reason() == RejectReason.MALFORMED_JSON) {
+                throw new BadParameterException("config", lang.t("rule.notJson"));
+            }
             throw new BadParameterException(e.field() == null ? "config" : e.field(), e.getMessage());
         }
         SiteConfigRules.check(draft, lang);
-        // above the draft's own version too: kiosks apply only a newer version than the one they run
-        long version = Math.max(latestVersion(siteId).orElse(0L), draft.version()) + 1;
+        long latest = latestVersion(siteId).orElse(0L);
+        // Above the draft's own version too: kiosks apply only a newer version than the one they run, so a draft
+        // may lift the numbering (after central's database was restored from an older copy, say) — but only by a
+        // step, or one paste of a huge number would leave no newer version to publish, ever.
+        if (draft.version() > latest + MAX_VERSION_STEP) {
+            throw new BadParameterException("version", String.format(lang.t("rule.versionJump"), draft.version(),
+                    MAX_VERSION_STEP, latest));
+        }
+        if (latest >= MAX_VERSION) {
+            throw new BadParameterException("version", String.format(lang.t("rule.versionExhausted"), latest));
+        }
+        long version = Math.max(latest, draft.version()) + 1;
         SiteConfig unsigned = new SiteConfig(version, draft.siteName(), draft.services(), draft.counters(),
                 draft.officers(), draft.procedures(), draft.ratingScale(), draft.notices(), null);
         String sig = signer.sign(Signatures.configBytes(siteId, unsigned, codec));
         SiteConfig signed = new SiteConfig(version, draft.siteName(), draft.services(), draft.counters(),
                 draft.officers(), draft.procedures(), draft.ratingScale(), draft.notices(), sig);
         byte[] payload = codec.encode(signed);
+        checkSize(payload.length, lang);
         sql.write("store configuration " + siteId + " v" + version, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO site_configs (site_id, version, body, published_by, published_at)
@@ -115,6 +136,13 @@ public class SiteConfigService {
         return new Published(siteId, version, sent);
     }
 
+    private void checkSize(long bytes, Lang lang) {
+        if (bytes > config.maxBytes()) {
+            throw new TooLargeException("config", String.format(lang.t("rule.configTooLarge"),
+                    (bytes + 1023) / 1024, config.maxBytes() / 1024));
+        }
+    }
+
     /**
      * Sends the site's latest configuration to a kiosk that runs an older one (or does not say), unless it was sent
      * that version within the resend interval. Called for every telemetry message, so it costs one indexed read when
@@ -125,7 +153,7 @@ public class SiteConfigService {
         try {
             catchUp(t.siteId(), t.kioskId(), t.configVersion());
         } catch (StoreException e) {
-            LOG.warn("kiosk {}: configuration not checked: {}", t.kioskId(), e.getMessage());
+            LOG.warn("kiosk {}/{}: configuration not checked: {}", t.siteId(), t.kioskId(), e.getMessage());
         }
     }
 
@@ -143,10 +171,10 @@ public class SiteConfigService {
         Optional<String> body = latestBody(siteId);
         if (body.isEmpty() || !mqtt.publish(Topics.of(siteId, kioskId, Topics.CONFIG),
                 body.get().getBytes(StandardCharsets.UTF_8), 1, true)) {
-            releaseDelivery(kioskId, version, now); // not sent: the next telemetry tries again
+            releaseDelivery(siteId, kioskId, version, now); // not sent: the next telemetry tries again
             return false;
         }
-        LOG.info("kiosk {}: runs configuration version {}, sent the site's latest, version {}", kioskId,
+        LOG.info("kiosk {}/{}: runs configuration version {}, sent the site's latest, version {}", siteId, kioskId,
                 runningVersion == null ? "unknown" : runningVersion, version);
         return true;
     }
@@ -158,11 +186,11 @@ public class SiteConfigService {
     private boolean claimDelivery(String siteId, String kioskId, long version, long now) {
         return sql.write("claim configuration delivery to " + kioskId, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE config_deliveries SET site_id = ?, version = ?, sent_at = ?
-                    WHERE kiosk_id = ? AND (version <> ? OR sent_at <= ?)""")) {
-                ps.setString(1, siteId);
-                ps.setLong(2, version);
-                ps.setLong(3, now);
+                    UPDATE config_deliveries SET version = ?, sent_at = ?
+                    WHERE site_id = ? AND kiosk_id = ? AND (version <> ? OR sent_at <= ?)""")) {
+                ps.setLong(1, version);
+                ps.setLong(2, now);
+                ps.setString(3, siteId);
                 ps.setString(4, kioskId);
                 ps.setLong(5, version);
                 ps.setLong(6, now - config.resendAfter().toMillis());
@@ -172,7 +200,7 @@ public class SiteConfigService {
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO config_deliveries (kiosk_id, site_id, version, sent_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (kiosk_id) DO NOTHING""")) {
+                    ON CONFLICT (site_id, kiosk_id) DO NOTHING""")) {
                 ps.setString(1, kioskId);
                 ps.setString(2, siteId);
                 ps.setLong(3, version);
@@ -182,13 +210,15 @@ public class SiteConfigService {
         });
     }
 
-    private void releaseDelivery(String kioskId, long version, long claimedAt) {
-        sql.write("release configuration delivery to " + kioskId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM config_deliveries WHERE kiosk_id = ? AND version = ? AND sent_at = ?")) {
-                ps.setString(1, kioskId);
-                ps.setLong(2, version);
-                ps.setLong(3, claimedAt);
+    private void releaseDelivery(String siteId, String kioskId, long version, long claimedAt) {
+        sql.write("release configuration delivery to " + siteId + "/" + kioskId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    DELETE FROM config_deliveries
+                    WHERE site_id = ? AND kiosk_id = ? AND version = ? AND sent_at = ?""")) {
+                ps.setString(1, siteId);
+                ps.setString(2, kioskId);
+                ps.setLong(3, version);
+                ps.setLong(4, claimedAt);
                 return ps.executeUpdate();
             }
         });
@@ -198,7 +228,7 @@ public class SiteConfigService {
         sql.write("record configuration delivery to " + kioskId, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO config_deliveries (kiosk_id, site_id, version, sent_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (kiosk_id) DO UPDATE SET site_id = excluded.site_id, version = excluded.version,
+                    ON CONFLICT (site_id, kiosk_id) DO UPDATE SET version = excluded.version,
                         sent_at = excluded.sent_at""")) {
                 ps.setString(1, kioskId);
                 ps.setString(2, siteId);

@@ -22,6 +22,9 @@ import vn.motcua.central.auth.Principal;
 import vn.motcua.central.command.CommandRecord;
 import vn.motcua.central.command.CommandService;
 import vn.motcua.central.command.CommandStore;
+import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskKey;
+import vn.motcua.central.store.QuarantinedEvent;
 import vn.motcua.central.web.Html;
 import vn.motcua.central.web.Lang;
 import vn.motcua.protocol.Topics;
@@ -45,12 +48,14 @@ public class FleetController {
     private final CommandStore commands;
     private final FleetConfig config;
     private final TelemetryStore telemetry;
+    private final EventStore store;
     private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Locale VI = Locale.forLanguageTag("vi");
     private static final int MAX_STREAM_IDS = 200;
 
     public FleetController(FleetService fleet, AlertStore alerts, CommandStore commands, FleetConfig config,
-                           TelemetryStore telemetry) {
+                           TelemetryStore telemetry, EventStore store) {
+        this.store = store;
         this.telemetry = telemetry;
         this.fleet = fleet;
         this.alerts = alerts;
@@ -68,8 +73,9 @@ public class FleetController {
     }
 
     /**
-     * {@code ids}: the kiosks of the page, comma-separated; none means every kiosk. The page sends its own rows only,
-     * so a page of a 5,000-kiosk fleet is not sent the 5,000 every two seconds.
+     * {@code ids}: the kiosks of the page, comma-separated, each {@code site/kiosk} (a kiosk id alone names that id at
+     * every site); none means every kiosk. The page sends its own rows only, so a page of a 5,000-kiosk fleet is not
+     * sent the 5,000 every two seconds.
      */
     @Get(value = "/api/fleet/stream", produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<StreamUpdate>> stream(@Nullable @QueryValue String ids) {
@@ -89,8 +95,12 @@ public class FleetController {
         }
         Set<String> out = new LinkedHashSet<>();
         for (String id : ids.split(",")) {
-            if (!Topics.isValidId(id)) {
-                throw new BadParameterException("ids", "comma-separated kiosk ids, each 1-64 of A-Z a-z 0-9 _ -");
+            int slash = id.indexOf('/');
+            boolean valid = slash < 0 ? Topics.isValidId(id)
+                    : Topics.isValidId(id.substring(0, slash)) && Topics.isValidId(id.substring(slash + 1));
+            if (!valid) {
+                throw new BadParameterException("ids", "comma-separated kiosks, each site/kiosk (or a kiosk id), "
+                        + "ids of 1-64 of A-Z a-z 0-9 _ -");
             }
             out.add(id);
         }
@@ -246,9 +256,10 @@ public class FleetController {
     }
 
     private static void row(StringBuilder b, KioskView k) {
-        b.append("<tr id=\"k-").append(esc(k.kioskId())).append("\" data-kiosk=\"").append(esc(k.kioskId()))
-                .append("\"").append(FleetService.problemRank(k) <= 2 ? " class=\"problem\"" : "")
-                .append("><td data-f=\"kioskId\"><a href=\"/fleet/kiosks/").append(esc(k.kioskId())).append("\">")
+        b.append("<tr id=\"k-").append(esc(k.key().toString())).append("\" data-kiosk=\"")
+                .append(esc(k.key().toString())).append("\"")
+                .append(FleetService.problemRank(k) <= 2 ? " class=\"problem\"" : "")
+                .append("><td data-f=\"kioskId\"><a href=\"").append(esc(kioskPath(k.key()))).append("\">")
                 .append(esc(k.kioskId())).append("</a></td><td data-f=\"siteId\">").append(esc(k.siteId()))
                 .append("</td>")
                 .append("<td data-f=\"state\" class=\"").append(k.online() ? "on" : "off").append("\"></td>")
@@ -285,19 +296,57 @@ public class FleetController {
         return v == null ? "" : String.format(Locale.ROOT, "%.1f °C", v);
     }
 
+    /** A kiosk's page: the kiosk is the pair of site and kiosk id. */
+    static String kioskPath(KioskKey kiosk) {
+        return "/fleet/sites/" + kiosk.siteId() + "/kiosks/" + kiosk.kioskId();
+    }
+
+    /**
+     * The older address of a kiosk's page, by kiosk id alone: sent on to the kiosk's page when one site only has that
+     * id, a list of the sites that have it when several do.
+     */
     @Get(value = "/fleet/kiosks/{kioskId}", produces = MediaType.TEXT_HTML)
-    public HttpResponse<String> kioskPage(HttpRequest<?> request, @PathVariable String kioskId) {
+    public HttpResponse<String> kioskPageById(HttpRequest<?> request, @PathVariable String kioskId) {
+        requireKioskId(kioskId);
+        List<KioskKey> found = fleet.withKioskId(kioskId);
+        if (found.size() == 1) {
+            return HttpResponse.<String>seeOther(java.net.URI.create(kioskPath(found.get(0))));
+        }
         Lang lang = Lang.of(request);
         Principal who = AuthFilter.principal(request);
+        StringBuilder b = new StringBuilder();
+        if (found.isEmpty()) {
+            b.append("<p class=\"error\">").append(esc(lang.t("notFound"))).append("</p>");
+            return Html.ok(lang, Html.page(lang, who, kioskId, "fleet", b.toString())).status(404);
+        }
+        b.append("<h1>").append(esc(lang.t("kiosk"))).append(" ").append(esc(kioskId)).append("</h1><p>")
+                .append(esc(lang.t("kioskAtSeveralSites"))).append("</p><ul id=\"kiosk-sites\">");
+        for (KioskKey k : found) {
+            b.append("<li><a href=\"").append(esc(kioskPath(k))).append("\">").append(esc(k.siteId()))
+                    .append(" / ").append(esc(k.kioskId())).append("</a></li>");
+        }
+        b.append("</ul>");
+        return Html.ok(lang, Html.page(lang, who, kioskId, "fleet", b.toString())).status(409);
+    }
+
+    @Get(value = "/fleet/sites/{siteId}/kiosks/{kioskId}", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> kioskPage(HttpRequest<?> request, @PathVariable String siteId,
+                                          @PathVariable String kioskId) {
+        Lang lang = Lang.of(request);
+        Principal who = AuthFilter.principal(request);
+        if (!Topics.isValidId(siteId)) {
+            throw new BadParameterException("siteId", "must be 1-64 of A-Z a-z 0-9 _ -");
+        }
         requireKioskId(kioskId);
-        Optional<KioskView> found = fleet.view(kioskId);
+        Optional<KioskView> found = fleet.view(new KioskKey(siteId, kioskId));
         StringBuilder b = new StringBuilder();
         if (found.isEmpty()) {
             b.append("<p class=\"error\">").append(esc(lang.t("notFound"))).append("</p>");
             return Html.ok(lang, Html.page(lang, who, kioskId, "fleet", b.toString())).status(404);
         }
         KioskView k = found.get();
-        b.append("<h1>").append(esc(lang.t("kiosk"))).append(" ").append(esc(k.kioskId()))
+        b.append("<h1>").append(esc(lang.t("kiosk"))).append(" ").append(esc(k.siteId())).append(" / ")
+                .append(esc(k.kioskId()))
                 .append(" <span id=\"kiosk-state\" class=\"badge ").append(k.online() ? "on\">" : "off\">")
                 .append(esc(lang.t(k.online() ? "online" : "offline"))).append("</span></h1>");
         b.append("<dl class=\"facts\" id=\"facts\">");
@@ -316,7 +365,7 @@ public class FleetController {
         fact(b, lang.t("lastAck"), k.lastAckSeq() == null ? "" : String.valueOf(k.lastAckSeq()));
         b.append("</dl>");
 
-        List<TelemetryStore.Point> history = telemetry.history(k.kioskId(),
+        List<TelemetryStore.Point> history = telemetry.history(k.key(),
                 System.currentTimeMillis() - Duration.ofHours(24).toMillis());
         b.append("<section class=\"card\"><h2>").append(esc(lang.t("last24h"))).append("</h2><div class=\"charts\">");
         chart(b, "chart-temperature", lang.t("temperature") + " (°C)", history, TelemetryStore.Point::cpuTemperatureC);
@@ -327,6 +376,7 @@ public class FleetController {
         b.append("<section class=\"card\"><h2>").append(esc(lang.t("commands"))).append("</h2>");
         if (who.role().canSendCommands()) {
             b.append("<form id=\"command-form\" class=\"inline\" data-kiosk=\"").append(esc(k.kioskId()))
+                    .append("\" data-commands=\"").append(esc(commandsPath(k.key())))
                     .append("\"><select name=\"type\" id=\"command-type\">");
             for (String type : CommandService.TYPES) {
                 b.append("<option value=\"").append(type).append("\">").append(esc(lang.t("cmd." + type)))
@@ -342,13 +392,15 @@ public class FleetController {
             b.append("<p class=\"muted\">").append(esc(lang.t("noCommandRole"))).append("</p>");
         }
         b.append("<h3>").append(esc(lang.t("history"))).append("</h3>");
-        commandTable(b, lang, commands.forKiosk(k.kioskId(), 50));
+        commandTable(b, lang, commands.forKiosk(k.key(), 50), commandsPath(k.key()));
         b.append("</section>");
 
         b.append("<section class=\"card\"><h2>").append(esc(lang.t("alerts"))).append("</h2>");
-        alertTable(b, lang, alerts.recent(k.kioskId(), 50), false);
+        alertTable(b, lang, alerts.recent(k.key(), 50), false);
         b.append("</section>");
-        return Html.ok(lang, Html.page(lang, who, lang.t("kiosk") + " " + k.kioskId(), "fleet", b.toString()));
+        quarantineSection(b, lang, who, store.quarantined(k.siteId(), k.kioskId(), 50));
+        return Html.ok(lang, Html.page(lang, who, lang.t("kiosk") + " " + k.siteId() + "/" + k.kioskId(), "fleet",
+                b.toString()));
     }
 
     /** A line over the last 24 hours, drawn by the server as SVG; gaps where the kiosk sent nothing. */
@@ -422,8 +474,40 @@ public class FleetController {
         }
     }
 
-    void commandTable(StringBuilder b, Lang lang, List<CommandRecord> list) {
-        b.append("<table class=\"grid\" id=\"history\" data-pending=\"").append(esc(lang.t("pending")))
+    static String commandsPath(KioskKey kiosk) {
+        return "/api/sites/" + kiosk.siteId() + "/kiosks/" + kiosk.kioskId() + "/commands";
+    }
+
+    /**
+     * The kiosk's events the database refused, kept whole, each with the database's reason and, for fleet staff, a
+     * button that tries to store it again. Nothing is shown when there are none.
+     */
+    static void quarantineSection(StringBuilder b, Lang lang, Principal who, List<QuarantinedEvent> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        b.append("<section class=\"card\"><h2>").append(esc(lang.t("quarantine")))
+                .append("</h2><p class=\"muted\">").append(esc(lang.t("quarantineHelp")))
+                .append("</p><table class=\"grid\" id=\"quarantine\"><thead><tr><th>")
+                .append(esc(lang.t("quarantinedAt"))).append("</th><th>seq</th><th>").append(esc(lang.t("eventType")))
+                .append("</th><th>").append(esc(lang.t("reason"))).append("</th><th></th></tr></thead><tbody>");
+        for (QuarantinedEvent q : list) {
+            b.append("<tr data-quarantine=\"").append(esc(q.id())).append("\"><td>")
+                    .append(Html.time(q.quarantinedAt().toEpochMilli())).append("</td><td>").append(q.seq())
+                    .append("</td><td title=\"").append(esc(q.eventId())).append("\">").append(esc(q.type()))
+                    .append("</td><td class=\"wrap\">").append(esc(q.reason())).append("</td><td>");
+            if (who.role().canSendCommands()) {
+                b.append("<button class=\"readmit\" data-quarantine=\"").append(esc(q.id())).append("\">")
+                        .append(esc(lang.t("readmit"))).append("</button>");
+            }
+            b.append("</td></tr>");
+        }
+        b.append("</tbody></table><p class=\"msg\" id=\"readmit-msg\"></p></section>");
+    }
+
+    void commandTable(StringBuilder b, Lang lang, List<CommandRecord> list, String commandsPath) {
+        b.append("<table class=\"grid\" id=\"history\" data-commands=\"").append(esc(commandsPath))
+                .append("\" data-pending=\"").append(esc(lang.t("pending")))
                 .append("\" data-ok=\"").append(esc(lang.t("ok"))).append("\" data-failed=\"")
                 .append(esc(lang.t("failed"))).append("\"><thead><tr><th>").append(esc(lang.t("issuedAt")))
                 .append("</th><th>").append(esc(lang.t("command"))).append("</th><th>")
@@ -469,8 +553,9 @@ public class FleetController {
             b.append("<tr data-alert=\"").append(esc(a.id())).append("\" data-kind=\"").append(esc(a.kind()))
                     .append("\" class=\"").append(open ? "open" : "closed").append("\">");
             if (withKiosk) {
-                b.append("<td><a href=\"/fleet/kiosks/").append(esc(a.kioskId())).append("\">")
-                        .append(esc(a.kioskId())).append("</a></td>");
+                b.append("<td><a href=\"").append(esc(kioskPath(new KioskKey(a.siteId(), a.kioskId()))))
+                        .append("\">").append(esc(a.siteId())).append(" / ").append(esc(a.kioskId()))
+                        .append("</a></td>");
             }
             b.append("<td title=\"").append(esc(a.detail())).append("\">").append(esc(lang.t("alert." + a.kind())))
                     .append("<br><small>").append(esc(a.detail())).append("</small></td><td>")

@@ -20,6 +20,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.central.CentralConfig;
+import vn.motcua.central.broker.CentralLogin;
 import vn.motcua.central.broker.MqttBroker;
 import vn.motcua.central.broker.MqttConfig;
 import vn.motcua.central.command.CommandStore;
@@ -68,6 +69,7 @@ public class FleetMqttClient implements MqttCallback {
     private final EventStore store;
     private final ApplicationEventPublisher<TelemetryReceived> telemetryEvents;
     private final String brokerUrl;
+    private final CentralLogin login;
     private final String clientId;
     private final boolean sessionResumable;
     private final Backoff backoff;
@@ -90,6 +92,7 @@ public class FleetMqttClient implements MqttCallback {
         this.store = store;
         this.telemetryEvents = telemetryEvents;
         this.brokerUrl = broker.url();
+        this.login = broker.login();
         String stable = stableClientId(fleet, central, hostName(), httpPort == null ? 8080 : httpPort);
         this.sessionResumable = stable != null;
         this.clientId = stable != null ? stable : "central-fleet-" + UUID.randomUUID().toString().substring(0, 8);
@@ -151,11 +154,11 @@ public class FleetMqttClient implements MqttCallback {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
-        if (!config.username().isEmpty()) {
-            options.setUserName(config.username());
+        if (!login.username().isEmpty()) {
+            options.setUserName(login.username());
         }
-        if (!config.password().isEmpty()) {
-            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+        if (!login.password().isEmpty()) {
+            options.setPassword(login.password().getBytes(StandardCharsets.UTF_8));
         }
         return options;
     }
@@ -281,25 +284,33 @@ public class FleetMqttClient implements MqttCallback {
                 Telemetry t = codec.decodeTelemetry(message.getPayload());
                 long now = clock.millis();
                 telemetry.record(address.siteId(), address.kioskId(), t, now);
-                store.touch(address.kioskId(), java.time.Instant.ofEpochMilli(now));
+                store.touch(address.siteId(), address.kioskId(), java.time.Instant.ofEpochMilli(now));
                 telemetryEvents.publishEvent(new TelemetryReceived(address.siteId(), address.kioskId(),
                         t.configVersion()));
             } else if (Topics.CMD_RESULT.equals(address.suffix())) {
                 CommandResult r = codec.decodeCommandResult(message.getPayload());
-                if (!commands.recordResult(address.kioskId(), r.id(), r.ok(), r.message(), clock.millis())) {
-                    LOG.warn("kiosk {}: result for unknown or already answered command {}", address.kioskId(), r.id());
+                CommandStore.ResultOutcome outcome = commands.recordResult(address.siteId(), address.kioskId(),
+                        r.id(), r.ok(), r.message(), clock.millis());
+                if (outcome == CommandStore.ResultOutcome.RECORDED) {
+                    LOG.info("kiosk {}/{}: command {} {}: {}", address.siteId(), address.kioskId(), r.id(),
+                            r.ok() ? "done" : "refused", r.message());
                 } else {
-                    LOG.info("kiosk {}: command {} {}: {}", address.kioskId(), r.id(), r.ok() ? "done" : "refused",
-                            r.message());
+                    // only the kiosk a pending command was sent to answers it, once: anything else is counted
+                    LOG.warn("kiosk {}/{}: result for command {} ignored: {}", address.siteId(), address.kioskId(),
+                            r.id(), outcome.description());
+                    store.recordRejection(outcome.reasonCode());
                 }
             }
         } catch (ProtocolException e) {
-            LOG.warn("kiosk {}: bad {} message: {}", address.kioskId(), address.suffix(), e.getMessage());
+            LOG.warn("kiosk {}/{}: bad {} message: {}", address.siteId(), address.kioskId(), address.suffix(),
+                    e.getMessage());
         } catch (StoreException e) {
-            LOG.warn("kiosk {}: {} not stored: {}", address.kioskId(), address.suffix(), e.getMessage());
+            LOG.warn("kiosk {}/{}: {} not stored: {}", address.siteId(), address.kioskId(), address.suffix(),
+                    e.getMessage());
         } catch (RuntimeException e) {
             // a failure here would otherwise reach Paho and drop the connection
-            LOG.error("kiosk {}: {} not handled: {}", address.kioskId(), address.suffix(), e.toString(), e);
+            LOG.error("kiosk {}/{}: {} not handled: {}", address.siteId(), address.kioskId(), address.suffix(),
+                    e.toString(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package vn.motcua.central.fleet;
 import jakarta.inject.Singleton;
 import vn.motcua.central.alert.AlertStore;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.KioskState;
 
 import java.time.Clock;
@@ -29,12 +30,12 @@ public class FleetService {
     }
 
     public List<KioskView> views() {
-        Map<String, TelemetryStore.Latest> latest = telemetry.all();
-        Map<String, Integer> open = alerts.openCounts();
+        Map<KioskKey, TelemetryStore.Latest> latest = telemetry.all();
+        Map<KioskKey, Integer> open = alerts.openCounts();
         long now = clock.millis();
         List<KioskView> out = new ArrayList<>();
         for (KioskState k : store.kiosks()) {
-            TelemetryStore.Latest t = latest.get(k.kioskId());
+            TelemetryStore.Latest t = latest.get(k.key());
             long lastHeard = Math.max(k.lastSeen() == null ? 0 : k.lastSeen().toEpochMilli(),
                     t == null ? 0 : t.receivedAt());
             boolean online = k.online() && (lastHeard == 0 || now - lastHeard < config.offlineAfter().toMillis());
@@ -44,13 +45,19 @@ public class FleetService {
                     t == null ? null : t.load1(), t == null ? null : t.memoryPercent(),
                     t == null ? null : t.queueLengths(), t == null ? null : t.outboxBacklog(),
                     t == null ? null : t.previousBacklog(), t == null ? null : t.lastAckSeq(), k.contiguousSeq(),
-                    open.getOrDefault(k.kioskId(), 0)));
+                    open.getOrDefault(k.key(), 0)));
         }
         return out;
     }
 
-    public Optional<KioskView> view(String kioskId) {
-        return views().stream().filter(v -> v.kioskId().equals(kioskId)).findFirst();
+    public Optional<KioskView> view(KioskKey kiosk) {
+        return views().stream().filter(v -> v.key().equals(kiosk)).findFirst();
+    }
+
+    /** The kiosks of every site that have this kiosk id, by site. */
+    public List<KioskKey> withKioskId(String kioskId) {
+        return store.kiosks().stream().filter(k -> k.kioskId().equals(kioskId)).map(KioskState::key).sorted()
+                .toList();
     }
 
     /**
@@ -75,7 +82,7 @@ public class FleetService {
                 matching.add(k);
             }
         }
-        Comparator<KioskView> byId = Comparator.comparing(KioskView::kioskId);
+        Comparator<KioskView> byId = Comparator.comparing(KioskView::kioskId).thenComparing(KioskView::siteId);
         matching.sort(FleetQuery.BY_KIOSK.equals(query.sort()) ? byId
                 : Comparator.comparingInt(FleetService::problemRank).thenComparing(byId));
         int size = config.pageSize();
@@ -87,7 +94,10 @@ public class FleetService {
                 matching.size(), page, pages, size, List.copyOf(sites));
     }
 
-    /** The kiosks of {@code ids} (the rows a page shows; null for all), with the whole fleet's totals. */
+    /**
+     * The kiosks of {@code ids} (the rows a page shows, each {@code site/kiosk}, or a kiosk id alone for that id at
+     * every site; null for all), with the whole fleet's totals.
+     */
     public FleetPage rows(java.util.Set<String> ids) {
         List<KioskView> all = views();
         int online = 0;
@@ -96,7 +106,7 @@ public class FleetService {
         for (KioskView k : all) {
             online += k.online() ? 1 : 0;
             alerting += alerting(k) ? 1 : 0;
-            if (ids == null || ids.contains(k.kioskId())) {
+            if (ids == null || ids.contains(k.key().toString()) || ids.contains(k.kioskId())) {
                 rows.add(k);
             }
         }

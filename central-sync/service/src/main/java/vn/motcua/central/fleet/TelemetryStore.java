@@ -1,6 +1,9 @@
 package vn.motcua.central.fleet;
 
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.SqlAccess;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.message.Telemetry;
@@ -9,12 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The latest telemetry of every kiosk, with the backlog of the reading before it (to tell a growing backlog). */
+/**
+ * The latest telemetry of every kiosk (site and kiosk id), with the backlog of the reading before it (to tell a
+ * growing backlog).
+ */
 @Singleton
 public class TelemetryStore {
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryStore.class);
     private final SqlAccess sql;
     private final ProtocolCodec codec = new ProtocolCodec();
     static final long BUCKET_MILLIS = 5 * 60_000L;
@@ -26,7 +35,7 @@ public class TelemetryStore {
         this.sql = sql;
     }
 
-    public record Latest(String kioskId, long receivedAt, Double cpuTemperatureC, Double load1, Long memoryUsed,
+    public record Latest(KioskKey kiosk, long receivedAt, Double cpuTemperatureC, Double load1, Long memoryUsed,
                          Long memoryTotal, Long diskUsed, Long diskTotal, String printer, String queueLengths,
                          long outboxBacklog, Long previousBacklog, Long lastAckSeq, Long configVersion) {
         public Double diskPercent() {
@@ -39,14 +48,45 @@ public class TelemetryStore {
         }
     }
 
-    public void record(String siteId, String kioskId, Telemetry t, long receivedAt) {
-        sql.write("record telemetry of " + kioskId, c -> {
+    /** The readings a kiosk can really report; see {@link #inRange}. */
+    static final double TEMPERATURE_MIN_C = -60;
+    static final double TEMPERATURE_MAX_C = 150;
+    static final double LOAD_MAX = 10_000;
+    static final long BYTES_MAX = 1L << 50;
+    static final int QUEUES_MAX = 26;
+    static final int QUEUE_NAME_MAX = 8;
+    static final int QUEUE_LENGTH_MAX = 100_000;
+    /** Counted in the store's rejections, shown by {@code /api/stats}, once per reading set aside. */
+    public static final String OUT_OF_RANGE = "telemetry_out_of_range";
+
+    /**
+     * Stores the kiosk's reading. A number no kiosk can report — a temperature of 10^308 °C, a negative disk — is
+     * stored as unknown (as a reading the kiosk could not take), logged and counted under {@link #OUT_OF_RANGE},
+     * so the fleet page never shows it and the rest of the reading still counts.
+     */
+    public void record(String siteId, String kioskId, Telemetry received, long receivedAt) {
+        List<String> outOfRange = new ArrayList<>();
+        Telemetry t = inRange(received, outOfRange);
+        if (!outOfRange.isEmpty()) {
+            LOG.warn("kiosk {}/{}: telemetry out of range, stored as unknown: {}", siteId, kioskId,
+                    String.join(", ", outOfRange));
+        }
+        sql.write("record telemetry of " + siteId + "/" + kioskId, c -> {
+            if (!outOfRange.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO rejections (reason, count) VALUES (?, ?)
+                        ON CONFLICT (reason) DO UPDATE SET count = rejections.count + excluded.count""")) {
+                    ps.setString(1, OUT_OF_RANGE);
+                    ps.setLong(2, outOfRange.size());
+                    ps.executeUpdate();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO kiosk_telemetry (kiosk_id, site_id, received_at, at, cpu_temperature_c, load1,
                         memory_used, memory_total, disk_used, disk_total, printer, queue_lengths, outbox_backlog,
                         previous_backlog, last_ack_seq, config_version)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
-                    ON CONFLICT (kiosk_id) DO UPDATE SET site_id = excluded.site_id,
+                    ON CONFLICT (site_id, kiosk_id) DO UPDATE SET
                         received_at = excluded.received_at, at = excluded.at,
                         cpu_temperature_c = excluded.cpu_temperature_c, load1 = excluded.load1,
                         memory_used = excluded.memory_used, memory_total = excluded.memory_total,
@@ -74,18 +114,19 @@ public class TelemetryStore {
             }
             long bucket = receivedAt - receivedAt % BUCKET_MILLIS;
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO telemetry_history (kiosk_id, bucket, cpu_temperature_c, disk_percent, load1,
-                        outbox_backlog) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (kiosk_id, bucket) DO UPDATE SET cpu_temperature_c = excluded.cpu_temperature_c,
-                        disk_percent = excluded.disk_percent, load1 = excluded.load1,
-                        outbox_backlog = excluded.outbox_backlog""")) {
-                ps.setString(1, kioskId);
-                ps.setLong(2, bucket);
-                setDouble(ps, 3, t.cpuTemperatureC());
-                setDouble(ps, 4, t.diskUsedBytes() == null || t.diskTotalBytes() == null || t.diskTotalBytes() <= 0
+                    INSERT INTO telemetry_history (site_id, kiosk_id, bucket, cpu_temperature_c, disk_percent, load1,
+                        outbox_backlog) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (site_id, kiosk_id, bucket) DO UPDATE SET
+                        cpu_temperature_c = excluded.cpu_temperature_c, disk_percent = excluded.disk_percent,
+                        load1 = excluded.load1, outbox_backlog = excluded.outbox_backlog""")) {
+                ps.setString(1, siteId);
+                ps.setString(2, kioskId);
+                ps.setLong(3, bucket);
+                setDouble(ps, 4, t.cpuTemperatureC());
+                setDouble(ps, 5, t.diskUsedBytes() == null || t.diskTotalBytes() == null || t.diskTotalBytes() <= 0
                         ? null : 100.0 * t.diskUsedBytes() / t.diskTotalBytes());
-                setDouble(ps, 5, t.load1());
-                ps.setLong(6, t.outboxBacklog());
+                setDouble(ps, 6, t.load1());
+                ps.setLong(7, t.outboxBacklog());
                 if (ps.executeUpdate() == 1 && bucket % PRUNE_EVERY_MILLIS == 0) {
                     try (PreparedStatement prune = c.prepareStatement(
                             "DELETE FROM telemetry_history WHERE bucket < ?")) {
@@ -98,18 +139,59 @@ public class TelemetryStore {
         });
     }
 
+    /** {@code t} with every reading outside its range made null; each one set aside is described in {@code out}. */
+    static Telemetry inRange(Telemetry t, List<String> out) {
+        Map<String, Integer> queues = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Integer> q : t.queueLengths().entrySet()) {
+            if (queues.size() >= QUEUES_MAX || q.getKey().isEmpty() || q.getKey().length() > QUEUE_NAME_MAX
+                    || q.getValue() == null || q.getValue() < 0 || q.getValue() > QUEUE_LENGTH_MAX) {
+                out.add("queueLengths." + abbreviate(q.getKey()) + "=" + q.getValue() + " (at most " + QUEUES_MAX
+                        + " queues of 0-" + QUEUE_LENGTH_MAX + ")");
+            } else {
+                queues.put(q.getKey(), q.getValue());
+            }
+        }
+        return new Telemetry(t.at(),
+                number(out, "cpuTemperatureC", t.cpuTemperatureC(), TEMPERATURE_MIN_C, TEMPERATURE_MAX_C),
+                number(out, "load1", t.load1(), 0, LOAD_MAX),
+                bytes(out, "memoryUsedBytes", t.memoryUsedBytes()), bytes(out, "memoryTotalBytes", t.memoryTotalBytes()),
+                bytes(out, "diskUsedBytes", t.diskUsedBytes()), bytes(out, "diskTotalBytes", t.diskTotalBytes()),
+                t.printer(), queues, t.outboxBacklog(), t.lastAckSeq(), t.configVersion());
+    }
+
+    private static Double number(List<String> out, String field, Double v, double min, double max) {
+        if (v == null || (Double.isFinite(v) && v >= min && v <= max)) {
+            return v;
+        }
+        out.add(field + "=" + abbreviate(String.valueOf(v)) + " (" + min + " to " + max + ")");
+        return null;
+    }
+
+    private static Long bytes(List<String> out, String field, Long v) {
+        if (v == null || (v >= 0 && v <= BYTES_MAX)) {
+            return v;
+        }
+        out.add(field + "=" + v + " (0 to " + BYTES_MAX + ")");
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 24 ? text : text.substring(0, 20) + "…";
+    }
+
     public record Point(long bucket, Double cpuTemperatureC, Double diskPercent, Double load1, long backlog) {
     }
 
     /** The kiosk's readings since {@code sinceMillis}, oldest first, one per five minutes. */
-    public java.util.List<Point> history(String kioskId, long sinceMillis) {
-        return sql.query("telemetry history of " + kioskId, c -> {
+    public java.util.List<Point> history(KioskKey kiosk, long sinceMillis) {
+        return sql.query("telemetry history of " + kiosk, c -> {
             java.util.List<Point> out = new java.util.ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT bucket, cpu_temperature_c, disk_percent, load1, outbox_backlog FROM telemetry_history
-                    WHERE kiosk_id = ? AND bucket >= ? ORDER BY bucket""")) {
-                ps.setString(1, kioskId);
-                ps.setLong(2, sinceMillis);
+                    WHERE site_id = ? AND kiosk_id = ? AND bucket >= ? ORDER BY bucket""")) {
+                ps.setString(1, kiosk.siteId());
+                ps.setString(2, kiosk.kioskId());
+                ps.setLong(3, sinceMillis);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Point(rs.getLong(1), dbl(rs, 2), dbl(rs, 3), dbl(rs, 4), rs.getLong(5)));
@@ -120,18 +202,19 @@ public class TelemetryStore {
         });
     }
 
-    public Map<String, Latest> all() {
+    public Map<KioskKey, Latest> all() {
         return sql.query("read telemetry", c -> {
-            Map<String, Latest> out = new HashMap<>();
+            Map<KioskKey, Latest> out = new HashMap<>();
             try (ResultSet rs = c.createStatement().executeQuery("""
-                    SELECT kiosk_id, received_at, cpu_temperature_c, load1, memory_used, memory_total, disk_used,
-                           disk_total, printer, queue_lengths, outbox_backlog, previous_backlog, last_ack_seq,
-                           config_version
+                    SELECT site_id, kiosk_id, received_at, cpu_temperature_c, load1, memory_used, memory_total,
+                           disk_used, disk_total, printer, queue_lengths, outbox_backlog, previous_backlog,
+                           last_ack_seq, config_version
                     FROM kiosk_telemetry""")) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new Latest(rs.getString(1), rs.getLong(2), dbl(rs, 3), dbl(rs, 4),
-                            lng(rs, 5), lng(rs, 6), lng(rs, 7), lng(rs, 8), rs.getString(9), rs.getString(10),
-                            rs.getLong(11), lng(rs, 12), lng(rs, 13), lng(rs, 14)));
+                    KioskKey kiosk = new KioskKey(rs.getString(1), rs.getString(2));
+                    out.put(kiosk, new Latest(kiosk, rs.getLong(3), dbl(rs, 4), dbl(rs, 5),
+                            lng(rs, 6), lng(rs, 7), lng(rs, 8), lng(rs, 9), rs.getString(10), rs.getString(11),
+                            rs.getLong(12), lng(rs, 13), lng(rs, 14), lng(rs, 15)));
                 }
             }
             return out;

@@ -9,12 +9,15 @@ import java.time.Duration;
  * How ingest rides out a database outage ({@code central.ingest.*}): a message is retried in place with back-off
  * from {@code storeRetryMinDelay} to {@code storeRetryMaxDelay} for up to {@code storeRetryFor}; after that the MQTT
  * connection is dropped without acknowledging it, so the broker redelivers it once the database is back.
+ * {@code stallAfter}: {@code /api/health} says DOWN ("ingest stalled") when messages have waited that long, or been
+ * left with the broker for redelivery that long, with nothing stored meanwhile.
  */
 @ConfigurationProperties("central.ingest")
 public record IngestConfig(
         @Bindable(defaultValue = "200ms") Duration storeRetryMinDelay,
         @Bindable(defaultValue = "5s") Duration storeRetryMaxDelay,
-        @Bindable(defaultValue = "30s") Duration storeRetryFor) {
+        @Bindable(defaultValue = "30s") Duration storeRetryFor,
+        @Bindable(defaultValue = "2m") Duration stallAfter) {
 
     public IngestConfig {
         if (storeRetryMinDelay == null || storeRetryMinDelay.isNegative() || storeRetryMinDelay.isZero()) {
@@ -26,6 +29,9 @@ public record IngestConfig(
         }
         if (storeRetryFor == null || storeRetryFor.isNegative()) {
             throw new IllegalArgumentException("central.ingest.store-retry-for must not be negative");
+        }
+        if (stallAfter == null || stallAfter.toMillis() < 100) {
+            throw new IllegalArgumentException("central.ingest.stall-after must be at least 100ms");
         }
     }
 }

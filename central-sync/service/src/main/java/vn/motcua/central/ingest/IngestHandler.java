@@ -4,18 +4,19 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.StoreException;
 import vn.motcua.mqtt.Backoff;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.event.EventBatch;
+import vn.motcua.protocol.event.KioskEvent;
 import vn.motcua.protocol.message.KioskStatus;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +24,18 @@ import java.util.function.Supplier;
 
 /**
  * What central does with one incoming MQTT message, independent of the MQTT client: events are decoded, stored and
- * answered with an ack of the kiosk's contiguous sequence; status messages update the fleet; anything that breaks the
- * contract is counted by reason and dropped. Store failures are retried for a bounded time, then surface as
- * {@link StoreUnavailableException} so the caller can leave the message unacknowledged.
+ * each batch answered with an ack of the kiosk's contiguous sequence (site and kiosk together: two sites may both have
+ * a kiosk-01); status messages update that (site, kiosk); anything that breaks the contract is counted by reason and
+ * dropped. An event the database refuses is set aside in quarantine by the store; only outages reach here, and are
+ * retried for a bounded time, then surface as {@link StoreUnavailableException} so the caller can leave the message
+ * unacknowledged.
  */
 @Singleton
 public class IngestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
     private static final int MAX_LOGGED_MESSAGE = 200;
+    /** The rejection reason counted for a status message the database refused. */
+    static final String STATUS_REFUSED = "status_refused";
 
     private final EventStore store;
     private final IngestConfig config;
@@ -117,13 +122,13 @@ public class IngestHandler {
      * Handles messages that arrived together: statuses and rejections one by one, and the events of all of them in
      * one transaction, so a busy broker costs one commit per group rather than one per message.
      *
-     * @return the acks to publish, one per kiosk with events in the group
+     * @return the acks to publish, one per stored batch
      */
     public List<AckRequest> handleAll(List<Arrived> messages) throws StoreUnavailableException {
         List<EventStore.SiteBatch> batches = new ArrayList<>();
         for (Arrived m : messages) {
             if (m.problem != null) {
-                reject(m.address == null ? null : m.address.kioskId(), m.topic, m.problem);
+                reject(m.address == null ? null : m.address.siteId() + "/" + m.address.kioskId(), m.topic, m.problem);
             } else if (m.batch != null) {
                 batches.add(m.batch);
             } else {
@@ -134,15 +139,26 @@ public class IngestHandler {
             return List.of();
         }
         int events = batches.stream().mapToInt(b -> b.batch().events().size()).sum();
-        Map<String, Long> contiguous = withRetry("store " + events + " events of " + batches.size() + " batches",
+        Map<KioskKey, Long> contiguous = withRetry("store " + events + " events of " + batches.size() + " batches",
                 () -> store.storeBatches(batches));
-        Map<String, String> siteOf = new HashMap<>();
-        batches.forEach(b -> siteOf.put(b.batch().kioskId(), b.siteId()));
-        List<AckRequest> acks = new ArrayList<>(contiguous.size());
-        contiguous.forEach((kioskId, upTo) -> acks.add(
-                new AckRequest(Topics.of(siteOf.get(kioskId), kioskId, Topics.ACK), upTo)));
-        LOG.debug("stored {} events of {} batches in one transaction", events, batches.size());
+        List<AckRequest> acks = new ArrayList<>(batches.size());
+        for (EventStore.SiteBatch b : batches) {
+            acks.add(ackOf(b.siteId(), b.batch(), contiguous.getOrDefault(new KioskKey(b.siteId(),
+                    b.batch().kioskId()), 0L)));
+        }
+        LOG.debug("stored {} events of {} batches", events, batches.size());
         return acks;
+    }
+
+    /**
+     * The answer to one batch: how far central holds the kiosk's events contiguously, but never beyond the batch's
+     * last seq (the kiosk applies an ack only to a batch it has in flight and up to that batch's end). A batch from an
+     * agent that names none gets batch id "": older agents read only {@code upToSeq}, newer ones refuse a blank id.
+     */
+    static AckRequest ackOf(String siteId, EventBatch batch, long contiguous) {
+        long last = batch.events().stream().mapToLong(KioskEvent::seq).max().orElse(0);
+        return new AckRequest(siteId, batch.kioskId(), Math.min(contiguous, last),
+                batch.batchId() == null ? "" : batch.batchId());
     }
 
     private Optional<AckRequest> events(Topics.Address address, String topic, byte[] payload)
@@ -151,15 +167,17 @@ public class IngestHandler {
         try {
             batch = codec.decodeEventBatch(payload, address.kioskId());
         } catch (ProtocolException e) {
-            reject(address.kioskId(), topic, e);
+            reject(address.siteId() + "/" + address.kioskId(), topic, e);
             return Optional.empty();
         }
-        long contiguous = withRetry("store " + batch.events().size() + " events of kiosk " + address.kioskId(),
-                () -> store.storeBatch(address.siteId(), batch));
-        LOG.debug("kiosk {}: stored batch of {} events (seq {}..{}), contiguous {}", address.kioskId(),
+        KioskKey kiosk = new KioskKey(address.siteId(), address.kioskId());
+        long contiguous = withRetry("store " + batch.events().size() + " events of kiosk " + kiosk,
+                () -> store.storeBatches(List.of(new EventStore.SiteBatch(address.siteId(), batch))))
+                .getOrDefault(kiosk, 0L);
+        LOG.debug("kiosk {}: stored batch of {} events (seq {}..{}), contiguous {}", kiosk,
                 batch.events().size(), batch.events().get(0).seq(),
                 batch.events().get(batch.events().size() - 1).seq(), contiguous);
-        return Optional.of(new AckRequest(Topics.of(address.siteId(), address.kioskId(), Topics.ACK), contiguous));
+        return Optional.of(ackOf(address.siteId(), batch, contiguous));
     }
 
     private void status(Topics.Address address, String topic, byte[] payload, boolean retained)
@@ -171,17 +189,28 @@ public class IngestHandler {
         try {
             status = codec.decodeStatus(payload);
         } catch (ProtocolException e) {
-            reject(address.kioskId(), topic, e);
+            reject(address.siteId() + "/" + address.kioskId(), topic, e);
             return;
         }
-        withRetry("record status of kiosk " + address.kioskId(), () -> {
-            store.recordStatus(address.siteId(), address.kioskId(), status);
-            if (!retained) {
-                store.touch(address.kioskId(), clock.instant());
-            }
-            return null;
-        });
-        LOG.info("kiosk {}: {} (version {}, boot {})", address.kioskId(), status.online() ? "online" : "offline",
+        KioskKey kiosk = new KioskKey(address.siteId(), address.kioskId());
+        try {
+            withRetry("record status of kiosk " + kiosk, () -> {
+                store.recordStatus(address.siteId(), address.kioskId(), status);
+                if (!retained) {
+                    store.touch(address.siteId(), address.kioskId(), clock.instant());
+                }
+                return null;
+            });
+        } catch (StoreException refused) {
+            // a status is no event: one the database refuses is counted and dropped, never retried forever
+            LOG.warn("kiosk {}: status refused by the database, dropped: {}", kiosk, refused.getMessage());
+            withRetry("count rejection " + STATUS_REFUSED, () -> {
+                store.recordRejection(STATUS_REFUSED);
+                return null;
+            });
+            return;
+        }
+        LOG.info("kiosk {}: {} (version {}, boot {})", kiosk, status.online() ? "online" : "offline",
                 status.version(), status.bootId());
     }
 
@@ -209,6 +238,9 @@ public class IngestHandler {
             try {
                 return operation.get();
             } catch (StoreException e) {
+                if (e.refusedData()) {
+                    throw e; // the same data again would be refused again
+                }
                 Duration delay = backoff.next();
                 if (System.nanoTime() + delay.toNanos() > deadline) {
                     throw new StoreUnavailableException(what + " kept failing for "

@@ -17,8 +17,10 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.central.CentralConfig;
+import vn.motcua.central.broker.CentralLogin;
 import vn.motcua.central.broker.MqttBroker;
 import vn.motcua.central.broker.MqttConfig;
+import vn.motcua.central.command.CommandSigner;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.mqtt.Backoff;
 import vn.motcua.mqtt.CurrentClientOnly;
@@ -52,9 +54,10 @@ public class MqttIngestClient implements MqttCallback {
     private final MqttConfig config;
     private final IngestHandler handler;
     private final EventStore store;
+    private final IngestProgress progress;
     private final String brokerUrl;
+    private final CentralLogin login;
     private final String clientId;
-    private final boolean sessionResumable;
     private volatile MqttAsyncClient client;
     private final AckPublisher acks;
     private final Backoff reconnectBackoff;
@@ -68,15 +71,16 @@ public class MqttIngestClient implements MqttCallback {
     private final Thread writer;
 
     public MqttIngestClient(MqttConfig config, CentralConfig central, MqttBroker broker, IngestHandler handler,
-                            EventStore store) throws MqttException {
+                            EventStore store, CommandSigner signer, IngestProgress progress) throws MqttException {
         this.config = config;
+        this.progress = progress;
         this.handler = handler;
         this.store = store;
         this.brokerUrl = broker.url();
+        this.login = broker.login();
         this.clientId = "central-" + central.resolveInstanceId();
-        this.sessionResumable = central.instanceIdConfigured();
         this.client = newClient();
-        this.acks = new AckPublisher(() -> client, new ProtocolCodec());
+        this.acks = new AckPublisher(() -> client, new ProtocolCodec(), signer::sign);
         this.pending = new java.util.concurrent.LinkedBlockingQueue<>(4 * config.receiveMaximum());
         this.writer = new Thread(this::writeLoop, "ingest-writer");
         this.writer.setDaemon(true);
@@ -134,11 +138,11 @@ public class MqttIngestClient implements MqttCallback {
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
         options.setReceiveMaximum(config.receiveMaximum());
-        if (!config.username().isEmpty()) {
-            options.setUserName(config.username());
+        if (!login.username().isEmpty()) {
+            options.setUserName(login.username());
         }
-        if (!config.password().isEmpty()) {
-            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+        if (!login.password().isEmpty()) {
+            options.setPassword(login.password().getBytes(StandardCharsets.UTF_8));
         }
         return options;
     }
@@ -255,6 +259,7 @@ public class MqttIngestClient implements MqttCallback {
         }
         try {
             pending.put(new Pending(from, message, handler.prepare(topic, message.getPayload(), message.isRetained())));
+            progress.arrived();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -284,6 +289,7 @@ public class MqttIngestClient implements MqttCallback {
             group.add(first);
             pending.drainTo(group, config.receiveMaximum() - 1);
             if (storeUnavailable) {
+                progress.leftWithBroker();
                 continue; // left unacknowledged: redelivered after the reconnect
             }
             List<AckRequest> toPublish;
@@ -292,6 +298,7 @@ public class MqttIngestClient implements MqttCallback {
             } catch (StoreUnavailableException e) {
                 storeUnavailable = true;
                 pending.clear();
+                progress.leftWithBroker();
                 LOG.error("database unavailable: {} — leaving {} messages unacknowledged and pausing MQTT ingest",
                         e.getMessage(), group.size());
                 connector.execute(this::disconnectUntilStoreIsBack);
@@ -303,6 +310,7 @@ public class MqttIngestClient implements MqttCallback {
             for (Pending p : group) {
                 complete(p.from(), p.message());
             }
+            progress.handled(group.size());
             toPublish.forEach(acks::publish);
         }
     }
@@ -370,11 +378,12 @@ public class MqttIngestClient implements MqttCallback {
         }
         try {
             if (client.isConnected()) {
-                // A random instance id is never reused: end its session now instead of leaving it to expire.
+                // End the session, whether or not the id will be used again: a session left behind stays a member
+                // of the shared subscription, and a broker (Mosquitto) keeps handing it its share of every kiosk's
+                // events until it expires. Nothing is lost by ending it: the kiosks keep every event until it is
+                // acked and send it again, to the instances still running.
                 MqttProperties properties = new MqttProperties();
-                if (!sessionResumable) {
-                    properties.setSessionExpiryInterval(0L);
-                }
+                properties.setSessionExpiryInterval(0L);
                 client.disconnect(DISCONNECT_TIMEOUT_MILLIS, null, null, 0, properties)
                         .waitForCompletion(DISCONNECT_TIMEOUT_MILLIS);
             }

@@ -1,15 +1,10 @@
 package vn.motcua.central.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.motcua.central.store.SqlAccess;
-import vn.motcua.central.store.StoreException;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +13,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +24,8 @@ import java.util.Set;
  * Adds new ticket events to the daily queue figures ({@code queue_daily}), behind the {@code queue} watermark:
  * tickets issued per service; tickets called with their waiting time, served with their service time, and no-shows
  * per service and counter. A ticket's service comes from its {@code ticket.issued}, remembered in
- * {@code queue_open_tickets} for the events that follow it, possibly in a later run.
+ * {@code queue_open_tickets} for the events that follow it, possibly in a later run. A ticket event it cannot read
+ * is set aside ({@link EventRollup}).
  */
 @Singleton
 public class QueueRollup {
@@ -40,44 +35,43 @@ public class QueueRollup {
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
     /** How long a ticket is remembered after its last issue or call event. */
     static final Duration KEEP_OPEN = Duration.ofDays(3);
-    private static final Logger LOG = LoggerFactory.getLogger(QueueRollup.class);
+    /** A service time beyond this is no service; the bound also keeps the daily sums far from overflowing. */
+    static final Duration MAX_SERVICE = Duration.ofDays(366);
     private static final int LOOKUP_CHUNK = 200;
 
-    private final SqlAccess sql;
-    private final ReportConfig config;
-    private final ObjectMapper json = new ObjectMapper();
-    private final RollupWatermark watermark = new RollupWatermark("queue");
+    private final EventRollup<Event> rollup;
     private final Clock clock = Clock.systemUTC();
 
     public QueueRollup(SqlAccess sql, ReportConfig config) {
-        this.sql = sql;
-        this.config = config;
+        this.rollup = new EventRollup<>("queue",
+                List.of("ticket.issued", "ticket.called", "ticket.served", "ticket.no_show"), sql,
+                config.rollupBatch(), QueueRollup::read, this::add, clock);
     }
 
     // the first run waits one interval too: a central starting on a backlog stores events before rolling them up
     @Scheduled(fixedDelay = "${central.reports.rollup-every:30s}", initialDelay = "${central.reports.rollup-every:30s}")
     void scheduled() {
-        try {
-            while (runOnce() == config.rollupBatch()) {
-                LOG.debug("queue rollup: more to do");
-            }
-        } catch (StoreException e) {
-            LOG.warn("queue rollup not run: {}", e.getMessage());
-        }
+        rollup.pass();
     }
 
-    private record Event(String site, String kiosk, String type, Instant at, String bootId, long uptimeMs,
-                         JsonNode data) {
+    /**
+     * Rolls up one batch; returns how many events it read, set aside ones included.
+     *
+     * @throws vn.motcua.central.store.StoreException when the database failed: nothing was written
+     */
+    public int runOnce() {
+        return rollup.runOnce();
+    }
+
+    /** A ticket event as the rollup reads it; {@code service} only of an issue, {@code counter} '' of an issue. */
+    private record Event(String site, String kiosk, String type, Instant at, String day, String bootId,
+                         long uptimeMs, String ticketId, String service, String counter, long serviceSeconds) {
         TicketKey ticket() {
-            return new TicketKey(kiosk, data.path("ticketId").asText(""));
-        }
-
-        String text(String field) {
-            return data.path(field).asText("");
+            return new TicketKey(site, kiosk, ticketId);
         }
     }
 
-    private record TicketKey(String kiosk, String ticketId) {
+    private record TicketKey(String site, String kiosk, String ticketId) {
     }
 
     /** A remembered ticket; {@code service} is '' and {@code issuedAt} null when only its call was seen. */
@@ -98,68 +92,48 @@ public class QueueRollup {
         long serviceSeconds;
     }
 
-    /** Rolls up one batch; returns how many events it read. */
-    public int runOnce() {
-        return sql.write("roll up queue figures", c -> {
-            long from = watermark.read(c);
-            List<Event> events = new ArrayList<>();
-            long last = from;
-            int read = 0;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT ingest_id, site_id, kiosk_id, type, at, boot_id, uptime_ms, data FROM events
-                    WHERE type IN ('ticket.issued', 'ticket.called', 'ticket.served', 'ticket.no_show')
-                    AND ingest_id > ? ORDER BY ingest_id LIMIT ?""")) {
-                ps.setLong(1, from);
-                ps.setInt(2, config.rollupBatch());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        read++;
-                        last = rs.getLong(1);
-                        try {
-                            events.add(new Event(rs.getString(2), rs.getString(3), rs.getString(4),
-                                    OffsetDateTime.parse(rs.getString(5)).toInstant(), rs.getString(6),
-                                    rs.getLong(7), json.readTree(rs.getString(8))));
-                        } catch (IOException | RuntimeException e) {
-                            LOG.warn("queue rollup: event {} unreadable, not counted: {}", last, e.getMessage());
-                        }
-                    }
-                }
-            }
-            if (read == 0) {
-                return 0;
-            }
-            watermark.advance(c, from, last);
-            Set<TicketKey> keys = new LinkedHashSet<>();
-            events.forEach(e -> keys.add(e.ticket()));
-            Map<TicketKey, Ticket> tickets = load(c, keys);
-            Set<TicketKey> changed = new LinkedHashSet<>();
-            Map<Key, Figures> sums = new HashMap<>();
-            long newest = Long.MIN_VALUE;
-            for (Event e : events) {
-                add(e, tickets, changed, sums);
-                newest = Math.max(newest, e.at().toEpochMilli());
-            }
-            writeFigures(c, sums);
-            writeTickets(c, tickets, changed);
-            if (newest != Long.MIN_VALUE) {
-                // a kiosk whose clock runs ahead must not make every remembered ticket look old
-                prune(c, Math.min(newest, clock.millis()) - KEEP_OPEN.toMillis());
-            }
-            return read;
-        });
+    private static Event read(RollupEvent e) throws RollupEvent.Unreadable {
+        Instant at = e.instant();
+        String day = e.localDay();
+        JsonNode data = e.json();
+        String ticketId = RollupEvent.requiredText(data, "ticketId");
+        boolean issued = e.type().equals("ticket.issued");
+        String service = issued ? RollupEvent.requiredText(data, "service") : "";
+        String counter = issued ? "" : RollupEvent.requiredText(data, "counter");
+        long serviceSeconds = e.type().equals("ticket.served")
+                ? RollupEvent.wholeNumber(data, "serviceSeconds", Long.MIN_VALUE, MAX_SERVICE.toSeconds()) : 0;
+        return new Event(e.siteId(), e.kioskId(), e.type(), at, day, e.bootId(), e.uptimeMs(), ticketId, service,
+                counter, Math.max(0, serviceSeconds));
+    }
+
+    private void add(Connection c, List<Event> events) throws SQLException {
+        Set<TicketKey> keys = new LinkedHashSet<>();
+        events.forEach(e -> keys.add(e.ticket()));
+        Map<TicketKey, Ticket> tickets = load(c, keys);
+        Set<TicketKey> changed = new LinkedHashSet<>();
+        Map<Key, Figures> sums = new HashMap<>();
+        long newest = Long.MIN_VALUE;
+        for (Event e : events) {
+            add(e, tickets, changed, sums);
+            newest = Math.max(newest, e.at().toEpochMilli());
+        }
+        writeFigures(c, sums);
+        writeTickets(c, tickets, changed);
+        // a kiosk whose clock runs ahead must not make every remembered ticket look old
+        prune(c, Math.min(newest, clock.millis()) - KEEP_OPEN.toMillis());
     }
 
     private static void add(Event e, Map<TicketKey, Ticket> tickets, Set<TicketKey> changed, Map<Key, Figures> sums) {
-        String day = e.at().atZone(RatingRollup.ZONE).toLocalDate().toString();
+        String day = e.day();
         long at = e.at().toEpochMilli();
         TicketKey key = e.ticket();
         Ticket t = tickets.get(key);
         String service = t == null ? "" : t.service();
         switch (e.type()) {
             case "ticket.issued" -> {
-                sums.computeIfAbsent(new Key(day, e.site(), e.text("service"), ""), k -> new Figures()).issued++;
+                sums.computeIfAbsent(new Key(day, e.site(), e.service(), ""), k -> new Figures()).issued++;
                 // a call stored before its issue keeps its first-call time
-                tickets.put(key, new Ticket(e.site(), e.text("service"), at, e.bootId(), e.uptimeMs(),
+                tickets.put(key, new Ticket(e.site(), e.service(), at, e.bootId(), e.uptimeMs(),
                         t == null ? null : t.calledAt(), Math.max(at, t == null ? at : t.touchedAt())));
                 changed.add(key);
             }
@@ -167,8 +141,7 @@ public class QueueRollup {
                 if (t != null && t.calledAt() != null) {
                     return; // a recall: the ticket was called, and its wait ended, at the first call
                 }
-                Figures f = sums.computeIfAbsent(new Key(day, e.site(), service, e.text("counter")),
-                        k -> new Figures());
+                Figures f = sums.computeIfAbsent(new Key(day, e.site(), service, e.counter()), k -> new Figures());
                 f.called++;
                 Long wait = t == null ? null : waitMillis(t, e);
                 if (wait != null) {
@@ -181,12 +154,11 @@ public class QueueRollup {
                 changed.add(key);
             }
             case "ticket.served" -> {
-                Figures f = sums.computeIfAbsent(new Key(day, e.site(), service, e.text("counter")),
-                        k -> new Figures());
+                Figures f = sums.computeIfAbsent(new Key(day, e.site(), service, e.counter()), k -> new Figures());
                 f.served++;
-                f.serviceSeconds += Math.max(0, e.data().path("serviceSeconds").asLong(0));
+                f.serviceSeconds += e.serviceSeconds();
             }
-            case "ticket.no_show" -> sums.computeIfAbsent(new Key(day, e.site(), service, e.text("counter")),
+            case "ticket.no_show" -> sums.computeIfAbsent(new Key(day, e.site(), service, e.counter()),
                     k -> new Figures()).noShows++;
             default -> throw new IllegalStateException("not a ticket event: " + e.type());
         }
@@ -198,9 +170,14 @@ public class QueueRollup {
      */
     static Long waitMillis(long issuedAt, String issuedBootId, Long issuedUptimeMs, Instant calledAt,
                            String calledBootId, long calledUptimeMs) {
-        long wait = issuedUptimeMs != null && calledBootId.equals(issuedBootId)
-                ? calledUptimeMs - issuedUptimeMs
-                : calledAt.toEpochMilli() - issuedAt;
+        long wait;
+        try {
+            wait = issuedUptimeMs != null && calledBootId.equals(issuedBootId)
+                    ? Math.subtractExact(calledUptimeMs, issuedUptimeMs)
+                    : Math.subtractExact(calledAt.toEpochMilli(), issuedAt);
+        } catch (ArithmeticException e) {
+            return null; // uptimes or times that far apart are no wait at all
+        }
         if (wait < -CLOCK_TOLERANCE.toMillis() || wait > MAX_WAIT.toMillis()) {
             return null;
         }
@@ -219,15 +196,16 @@ public class QueueRollup {
             List<TicketKey> chunk = all.subList(start, Math.min(all.size(), start + LOOKUP_CHUNK));
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT kiosk_id, ticket_id, site_id, service, issued_at, issued_boot_id, issued_uptime_ms,
-                        called_at, touched_at FROM queue_open_tickets WHERE (kiosk_id, ticket_id) IN ("""
-                    + "(?, ?), ".repeat(chunk.size() - 1) + "(?, ?))")) {
+                        called_at, touched_at FROM queue_open_tickets WHERE (site_id, kiosk_id, ticket_id) IN ("""
+                    + "(?, ?, ?), ".repeat(chunk.size() - 1) + "(?, ?, ?))")) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(2 * i + 1, chunk.get(i).kiosk());
-                    ps.setString(2 * i + 2, chunk.get(i).ticketId());
+                    ps.setString(3 * i + 1, chunk.get(i).site());
+                    ps.setString(3 * i + 2, chunk.get(i).kiosk());
+                    ps.setString(3 * i + 3, chunk.get(i).ticketId());
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(new TicketKey(rs.getString(1), rs.getString(2)), new Ticket(rs.getString(3),
+                        out.put(new TicketKey(rs.getString(3), rs.getString(1), rs.getString(2)), new Ticket(rs.getString(3),
                                 rs.getString(4), longOrNull(rs, 5), rs.getString(6), longOrNull(rs, 7),
                                 longOrNull(rs, 8), rs.getLong(9)));
                     }
@@ -274,7 +252,7 @@ public class QueueRollup {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO queue_open_tickets (kiosk_id, ticket_id, site_id, service, issued_at, issued_boot_id,
                     issued_uptime_ms, called_at, touched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (kiosk_id, ticket_id) DO UPDATE SET site_id = excluded.site_id,
+                ON CONFLICT (site_id, kiosk_id, ticket_id) DO UPDATE SET
                     service = excluded.service, issued_at = excluded.issued_at,
                     issued_boot_id = excluded.issued_boot_id, issued_uptime_ms = excluded.issued_uptime_ms,
                     called_at = excluded.called_at, touched_at = excluded.touched_at""")) {
@@ -282,7 +260,7 @@ public class QueueRollup {
                 Ticket t = tickets.get(key);
                 ps.setString(1, key.kiosk());
                 ps.setString(2, key.ticketId());
-                ps.setString(3, t.site());
+                ps.setString(3, key.site());
                 ps.setString(4, t.service());
                 setLong(ps, 5, t.issuedAt());
                 ps.setString(6, t.issuedBootId());

@@ -16,6 +16,7 @@ import vn.motcua.central.web.Lang;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import static vn.motcua.central.web.Html.esc;
 
@@ -23,6 +24,9 @@ import static vn.motcua.central.web.Html.esc;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReportController {
+    /** What a spreadsheet may read as the start of a formula or a command; see {@link #cell}. */
+    private static final String FORMULA_START = "=+-@|\t\r\n ";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
     private final ReportService reports;
 
     public ReportController(ReportService reports) {
@@ -143,14 +147,19 @@ public class ReportController {
         b.append("<td class=\"num\" data-f=\"").append(field).append("\">").append(esc(value)).append("</td>");
     }
 
-    /** A CSV cell, quoted; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
+    /**
+     * A CSV cell, quoted. A text that a spreadsheet could take for a formula or a command — one starting with
+     * = + - @ | a tab, a line break or a space (some programs trim it, then read what follows) — gets a leading
+     * {@code '}, which spreadsheets show as "this is text". A plain number (a counter named -1) stays a number.
+     */
     static String cell(String v) {
         String s = v == null ? "" : v;
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+        if (!s.isEmpty() && FORMULA_START.indexOf(s.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(s).matches()) {
             s = "'" + s;
         }
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }
+
 
     @Get(value = "/reports", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> page(HttpRequest<?> request) {

@@ -2,6 +2,7 @@ package vn.motcua.central.report;
 
 import io.micronaut.http.HttpRequest;
 import vn.motcua.central.api.BadParameterException;
+import vn.motcua.central.web.Lang;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,49 +21,58 @@ public record ReportQuery(LocalDate from, LocalDate to, String period, String si
     public static final Map<String, String> DIMENSIONS = Map.of("site", "site_id", "counter", "counter",
             "officer", "officer_id", "procedure", "procedure_code");
     private static final int TEXT_MAX = 64;
+    private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
+    /** The filters of the request; a bad one is a 400 naming it, in the page's language. */
     public static ReportQuery of(HttpRequest<?> request) {
+        Lang lang = Lang.of(request);
         Map<String, List<String>> p = request.getParameters().asMap();
         LocalDate today = RatingRollup.today();
-        LocalDate from = date(p, "from", today.withDayOfMonth(1));
-        LocalDate to = date(p, "to", today);
+        LocalDate from = date(p, "from", today.withDayOfMonth(1), lang);
+        LocalDate to = date(p, "to", today, lang);
         if (to.isBefore(from)) {
-            throw new BadParameterException("to", "must not be before from");
+            throw new BadParameterException("to", lang.t("q.toBeforeFrom"));
         }
         if (from.plusYears(3).isBefore(to)) {
-            throw new BadParameterException("to", "a report covers at most 3 years");
+            throw new BadParameterException("to", lang.t("q.atMost3Years"));
         }
-        String period = text(p, "period");
+        String period = text(p, "period", lang);
         if (period.isEmpty()) {
             period = "day";
         } else if (!PERIODS.contains(period)) {
-            throw new BadParameterException("period", "must be one of day, week, month");
+            throw new BadParameterException("period", lang.t("q.period"));
         }
-        String groupBy = text(p, "groupBy");
+        String groupBy = text(p, "groupBy", lang);
         if (!groupBy.isEmpty() && !DIMENSIONS.containsKey(groupBy)) {
-            throw new BadParameterException("groupBy", "must be one of site, counter, officer, procedure");
+            throw new BadParameterException("groupBy", lang.t("q.groupBy"));
         }
-        return new ReportQuery(from, to, period, text(p, "site"), text(p, "counter"), text(p, "officer"),
-                text(p, "procedure"), groupBy);
+        return new ReportQuery(from, to, period, text(p, "site", lang), text(p, "counter", lang),
+                text(p, "officer", lang), text(p, "procedure", lang), groupBy);
     }
 
-    private static LocalDate date(Map<String, List<String>> p, String name, LocalDate fallback) {
-        String v = text(p, name);
+    /** A day of the report: ISO form, in years that can be added to without leaving the calendar. */
+    private static LocalDate date(Map<String, List<String>> p, String name, LocalDate fallback, Lang lang) {
+        String v = text(p, name, lang);
         if (v.isEmpty()) {
             return fallback;
         }
         try {
-            return LocalDate.parse(v);
+            LocalDate d = LocalDate.parse(v);
+            if (!d.isBefore(EARLIEST) && !d.isAfter(LATEST)) {
+                return d;
+            }
         } catch (DateTimeParseException e) {
-            throw new BadParameterException(name, "must be a date like 2026-03-31");
+            // said below
         }
+        throw new BadParameterException(name, String.format(lang.t("q.date"), lang.t(name)));
     }
 
-    private static String text(Map<String, List<String>> p, String name) {
+    private static String text(Map<String, List<String>> p, String name, Lang lang) {
         List<String> values = p.get(name);
         String v = values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0).trim();
         if (v.length() > TEXT_MAX) {
-            throw new BadParameterException(name, "must be at most " + TEXT_MAX + " characters");
+            throw new BadParameterException(name, String.format(lang.t("q.tooLong"), lang.t(name), TEXT_MAX));
         }
         return v;
     }

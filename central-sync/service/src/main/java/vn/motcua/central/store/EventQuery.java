@@ -1,7 +1,7 @@
 package vn.motcua.central.store;
 
-/** Filters for reading events; null means any. */
-public record EventQuery(String kioskId, String type, int limit) {
+/** Filters for reading events; null means any. A kiosk id alone matches that id at every site. */
+public record EventQuery(String siteId, String kioskId, String type, int limit) {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 

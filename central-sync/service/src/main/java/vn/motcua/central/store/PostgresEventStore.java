@@ -89,16 +89,12 @@ public final class PostgresEventStore extends JdbcEventStore {
 
     @Override
     String lockKioskSql() {
-        return "SELECT contiguous_seq, last_seq FROM kiosks WHERE kiosk_id = ? FOR UPDATE";
+        return "SELECT contiguous_seq, last_seq FROM kiosks WHERE site_id = ? AND kiosk_id = ? FOR UPDATE";
     }
 
     @Override
-    String insertEventSql() {
-        return """
-                INSERT INTO events (kiosk_id, seq, event_id, site_id, type, at, clock_synced, boot_id, uptime_ms,
-                                    data, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
-                ON CONFLICT (kiosk_id, seq) DO NOTHING""";
+    String eventRow() {
+        return "(?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)";
     }
 
     @Override

@@ -84,16 +84,12 @@ public final class SqliteEventStore extends JdbcEventStore {
     @Override
     String lockKioskSql() {
         // the single writer connection already serializes every write transaction
-        return "SELECT contiguous_seq, last_seq FROM kiosks WHERE kiosk_id = ?";
+        return "SELECT contiguous_seq, last_seq FROM kiosks WHERE site_id = ? AND kiosk_id = ?";
     }
 
     @Override
-    String insertEventSql() {
-        return """
-                INSERT INTO events (kiosk_id, seq, event_id, site_id, type, at, clock_synced, boot_id, uptime_ms,
-                                    data, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (kiosk_id, seq) DO NOTHING""";
+    String eventRow() {
+        return "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     @Override

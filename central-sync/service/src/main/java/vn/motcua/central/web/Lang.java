@@ -16,8 +16,12 @@ public enum Lang {
         if (q != null) {
             return "en".equals(q) ? EN : VI;
         }
-        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter("en"::equals)
-                .map(v -> EN).orElse(VI);
+        try {
+            return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter("en"::equals)
+                    .map(v -> EN).orElse(VI);
+        } catch (UnsupportedOperationException e) {
+            return VI; // a request built in code, not received, has no cookies to read
+        }
     }
 
     public String code() {
@@ -58,6 +62,52 @@ public enum Lang {
                     "'%s' is not the prefix of any service"}),
             Map.entry("rule.officerTwice", new String[]{"Mã cán bộ '%s' đã dùng cho một cán bộ khác",
                     "'%s' is already the id of another officer"}),
+            Map.entry("rule.versionJump", new String[]{"Số phiên bản của bản nháp (%d) lớn hơn phiên bản mới nhất "
+                    + "quá %d (mới nhất: %d). Máy chủ tự đánh số phiên bản khi phát hành: hãy giữ nguyên số phiên bản.",
+                    "version %d is more than %d above the latest published version (%d); central numbers versions "
+                    + "itself when it publishes: keep the draft's version"}),
+            Map.entry("rule.versionExhausted", new String[]{"Phiên bản mới nhất của điểm này (%d) đã đến giới hạn đánh "
+                    + "số; không thể phát hành phiên bản mới hơn.",
+                    "the site's latest version (%d) is at the end of the numbering; no newer version can be published"}),
+            Map.entry("rule.notJson", new String[]{"Cấu hình không phải JSON hợp lệ.",
+                    "the configuration is not valid JSON"}),
+            Map.entry("rule.configTooLarge", new String[]{"Cấu hình dài %d KB, vượt giới hạn %d KB: hãy bớt thủ tục "
+                    + "hoặc rút ngắn nội dung.",
+                    "the configuration is %d KB, more than the limit of %d KB: remove procedures or shorten texts"}),
+            Map.entry("err.tooLarge", new String[]{"Nội dung gửi lên vượt giới hạn %d KB.",
+                    "The request body is larger than %d KB."}),
+            Map.entry("q.date", new String[]{"%s phải là một ngày dạng 2026-03-31, từ năm 1970 đến năm 9999.",
+                    "%s must be a date like 2026-03-31, from 1970 to 9999."}),
+            Map.entry("q.toBeforeFrom", new String[]{"Đến ngày không được trước Từ ngày.",
+                    "To must not be before From."}),
+            Map.entry("q.atMost3Years", new String[]{"Một báo cáo chỉ gồm tối đa 3 năm.",
+                    "A report covers at most 3 years."}),
+            Map.entry("q.period", new String[]{"Kỳ phải là ngày, tuần hoặc tháng (day, week, month).",
+                    "Period must be one of day, week, month."}),
+            Map.entry("q.groupBy", new String[]{"Theo phải là một trong: site, counter, officer, procedure.",
+                    "Group by must be one of site, counter, officer, procedure."}),
+            Map.entry("q.tooLong", new String[]{"%s dài quá %d ký tự.", "%s is longer than %d characters."}),
+            Map.entry("err.title", new String[]{"Lỗi", "Error"}),
+            Map.entry("err.400", new String[]{"Yêu cầu chưa hợp lệ: không đọc được nội dung hoặc một tham số.",
+                    "Bad request: the body or a parameter could not be read."}),
+            Map.entry("err.401", new String[]{"Cần đăng nhập trước.", "Sign in first."}),
+            Map.entry("err.403", new String[]{"Bạn không có quyền làm việc này.", "You may not do this."}),
+            Map.entry("err.404", new String[]{"Không tìm thấy trang hoặc địa chỉ này.", "There is nothing here."}),
+            Map.entry("err.405", new String[]{"Địa chỉ này không nhận phương thức đó.",
+                    "This address does not take that method."}),
+            Map.entry("err.406", new String[]{"Không có dạng trả lời phù hợp với yêu cầu.",
+                    "No form of answer fits the request's Accept header."}),
+            Map.entry("err.411", new String[]{"Yêu cầu phải ghi rõ độ dài nội dung (Content-Length).",
+                    "The request must state its length (Content-Length)."}),
+            Map.entry("err.413", new String[]{"Nội dung gửi lên quá lớn.", "The request body is too large."}),
+            Map.entry("err.415", new String[]{"Địa chỉ này không nhận kiểu nội dung đó.",
+                    "This address does not take that content type."}),
+            Map.entry("err.4xx", new String[]{"Yêu cầu không được chấp nhận.", "The request was refused."}),
+            Map.entry("err.5xx", new String[]{"Máy chủ gặp lỗi khi xử lý yêu cầu; chi tiết đã được ghi vào nhật ký.",
+                    "Central could not answer this request; the details are in its log."}),
+            Map.entry("err.badRequest", new String[]{"Yêu cầu chưa hợp lệ", "Bad request"}),
+            Map.entry("err.parameter", new String[]{"Tham số", "Parameter"}),
+            Map.entry("err.back", new String[]{"Quay lại", "Go back"}),
             Map.entry("reason.long_wait", new String[]{"Chờ lâu", "Long wait"}),
             Map.entry("reason.unclear_guidance", new String[]{"Hướng dẫn chưa rõ", "Unclear guidance"}),
             Map.entry("reason.attitude", new String[]{"Thái độ phục vụ chưa tốt", "Unfriendly attitude"}),
@@ -70,6 +120,10 @@ public enum Lang {
             Map.entry("username", new String[]{"Tên đăng nhập", "User name"}),
             Map.entry("password", new String[]{"Mật khẩu", "Password"}),
             Map.entry("badCredentials", new String[]{"Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."}),
+            Map.entry("usernameTooLong", new String[]{"Tên đăng nhập dài quá %d ký tự.",
+                    "The user name is longer than %d characters."}),
+            Map.entry("passwordTooLong", new String[]{"Mật khẩu dài quá %d ký tự.",
+                    "The password is longer than %d characters."}),
             Map.entry("throttled", new String[]{"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %d giây.",
                     "Too many failed sign-ins. Try again in %d seconds."}),
             Map.entry("fleet", new String[]{"Thiết bị", "Fleet"}),
@@ -101,6 +155,16 @@ public enum Lang {
             Map.entry("alert.disk", new String[]{"Ổ đĩa gần đầy", "Disk almost full"}),
             Map.entry("alert.temperature", new String[]{"Nhiệt độ cao", "High temperature"}),
             Map.entry("alert.seq_conflict", new String[]{"Trùng số thứ tự sự kiện", "Event numbers reused"}),
+            Map.entry("kioskAtSeveralSites", new String[]{"Nhiều điểm có ki-ốt mang mã này; chọn điểm:",
+                    "Several sites have a kiosk with this id; choose the site:"}),
+            Map.entry("quarantine", new String[]{"Sự kiện bị cơ sở dữ liệu từ chối", "Events the database refused"}),
+            Map.entry("quarantineHelp", new String[]{"Các sự kiện này được giữ nguyên vẹn, không mất; những sự kiện "
+                    + "khác vẫn được lưu. Nhận lại: thử lưu lại sự kiện.", "These events are kept whole, not lost; the "
+                    + "others are stored. Re-admit tries to store one again."}),
+            Map.entry("quarantinedAt", new String[]{"Thời điểm giữ lại", "Kept since"}),
+            Map.entry("eventType", new String[]{"Loại sự kiện", "Event type"}),
+            Map.entry("reason", new String[]{"Lý do", "Reason"}),
+            Map.entry("readmit", new String[]{"Nhận lại", "Re-admit"}),
             Map.entry("commands", new String[]{"Lệnh điều khiển", "Remote commands"}),
             Map.entry("send", new String[]{"Gửi lệnh", "Send"}),
             Map.entry("cmd.print_test_ticket", new String[]{"In phiếu thử", "Print a test ticket"}),

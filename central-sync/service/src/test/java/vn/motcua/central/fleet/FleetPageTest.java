@@ -44,7 +44,8 @@ class FleetPageTest implements TestPropertyProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "admin";
     private static final String PASSWORD = "fleet page password";
-    private static final Pattern ROW = Pattern.compile("<tr id=\"k-([^\"]+)\"");
+    /** A row's id is k-site/kiosk: the kiosk id is what the tests compare. */
+    private static final Pattern ROW = Pattern.compile("<tr id=\"k-[^/\"]+/([^\"]+)\"");
 
     @Inject
     @Client("/")

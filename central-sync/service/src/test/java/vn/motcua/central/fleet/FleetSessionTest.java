@@ -14,6 +14,7 @@ import vn.motcua.central.command.CommandRecord;
 import vn.motcua.central.command.CommandService;
 import vn.motcua.central.command.CommandStore;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.message.CommandResult;
 import vn.motcua.protocol.message.KioskStatus;
@@ -77,7 +78,8 @@ class FleetSessionTest {
 
     @Test
     void givenCommandAnsweredWhileCentralIsDown_whenCentralComesBack_thenTheResultShows() throws Exception {
-        CommandRecord sent = ctx.getBean(CommandService.class).issue(OPERATOR, KIOSK, "print_test_ticket", Map.of());
+        CommandRecord sent = ctx.getBean(CommandService.class).issue(OPERATOR, new KioskKey(SITE, KIOSK),
+                "print_test_ticket", Map.of());
         CommandStore commands = ctx.getBean(CommandStore.class);
         assertEquals(CommandRecord.PENDING, commands.find(sent.id()).orElseThrow().state());
 
@@ -96,14 +98,50 @@ class FleetSessionTest {
     @Test
     void givenQos1TelemetryWhileCentralIsDown_whenCentralComesBack_thenTheReadingIsStored() throws Exception {
         TelemetryStore telemetry = ctx.getBean(TelemetryStore.class);
-        assertNull(telemetry.all().get(KIOSK));
+        assertNull(telemetry.all().get(new KioskKey(SITE, KIOSK)));
         fleet().stop();
         kiosk.publish(Topics.of(SITE, KIOSK, Topics.TELEMETRY), new Telemetry(OffsetDateTime.now(), 51.5, 0.4, 1L,
                 2L, 40L, 100L, "paper_out", Map.of("A", 3), 0, 12L, 7L), 1);
         fleet().start();
         await("telemetry kept by the broker arrives").atMost(Duration.ofSeconds(20))
-                .until(() -> telemetry.all().get(KIOSK) != null);
-        assertEquals("paper_out", telemetry.all().get(KIOSK).printer());
+                .until(() -> telemetry.all().get(new KioskKey(SITE, KIOSK)) != null);
+        assertEquals("paper_out", telemetry.all().get(new KioskKey(SITE, KIOSK)).printer());
+    }
+
+    @Test
+    void givenForgedReplayedAndLateResults_whenTheyArrive_thenOnlyTheAddresseesFirstPendingAnswerIsRecorded()
+            throws Exception {
+        EventStore store = ctx.getBean(EventStore.class);
+        // the same kiosk id at another site, and another kiosk of the same site
+        store.recordStatus("site-other", KIOSK, new KioskStatus(true, "0.1.0", "boot-1", OffsetDateTime.now()));
+        CommandRecord sent = ctx.getBean(CommandService.class).issue(OPERATOR, new KioskKey(SITE, KIOSK),
+                "restart_app", Map.of());
+        CommandStore commands = ctx.getBean(CommandStore.class);
+        long now = System.currentTimeMillis();
+        commands.insert(new CommandRecord("c-expired", KIOSK, SITE, "restart_app", "{}", "truc-dem", now - 60_000,
+                now - 1, null, null, 0, CommandRecord.PENDING));
+
+        kiosk.publish(Topics.of("site-other", KIOSK, Topics.CMD_RESULT), new CommandResult(sent.id(), false,
+                "forged: other site"), 1);
+        kiosk.publish(Topics.of(SITE, "kiosk-session-2", Topics.CMD_RESULT), new CommandResult(sent.id(), false,
+                "forged: other kiosk"), 1);
+        kiosk.publish(Topics.of(SITE, KIOSK, Topics.CMD_RESULT), new CommandResult("never-sent", true, "forged"), 1);
+        kiosk.publish(Topics.of(SITE, KIOSK, Topics.CMD_RESULT), new CommandResult("c-expired", true, "too late"), 1);
+        await("the forgeries are counted").atMost(Duration.ofSeconds(20)).until(() -> {
+            Map<String, Long> r = store.stats().rejected();
+            return r.getOrDefault("result_other_kiosk", 0L) == 2 && r.getOrDefault("result_unknown_command", 0L) == 1
+                    && r.getOrDefault("result_expired", 0L) == 1;
+        });
+        assertEquals(CommandRecord.PENDING, commands.find(sent.id()).orElseThrow().state(), "nothing forged counts");
+        assertEquals(CommandRecord.EXPIRED, commands.find("c-expired").orElseThrow().state());
+
+        kiosk.publish(Topics.of(SITE, KIOSK, Topics.CMD_RESULT), new CommandResult(sent.id(), true, "restarted"), 1);
+        await("the addressee's answer is recorded").atMost(Duration.ofSeconds(20))
+                .until(() -> "ok".equals(commands.find(sent.id()).orElseThrow().state()));
+        kiosk.publish(Topics.of(SITE, KIOSK, Topics.CMD_RESULT), new CommandResult(sent.id(), false, "replayed"), 1);
+        await("the replay is counted").atMost(Duration.ofSeconds(20))
+                .until(() -> store.stats().rejected().getOrDefault("result_already_answered", 0L) == 1);
+        assertEquals("restarted", commands.find(sent.id()).orElseThrow().message(), "answered once");
     }
 
     @Test
@@ -117,9 +155,10 @@ class FleetSessionTest {
         assertEquals(CommandRecord.EXPIRED, commands.find("c-late").orElseThrow().state());
         assertEquals(CommandRecord.PENDING, commands.find("c-fresh").orElseThrow().state());
 
-        // a result that the broker kept until after the expiry is still recorded and shown
-        commands.recordResult(KIOSK, "c-late", false, "rejected: expired", now);
-        assertEquals("failed", commands.find("c-late").orElseThrow().state());
+        // the kiosk refuses an expired command, so an answer now is no answer of a pending command: refused
+        assertEquals(CommandStore.ResultOutcome.EXPIRED,
+                commands.recordResult(SITE, KIOSK, "c-late", false, "rejected: expired", now));
+        assertEquals(CommandRecord.EXPIRED, commands.find("c-late").orElseThrow().state());
     }
 
     @Test

@@ -11,12 +11,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.central.TestEvents;
+import vn.motcua.central.TestLogins;
 import vn.motcua.central.TestMqttClient;
 import vn.motcua.central.broker.MqttBroker;
 import vn.motcua.central.broker.MqttConfig;
 import vn.motcua.protocol.Topics;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -40,6 +42,8 @@ class BrokerUnavailableAtStartTest implements TestPropertyProvider {
             return Map.of(
                     "micronaut.server.port", "-1",
                     "central.mqtt.url", "tcp://127.0.0.1:" + brokerPort,
+                    "central.mqtt.username", TestLogins.CENTRAL_USER,
+                    "central.mqtt.password", TestLogins.CENTRAL_PASSWORD,
                     "central.mqtt.reconnect-min-delay", "100ms",
                     "central.mqtt.reconnect-max-delay", "500ms",
                     "central.mqtt.connect-timeout", "2s",
@@ -57,8 +61,12 @@ class BrokerUnavailableAtStartTest implements TestPropertyProvider {
         assertEquals(HttpStatus.SERVICE_UNAVAILABLE, down.getStatus());
         assertTrue(down.getResponse().getBody(String.class).orElseThrow().contains("\"broker\":false"));
 
-        MqttBroker broker = new MqttBroker(new MqttConfig("", brokerPort, "", "", Duration.ofDays(1),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(1), 32));
+        Path logins = TestLogins.passwordFile(Files.createTempDirectory("central-late-broker"), false,
+                "site-1.kiosk-late");
+        MqttBroker broker = new MqttBroker(new MqttConfig("", brokerPort, TestLogins.CENTRAL_USER,
+                TestLogins.CENTRAL_PASSWORD, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofMillis(100), Duration.ofSeconds(1), 32, logins.toString(), "", 100_000,
+                Duration.ofSeconds(5)));
         try (broker) {
             await("central connected").atMost(Duration.ofSeconds(30)).until(() -> {
                 try {
@@ -67,7 +75,7 @@ class BrokerUnavailableAtStartTest implements TestPropertyProvider {
                     return false;
                 }
             });
-            try (TestMqttClient kiosk = new TestMqttClient(broker.url(), "test-kiosk-late")) {
+            try (TestMqttClient kiosk = TestMqttClient.kiosk(broker.url(), "site-1", "kiosk-late")) {
                 kiosk.subscribe(Topics.of("site-1", "kiosk-late", Topics.ACK));
                 kiosk.publish(Topics.of("site-1", "kiosk-late", Topics.EVENTS), TestEvents.batch("kiosk-late", 1, 3));
                 await("acked").atMost(Duration.ofSeconds(10)).until(() -> kiosk.lastAck() == 3);

@@ -18,16 +18,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.motcua.central.TestEvents;
+import vn.motcua.central.TestLogins;
 import vn.motcua.central.TestMqttClient;
 import vn.motcua.protocol.Topics;
+import vn.motcua.protocol.event.EventBatch;
+import vn.motcua.protocol.event.EventType;
+import vn.motcua.protocol.event.KioskEvent;
+import vn.motcua.protocol.message.Ack;
 import vn.motcua.protocol.message.KioskStatus;
+import vn.motcua.protocol.sign.Signatures;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -64,22 +73,23 @@ class IngestEndToEndTest implements TestPropertyProvider {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        return Map.of(
+        Map<String, String> p = new java.util.HashMap<>(TestLogins.embeddedBroker(dir, mqttPort, SITE + "." + KIOSK,
+                "site-2." + KIOSK, SITE + ".kiosk-restored"));
+        p.putAll(Map.of(
                 "micronaut.server.port", "-1",
-                "central.mqtt.url", "",
-                "central.mqtt.port", String.valueOf(mqttPort),
                 "central.mqtt.reconnect-min-delay", "100ms",
                 "central.mqtt.reconnect-max-delay", "1s",
                 "central.instance-id", "ingest-test",
                 "central.auth.api-token", API_TOKEN,
                 "central.commands.signing-key-file", dir.resolve("command-signing.key").toString(),
-                "central.db.url", "jdbc:sqlite:" + dir.resolve("central.db"));
+                "central.db.url", "jdbc:sqlite:" + dir.resolve("central.db")));
+        return p;
     }
 
     @BeforeAll
     void connectKiosk() throws Exception {
         await("central ready").atMost(Duration.ofSeconds(30)).until(() -> health().code() == 200);
-        kiosk = new TestMqttClient("tcp://127.0.0.1:" + mqttPort, "test-kiosk-01");
+        kiosk = TestMqttClient.kiosk("tcp://127.0.0.1:" + mqttPort, SITE, KIOSK);
         kiosk.subscribe(Topics.of(SITE, KIOSK, Topics.ACK));
     }
 
@@ -95,8 +105,14 @@ class IngestEndToEndTest implements TestPropertyProvider {
     void givenValidAndBrokenPayloads_whenPublished_thenValidBatchesStoredAckedAndEachRejectionCounted()
             throws Exception {
         String events = Topics.of(SITE, KIOSK, Topics.EVENTS);
-        kiosk.publish(events, TestEvents.batch(KIOSK, 1, 5));
+        EventBatch first = TestEvents.named(TestEvents.batch(KIOSK, 1, 5));
+        kiosk.publish(events, first);
         await("ack of the first batch").atMost(Duration.ofSeconds(10)).until(() -> kiosk.lastAck() == 5);
+        Ack ack = kiosk.ackMessages().get(0);
+        assertEquals(List.of(SITE, KIOSK, first.batchId()), List.of(ack.siteId(), ack.kioskId(), ack.batchId()),
+                "the ack names the kiosk and the batch it answers");
+        assertTrue(Signatures.verify(centralKey(), Signatures.ackBytes(ack), ack.sig()), "signed by central");
+        assertFalse(Signatures.verify(centralKey(), Signatures.ackBytes(SITE, KIOSK, ack.batchId(), 6), ack.sig()));
 
         String valid = new String(new vn.motcua.protocol.ProtocolCodec().encode(TestEvents.batch(KIOSK, 6, 6)),
                 StandardCharsets.UTF_8);
@@ -108,11 +124,12 @@ class IngestEndToEndTest implements TestPropertyProvider {
         Arrays.fill(huge, (byte) ' ');
         kiosk.publish(events, huge);
         kiosk.publish(events, TestEvents.batch("kiosk-02", 1, 3));
-        kiosk.publish("kiosk/v1/bad site!/" + KIOSK + "/events", TestEvents.batch(KIOSK, 6, 6));
-        kiosk.publish(events, TestEvents.batch(KIOSK, 6, 8));
+        EventBatch second = TestEvents.named(TestEvents.batch(KIOSK, 6, 8));
+        kiosk.publish(events, second);
 
         await("ack of the second valid batch").atMost(Duration.ofSeconds(10)).until(() -> kiosk.lastAck() == 8);
         assertEquals(2, kiosk.acks().size(), "one ack per stored batch, none for rejected ones: " + kiosk.acks());
+        assertEquals(second.batchId(), kiosk.ackMessages().get(1).batchId());
 
         JsonNode stats = get("/api/stats");
         assertEquals(8, stats.get("events").asLong());
@@ -121,17 +138,30 @@ class IngestEndToEndTest implements TestPropertyProvider {
         assertEquals(TestEvents.countOfType(8, vn.motcua.protocol.event.EventType.RATING_SUBMITTED),
                 stats.get("ratings").asLong());
         assertEquals(JSON.readTree("""
-                {"bad_topic":1,"kiosk_mismatch":1,"malformed_json":1,"missing_field":1,"payload_too_large":1,
+                {"kiosk_mismatch":1,"malformed_json":1,"missing_field":1,"payload_too_large":1,
                  "unknown_schema":1,"wrong_type":1}"""), stats.get("rejected"));
+        assertEquals(0, stats.get("quarantined").asLong());
+        assertEquals(0, stats.get("brokerDropped").asLong(), "the embedded broker dropped nothing");
     }
 
     @Test
     @Order(2)
     void givenStoredBatch_whenRedelivered_thenAckedAgainWithoutDuplicates() throws Exception {
         int acksBefore = kiosk.acks().size();
-        kiosk.publish(Topics.of(SITE, KIOSK, Topics.EVENTS), TestEvents.batch(KIOSK, 1, 5));
+        JsonNode stored = get("/api/events?siteId=" + SITE + "&kioskId=" + KIOSK + "&limit=5");
+        List<KioskEvent> again = new ArrayList<>();
+        for (JsonNode e : stored) {
+            again.add(new KioskEvent(e.get("seq").asLong(), java.util.UUID.fromString(e.get("id").asText()),
+                    EventType.TICKET_ISSUED, TestEvents.AT, true, "boot-1", 0, new vn.motcua.protocol.event
+                    .TicketIssued("t", "A", 1, "A001", null)));
+        }
+        // a batch that names no batch id (an agent older than signed acks) is answered with batch id ""
+        kiosk.publish(Topics.of(SITE, KIOSK, Topics.EVENTS), EventBatch.of(KIOSK, again));
         await("ack of the duplicate").atMost(Duration.ofSeconds(10)).until(() -> kiosk.acks().size() > acksBefore);
-        assertEquals(8, kiosk.lastAck());
+        Ack ack = kiosk.ackMessages().get(kiosk.acks().size() - 1);
+        assertEquals(8, ack.upToSeq(), "never beyond the batch's last seq, which is 8");
+        assertEquals("", ack.batchId());
+        assertTrue(Signatures.verify(centralKey(), Signatures.ackBytes(ack), ack.sig()));
         assertEquals(8, get("/api/stats").get("events").asLong());
     }
 
@@ -197,6 +227,70 @@ class IngestEndToEndTest implements TestPropertyProvider {
         assertTrue(health.get("db").asBoolean());
         assertEquals("central-ingest-test", health.get("clientId").asText());
         assertFalse(health.has("error"));
+    }
+
+    @Test
+    @Order(7)
+    void givenTwoSitesWithAKiosk01_whenBothPublish_thenEachIsStoredAndAckedOnItsOwnTopicWithoutMovingTheOther()
+            throws Exception {
+        try (TestMqttClient other = TestMqttClient.kiosk("tcp://127.0.0.1:" + mqttPort, "site-2", KIOSK)) {
+            other.subscribe(Topics.of("site-2", KIOSK, Topics.ACK));
+            EventBatch batch = TestEvents.named(TestEvents.batch(KIOSK, 1, 3));
+            other.publish(Topics.of("site-2", KIOSK, Topics.EVENTS), batch);
+            await("site-2's kiosk-01 acked").atMost(Duration.ofSeconds(10)).until(() -> other.lastAck() == 3);
+            Ack ack = other.ackMessages().get(0);
+            assertEquals("site-2", ack.siteId());
+            assertEquals(batch.batchId(), ack.batchId());
+            assertTrue(Signatures.verify(centralKey(), Signatures.ackBytes(ack), ack.sig()));
+            assertEquals(Topics.of("site-2", KIOSK, Topics.ACK), other.ackTopics().get(0));
+
+            other.publish(Topics.of("site-2", KIOSK, Topics.STATUS), new KioskStatus(true, "9.9.9", "boot-2",
+                    OffsetDateTime.parse("2026-11-22T07:01:02+07:00")));
+            await("site-2's kiosk-01 known").atMost(Duration.ofSeconds(10))
+                    .until(() -> get("/api/kiosks").size() == 2);
+            JsonNode kiosks = get("/api/kiosks");
+            JsonNode one = kiosks.get(0);
+            JsonNode two = kiosks.get(1);
+            assertEquals(List.of(SITE, KIOSK, "0.1.0", "8"), List.of(one.get("siteId").asText(),
+                    one.get("kioskId").asText(), one.get("version").asText(), one.get("contiguousSeq").asText()),
+                    "site-1's kiosk-01 is where it was");
+            assertEquals(List.of("site-2", KIOSK, "9.9.9", "3"), List.of(two.get("siteId").asText(),
+                    two.get("kioskId").asText(), two.get("version").asText(), two.get("contiguousSeq").asText()));
+            assertEquals(8 + 3, get("/api/stats").get("events").asLong());
+            assertEquals(3, get("/api/events?siteId=site-2&kioskId=" + KIOSK).size());
+            assertEquals(8, get("/api/events?siteId=" + SITE + "&kioskId=" + KIOSK).size());
+            HttpClientResponseException ambiguous = assertThrows(HttpClientResponseException.class,
+                    () -> get("/api/events?kioskId=" + KIOSK));
+            assertEquals(HttpStatus.BAD_REQUEST, ambiguous.getStatus());
+            assertEquals("siteId", ambiguous.getResponse().getBody(JsonNode.class).orElseThrow().get("parameter")
+                    .asText());
+            assertFalse(get("/api/stats").get("rejected").has("seq_conflict"), "two kiosks, no conflict");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void givenRestoredAgentThatRenumbers_whenFifteenSendsCarryTenEventIds_thenTenRowsAndAckedToFifteen()
+            throws Exception {
+        try (TestMqttClient restored = TestMqttClient.kiosk("tcp://127.0.0.1:" + mqttPort, SITE, "kiosk-restored")) {
+            restored.subscribe(Topics.of(SITE, "kiosk-restored", Topics.ACK));
+            String topic = Topics.of(SITE, "kiosk-restored", Topics.EVENTS);
+            EventBatch ten = TestEvents.named(TestEvents.batch("kiosk-restored", 1, 10));
+            restored.publish(topic, ten);
+            await("ten acked").atMost(Duration.ofSeconds(10)).until(() -> restored.lastAck() == 10);
+            List<KioskEvent> renumbered = new ArrayList<>();
+            for (int i = 5; i < 10; i++) {
+                renumbered.add(TestEvents.renumbered(ten.events().get(i), i + 6));
+            }
+            restored.publish(topic, TestEvents.named(EventBatch.of("kiosk-restored", renumbered)));
+            await("the resends acked").atMost(Duration.ofSeconds(10)).until(() -> restored.lastAck() == 15);
+            assertEquals(10, get("/api/events?siteId=" + SITE + "&kioskId=kiosk-restored").size(),
+                    "15 sends, 10 distinct event ids: 10 rows");
+        }
+    }
+
+    private PublicKey centralKey() {
+        return Signatures.readPublicKey(dir.resolve("command-signing.pub"));
     }
 
     private JsonNode get(String path) throws Exception {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.central.TestEvents;
+import vn.motcua.central.TestLogins;
 import vn.motcua.central.TestMqttClient;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.protocol.Topics;
@@ -35,17 +36,18 @@ class StoreOutageIngestTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         try {
-            return Map.of(
+            java.nio.file.Path dir = Files.createTempDirectory("central-outage");
+            Map<String, String> p = new java.util.HashMap<>(TestLogins.embeddedBroker(dir, mqttPort, "site-1.kiosk-07"));
+            p.putAll(Map.of(
                     "spec.name", "StoreOutageIngestTest",
                     "micronaut.server.port", "-1",
-                    "central.mqtt.url", "",
-                    "central.mqtt.port", String.valueOf(mqttPort),
                     "central.mqtt.reconnect-min-delay", "100ms",
                     "central.mqtt.reconnect-max-delay", "500ms",
                     "central.instance-id", "outage-test",
                     "central.ingest.store-retry-min-delay", "50ms",
                     "central.ingest.store-retry-for", "500ms",
-                    "central.db.url", "jdbc:sqlite:" + Files.createTempDirectory("central-outage").resolve("c.db"));
+                    "central.db.url", "jdbc:sqlite:" + dir.resolve("c.db")));
+            return p;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -56,7 +58,7 @@ class StoreOutageIngestTest implements TestPropertyProvider {
             throws Exception {
         SwitchableStore store = (SwitchableStore) eventStore;
         await("central ready").atMost(Duration.ofSeconds(30)).until(ingest::isReady);
-        try (TestMqttClient kiosk = new TestMqttClient("tcp://127.0.0.1:" + mqttPort, "test-kiosk-07")) {
+        try (TestMqttClient kiosk = TestMqttClient.kiosk("tcp://127.0.0.1:" + mqttPort, "site-1", "kiosk-07")) {
             kiosk.subscribe(Topics.of("site-1", "kiosk-07", Topics.ACK));
             store.down = true;
             kiosk.publish(Topics.of("site-1", "kiosk-07", Topics.EVENTS), TestEvents.batch("kiosk-07", 1, 4));

@@ -6,7 +6,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import vn.motcua.central.store.EventQuery;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.KioskState;
+import vn.motcua.central.store.QuarantinedEvent;
+import vn.motcua.central.store.Readmission;
 import vn.motcua.central.store.SqliteEventStore;
 import vn.motcua.central.store.Stats;
 import vn.motcua.central.store.StoreConfig;
@@ -47,7 +50,7 @@ class SwitchableStore implements EventStore {
     }
 
     @Override
-    public java.util.Map<String, Long> storeBatches(java.util.List<SiteBatch> batches) {
+    public java.util.Map<KioskKey, Long> storeBatches(java.util.List<SiteBatch> batches) {
         failIfDown();
         return delegate.storeBatches(batches);
     }
@@ -65,9 +68,20 @@ class SwitchableStore implements EventStore {
     }
 
     @Override
-    public void touch(String kioskId, Instant at) {
+    public void touch(String siteId, String kioskId, Instant at) {
         failIfDown();
-        delegate.touch(kioskId, at);
+        delegate.touch(siteId, kioskId, at);
+    }
+
+    @Override
+    public List<QuarantinedEvent> quarantined(String siteId, String kioskId, int limit) {
+        return delegate.quarantined(siteId, kioskId, limit);
+    }
+
+    @Override
+    public Readmission readmit(String quarantineId) {
+        failIfDown();
+        return delegate.readmit(quarantineId);
     }
 
     @Override

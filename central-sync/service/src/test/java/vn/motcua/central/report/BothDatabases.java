@@ -34,6 +34,11 @@ final class BothDatabases implements AutoCloseable {
         return new BothDatabases(database);
     }
 
+    /** The JDBC URL of this class's PostgreSQL database. */
+    String url() {
+        return SERVER + database;
+    }
+
     /** A new SQLite store, or a store on this class's PostgreSQL database with every table emptied. */
     EventStore open(String dialect) throws Exception {
         if (dialect.equals("sqlite")) {
@@ -44,8 +49,9 @@ final class BothDatabases implements AutoCloseable {
                 Duration.ofSeconds(5)), Clock.systemUTC());
         ((vn.motcua.central.store.SqlAccess) store).write("reset", c -> {
             try (Statement s = c.createStatement()) {
-                s.execute("TRUNCATE events, kiosks, rating_daily, rating_daily_site, rating_daily_counter, "
-                        + "rating_daily_officer, rating_daily_procedure, low_ratings, queue_daily, queue_open_tickets");
+                s.execute("TRUNCATE events, kiosk_seqs, kiosks, quarantine, event_conflicts, rating_daily, "
+                        + "rating_daily_site, rating_daily_counter, rating_daily_officer, rating_daily_procedure, "
+                        + "low_ratings, queue_daily, queue_open_tickets, rollup_set_aside");
                 s.execute("UPDATE rollup_state SET last_ingest_id = 0");
             }
             return null;

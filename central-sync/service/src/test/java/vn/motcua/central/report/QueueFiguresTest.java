@@ -146,7 +146,7 @@ class QueueFiguresTest {
         List<KioskEvent> day = day();
         // the events arrive in two deliveries, and each run reads three: tickets are found again across runs
         store.storeBatch("site-q", EventBatch.of("kiosk-q", day.subList(0, 9)));
-        QueueRollup rollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 3));
+        QueueRollup rollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 3, Duration.ofMinutes(10)));
         while (rollup.runOnce() > 0) {
             // until caught up
         }
@@ -173,7 +173,8 @@ class QueueFiguresTest {
         try {
             List<Callable<Integer>> instances = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                QueueRollup rollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2));
+                QueueRollup rollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2,
+                        Duration.ofMinutes(10)));
                 instances.add(() -> {
                     int lost = 0;
                     for (int idle = 0; idle < 3; ) {
@@ -204,7 +205,7 @@ class QueueFiguresTest {
         e.at(0, 0, new TicketIssued("old", "A", 1, "A001", null));
         e.add(T0.plusDays(4), "boot-9", 1000, new TicketIssued("new", "A", 1, "A001", null));
         store.storeBatch("site-q", EventBatch.of("kiosk-q", e.list));
-        new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 100)).runOnce();
+        new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 100, Duration.ofMinutes(10))).runOnce();
         List<String> remembered = sql.query("open tickets", c -> {
             List<String> ids = new ArrayList<>();
             try (var rs = c.createStatement().executeQuery("SELECT ticket_id FROM queue_open_tickets")) {

@@ -86,7 +86,7 @@ class RatingTablesTest {
             }
             store.storeBatch("site-" + site, EventBatch.of("kiosk-" + site, events));
         }
-        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 7));
+        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 7, Duration.ofMinutes(10)));
         while (rollup.runOnce() > 0) {
             // until caught up
         }

@@ -16,6 +16,7 @@ import vn.motcua.central.command.CommandRecord;
 import vn.motcua.central.command.CommandStore;
 import vn.motcua.central.fleet.TelemetryStore;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.PostgresEventStore;
 import vn.motcua.central.store.SqlAccess;
 import vn.motcua.central.store.SqliteEventStore;
@@ -96,17 +97,23 @@ class WebStoresOnBothDatabasesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
-    void givenEitherDatabase_whenAlertsTelemetryAndCommandsStored_thenReadBack(String dialect) throws Exception {
+    void givenEitherDatabase_whenAlertsTelemetryAndCommandsStored_thenReadBackPerSiteAndKiosk(String dialect)
+            throws Exception {
         SqlAccess sql = open(dialect);
         String kiosk = "k" + UUID.randomUUID().toString().substring(0, 8);
+        KioskKey one = new KioskKey("s1", kiosk);
+        KioskKey twin = new KioskKey("s2", kiosk); // another site's kiosk with the same id
         AlertStore alerts = new AlertStore(sql);
-        assertTrue(alerts.raise(kiosk, "s1", AlertKind.DISK, "95 %", 1000));
-        assertFalse(alerts.raise(kiosk, "s1", AlertKind.DISK, "96 %", 2000), "one open alert per kind");
-        String id = alerts.recent(kiosk, 10).get(0).id();
+        assertTrue(alerts.raise(one, AlertKind.DISK, "95 %", 1000));
+        assertFalse(alerts.raise(one, AlertKind.DISK, "96 %", 2000), "one open alert per kind");
+        assertTrue(alerts.raise(twin, AlertKind.DISK, "91 %", 2000), "the other site's kiosk has its own alerts");
+        String id = alerts.recent(one, 10).get(0).id();
+        assertEquals(1, alerts.recent(one, 10).size());
         assertTrue(alerts.acknowledge(id, "admin", 3000));
-        assertTrue(alerts.clear(kiosk, AlertKind.DISK, 4000));
-        assertTrue(alerts.raise(kiosk, "s1", AlertKind.DISK, "97 %", 5000), "a cleared alert can be raised again");
-        assertEquals(1, alerts.openCounts().get(kiosk));
+        assertTrue(alerts.clear(one, AlertKind.DISK, 4000));
+        assertTrue(alerts.raise(one, AlertKind.DISK, "97 %", 5000), "a cleared alert can be raised again");
+        assertEquals(1, alerts.openCounts().get(one));
+        assertEquals(1, alerts.openCounts().get(twin));
 
         TelemetryStore telemetry = new TelemetryStore(sql);
         OffsetDateTime now = OffsetDateTime.now();
@@ -114,23 +121,34 @@ class WebStoresOnBothDatabasesTest {
                 7L), 1000);
         telemetry.record("s1", kiosk, new Telemetry(now, null, null, null, null, 95L, 100L, "paper_out", Map.of(), 60,
                 6L, 8L), 2000);
-        TelemetryStore.Latest latest = telemetry.all().get(kiosk);
+        telemetry.record("s2", kiosk, new Telemetry(now, 70.0, 0.5, 1L, 2L, 10L, 100L, "ok", Map.of(), 3, 5L, 1L),
+                2000);
+        TelemetryStore.Latest latest = telemetry.all().get(one);
         assertEquals(60, latest.outboxBacklog());
         assertEquals(10L, latest.previousBacklog());
         assertEquals(95.0, latest.diskPercent());
         assertNull(latest.cpuTemperatureC());
         assertEquals(8L, latest.configVersion());
-        java.util.List<TelemetryStore.Point> history = telemetry.history(kiosk, 0);
+        assertEquals(70.0, telemetry.all().get(twin).cpuTemperatureC());
+        java.util.List<TelemetryStore.Point> history = telemetry.history(one, 0);
         assertEquals(1, history.size(), "two readings within five minutes are one point");
         assertEquals(60, history.get(0).backlog(), "the later reading wins");
+        assertEquals(3, telemetry.history(twin, 0).get(0).backlog());
 
         CommandStore commands = new CommandStore(sql);
-        commands.insert(new CommandRecord("c-" + kiosk, kiosk, "s1", "show_notice", "{}", "admin", 1, 2, null, null,
+        commands.insert(new CommandRecord("c-" + kiosk, kiosk, "s1", "show_notice", "{}", "admin", 1, 10, null, null,
                 0, CommandRecord.PENDING));
-        assertFalse(commands.recordResult("other-kiosk", "c-" + kiosk, true, "x", 3), "only the addressee answers");
-        assertTrue(commands.recordResult(kiosk, "c-" + kiosk, false, "rejected: bad signature", 3));
-        assertFalse(commands.recordResult(kiosk, "c-" + kiosk, true, "again", 4), "answered once");
-        assertEquals("rejected: bad signature", commands.forKiosk(kiosk, 5).get(0).message());
+        assertEquals(CommandStore.ResultOutcome.OTHER_KIOSK,
+                commands.recordResult("s1", "other-kiosk", "c-" + kiosk, true, "x", 3), "only the addressee answers");
+        assertEquals(CommandStore.ResultOutcome.OTHER_KIOSK,
+                commands.recordResult("s2", kiosk, "c-" + kiosk, true, "x", 3), "not the same id at another site");
+        assertEquals(CommandStore.ResultOutcome.UNKNOWN, commands.recordResult("s1", kiosk, "c-none", true, "x", 3));
+        assertEquals(CommandStore.ResultOutcome.RECORDED,
+                commands.recordResult("s1", kiosk, "c-" + kiosk, false, "rejected: bad signature", 3));
+        assertEquals(CommandStore.ResultOutcome.ANSWERED,
+                commands.recordResult("s1", kiosk, "c-" + kiosk, true, "again", 4), "answered once");
+        assertEquals("rejected: bad signature", commands.forKiosk(one, 5).get(0).message());
+        assertTrue(commands.forKiosk(twin, 5).isEmpty());
     }
 
     @ParameterizedTest
@@ -144,8 +162,8 @@ class WebStoresOnBothDatabasesTest {
         // the kiosk's replaced SD card numbers from 1 again
         store.storeBatch("s1", vn.motcua.central.TestEvents.batch(kiosk, 1, 3));
         AlertStore alerts = new AlertStore(sql);
-        assertEquals(3L, alerts.seqConflictsSince(before).get(kiosk));
-        assertNull(alerts.seqConflictsSince(java.time.Instant.now().plusSeconds(60)).get(kiosk),
+        assertEquals(3L, alerts.seqConflictsSince(before).get(new KioskKey("s1", kiosk)));
+        assertNull(alerts.seqConflictsSince(java.time.Instant.now().plusSeconds(60)).get(new KioskKey("s1", kiosk)),
                 "conflicts older than the window no longer raise the alert");
     }
 
@@ -155,17 +173,19 @@ class WebStoresOnBothDatabasesTest {
         SqlAccess sql = open(dialect);
         if (dialect.equals("postgresql")) {
             sql.write("reset", c -> {
-                c.createStatement().execute("TRUNCATE events, rating_daily, rating_daily_site, rating_daily_counter, "
-                        + "rating_daily_officer, rating_daily_procedure, low_ratings, queue_daily, queue_open_tickets");
+                c.createStatement().execute("TRUNCATE events, kiosk_seqs, kiosks, rating_daily, rating_daily_site, "
+                        + "rating_daily_counter, rating_daily_officer, rating_daily_procedure, low_ratings, queue_daily, "
+                        + "queue_open_tickets");
                 c.createStatement().execute("UPDATE rollup_state SET last_ingest_id = 0");
                 return null;
             });
         }
         store.storeBatch("site-r", TestEvents.batch("kiosk-r", 1, 9));
-        QueueRollup queueRollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 1000));
+        QueueRollup queueRollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 1000,
+                Duration.ofMinutes(10)));
         assertEquals(6, queueRollup.runOnce(), "three ticket.issued and three ticket.called among nine events");
         assertEquals(0, queueRollup.runOnce());
-        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2));
+        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2, Duration.ofMinutes(10)));
         int read = 0;
         int n;
         while ((n = rollup.runOnce()) > 0) {

@@ -37,6 +37,15 @@ abstract class EventStoreContractTest {
     /** A store on this test's fresh, empty database; each call is another central instance on the same database. */
     abstract EventStore openStore() throws Exception;
 
+    /** Whether this database refuses U+0000 in an event's JSON (PostgreSQL's jsonb does; SQLite stores it). */
+    abstract boolean refusesNulInJson();
+
+    /** From now on the database refuses, as a data error, every event whose JSON contains {@code marker}. */
+    abstract void refuseEventsContaining(String marker);
+
+    /** The database takes every event again. */
+    abstract void acceptAllEvents();
+
     @BeforeEach
     void openFirstStore() throws Exception {
         store = open();
@@ -66,23 +75,22 @@ abstract class EventStoreContractTest {
         assertEquals(10, store.storeBatch(SITE, batch));
         assertEquals(10, store.stats().events());
         assertEquals(Map.of(), store.stats().rejected(), "a resend is no conflict");
-        List<StoredEvent> events = store.events(new EventQuery(KIOSK, null, 1000));
+        List<StoredEvent> events = store.events(new EventQuery(SITE, KIOSK, null, 1000));
         assertEquals(10, events.size());
         assertEquals(batch.events().get(0).id().toString(), events.get(events.size() - 1).id());
     }
 
     @Test
-    void givenEarlierHistory_whenOtherEventsArriveUnderHeldSeqs_thenHeldOnesStay_andNewOnesAreKeptAsideAndCounted()
-            throws Exception {
+    void givenEarlierHistory_whenOtherEventsArriveUnderHeldSeqs_thenBothHistoriesAreStoredAndTheConflictCounted() {
         EventBatch earlier = TestEvents.batch(KIOSK, 1, 6);
         assertEquals(6, store.storeBatch(SITE, earlier));
-        // the kiosk's SD card was replaced: its new database numbers from 1 again, with other events
+        // the kiosk's database was restored from an old copy: it numbers from 1 again, with other events
         EventBatch replaced = TestEvents.batch(KIOSK, 1, 8);
         assertEquals(8, store.storeBatch(SITE, replaced));
 
-        assertEquals(8, store.stats().events(), "seq 7 and 8 are new; 1..6 stay the earlier events");
+        assertEquals(14, store.stats().events(), "both histories count: 6 earlier events and 8 new ones");
         assertEquals(Map.of("seq_conflict", 6L), store.stats().rejected());
-        List<String> kept = ((SqlAccess) store).query("read conflicts", c -> {
+        List<String> recorded = ((SqlAccess) store).query("read conflicts", c -> {
             List<String> ids = new ArrayList<>();
             try (var rs = c.createStatement().executeQuery(
                     "SELECT event_id, held_event_id FROM event_conflicts ORDER BY seq")) {
@@ -96,26 +104,178 @@ abstract class EventStoreContractTest {
         for (int i = 0; i < 6; i++) {
             expected.add(replaced.events().get(i).id() + "/" + earlier.events().get(i).id());
         }
-        assertEquals(expected, kept, "nothing of the new history is dropped");
+        assertEquals(expected, recorded, "each collision is recorded with the event that holds the number");
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        store.events(new EventQuery(SITE, KIOSK, null, 1000)).forEach(e -> stored.add(e.id()));
+        replaced.events().forEach(e -> assertTrue(stored.contains(e.id().toString()), "stored: " + e.id()));
+        earlier.events().forEach(e -> assertTrue(stored.contains(e.id().toString()), "kept: " + e.id()));
 
-        // the same conflicting batch again is kept once
-        store.storeBatch(SITE, replaced);
+        // the same batch again is a resend: nothing new, nothing counted again
+        assertEquals(8, store.storeBatch(SITE, replaced));
+        assertEquals(14, store.stats().events());
         assertEquals(Map.of("seq_conflict", 6L), store.stats().rejected());
     }
 
     @Test
+    void givenRestoredDatabaseThatRenumbers_whenFifteenSendsCarryTenEventIds_thenTenRowsAndAckedToTheEnd() {
+        List<vn.motcua.protocol.event.KioskEvent> ten = TestEvents.batch(KIOSK, 1, 10).events();
+        assertEquals(10, store.storeBatch(SITE, EventBatch.of(KIOSK, ten)));
+        // the agent renumbered its last five events after a restore and sends them again as 11..15
+        List<vn.motcua.protocol.event.KioskEvent> again = new ArrayList<>();
+        for (int i = 5; i < 10; i++) {
+            again.add(TestEvents.renumbered(ten.get(i), i + 6));
+        }
+        assertEquals(15, store.storeBatch(SITE, EventBatch.of(KIOSK, again)),
+                "central holds every one of them: the kiosk may delete them");
+        assertEquals(10, store.stats().events(), "15 sends, 10 distinct event ids: 10 rows");
+        assertEquals(10, store.events(new EventQuery(SITE, KIOSK, null, 1000)).stream().map(StoredEvent::id)
+                .distinct().count());
+        assertEquals(Map.of(), store.stats().rejected(), "a resend is no conflict, whatever its number");
+
+        // and a resend under a number another event holds is still only a resend
+        assertEquals(15, store.storeBatch(SITE, EventBatch.of(KIOSK, List.of(TestEvents.renumbered(ten.get(0), 3)))));
+        assertEquals(10, store.stats().events());
+        assertEquals(Map.of(), store.stats().rejected());
+    }
+
+    @Test
+    void givenTwoSitesWithAKiosk01_whenBothStore_thenEachKeepsItsOwnEventsProgressAndStatus() {
+        assertEquals(5, store.storeBatch("site-a", TestEvents.batch(KIOSK, 1, 5)));
+        assertEquals(3, store.storeBatch("site-b", TestEvents.batch(KIOSK, 1, 3)));
+        assertEquals(7, store.storeBatch("site-a", TestEvents.batch(KIOSK, 6, 7)));
+        store.recordStatus("site-a", KIOSK, new KioskStatus(true, "1.0", "boot-a", null));
+        // a status on site B's topic is B's kiosk-01: it never moves A's
+        store.recordStatus("site-b", KIOSK, new KioskStatus(false, "2.0", "boot-b", null));
+
+        assertEquals(10, store.stats().events());
+        assertEquals(Map.of(), store.stats().rejected(), "two kiosks, no conflict");
+        List<KioskState> kiosks = store.kiosks();
+        assertEquals(List.of(new KioskKey("site-a", KIOSK), new KioskKey("site-b", KIOSK)),
+                kiosks.stream().map(KioskState::key).toList());
+        assertEquals(7, kiosks.get(0).contiguousSeq());
+        assertTrue(kiosks.get(0).online());
+        assertEquals("1.0", kiosks.get(0).version());
+        assertEquals(3, kiosks.get(1).contiguousSeq());
+        assertFalse(kiosks.get(1).online());
+        assertEquals(7, store.events(new EventQuery("site-a", KIOSK, null, 100)).size());
+        assertEquals(3, store.events(new EventQuery("site-b", KIOSK, null, 100)).size());
+        assertEquals(10, store.events(new EventQuery(null, KIOSK, null, 100)).size());
+    }
+
+    @Test
+    void givenRatingCommentWithNul_whenStoredAmongOtherKiosksBatches_thenNothingIsLostAndTheRestIsStored()
+            throws Exception {
+        String comment = "chờ lâu\u0000quá";
+        List<vn.motcua.protocol.event.KioskEvent> events = new ArrayList<>(TestEvents.batch(KIOSK, 1, 5).events());
+        vn.motcua.protocol.event.KioskEvent poison = TestEvents.rating(3, comment);
+        events.set(2, poison);
+        Map<KioskKey, Long> contiguous = store.storeBatches(List.of(
+                new EventStore.SiteBatch(SITE, TestEvents.batch("kiosk-02", 1, 4)),
+                new EventStore.SiteBatch(SITE, EventBatch.of(KIOSK, events)),
+                new EventStore.SiteBatch("site-2", TestEvents.batch("kiosk-03", 1, 2))));
+
+        assertEquals(5L, contiguous.get(new KioskKey(SITE, KIOSK)), "the kiosk's sync goes on past the event");
+        assertEquals(4L, contiguous.get(new KioskKey(SITE, "kiosk-02")));
+        assertEquals(2L, contiguous.get(new KioskKey("site-2", "kiosk-03")));
+        Stats stats = store.stats();
+        List<QuarantinedEvent> kept = store.quarantined(null, null, 10);
+        if (refusesNulInJson()) {
+            assertEquals(4 + 4 + 2, stats.events(), "every event around it is stored");
+            assertEquals(1, stats.quarantined());
+            QuarantinedEvent q = kept.get(0);
+            assertEquals(List.of(SITE, KIOSK, "3", poison.id().toString(), "rating.submitted"),
+                    List.of(q.siteId(), q.kioskId(), String.valueOf(q.seq()), q.eventId(), q.type()));
+            assertTrue(q.reason().contains("22P05"), q.reason());
+            com.fasterxml.jackson.databind.JsonNode raw = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(q.raw());
+            assertEquals(comment, raw.get("data").get("comment").asText(), "kept whole, the NUL included");
+            assertEquals(poison.id().toString(), raw.get("id").asText());
+        } else {
+            assertEquals(5 + 4 + 2, stats.events(), "this database stores it as it is");
+            assertEquals(0, stats.quarantined());
+            StoredEvent stored = store.events(new EventQuery(SITE, KIOSK, "rating.submitted", 10)).stream()
+                    .filter(e -> e.seq() == 3).findFirst().orElseThrow();
+            assertEquals(comment, new com.fasterxml.jackson.databind.ObjectMapper().readTree(stored.dataJson())
+                    .get("comment").asText());
+        }
+        assertTrue(kept.size() == stats.quarantined());
+    }
+
+    @Test
+    void givenRatingCommentWithLoneSurrogate_whenStored_thenItIsKeptSomewhereAndItsNeighboursAreStored() {
+        List<vn.motcua.protocol.event.KioskEvent> events = new ArrayList<>(TestEvents.batch(KIOSK, 1, 3).events());
+        events.set(1, TestEvents.rating(2, "half a pair: \uD83D"));
+        assertEquals(3, store.storeBatch(SITE, EventBatch.of(KIOSK, events)), "the kiosk's sync goes on");
+        Stats stats = store.stats();
+        assertEquals(3, stats.events() + stats.quarantined(), "nothing lost: " + stats);
+        assertTrue(stats.events() >= 2, "its neighbours are stored");
+    }
+
+    @Test
+    void givenEventTheDatabaseRefuses_whenItsBatchIsStoredWithOthers_thenOnlyItIsQuarantinedAndItsSeqIsHeld() {
+        refuseEventsContaining("REFUSE-ME");
+        List<vn.motcua.protocol.event.KioskEvent> events = new ArrayList<>(TestEvents.batch(KIOSK, 4, 8).events());
+        vn.motcua.protocol.event.KioskEvent refused = TestEvents.rating(6, "REFUSE-ME please");
+        events.set(2, refused);
+        Map<KioskKey, Long> contiguous = store.storeBatches(List.of(
+                new EventStore.SiteBatch(SITE, TestEvents.batch(KIOSK, 1, 3)),
+                new EventStore.SiteBatch(SITE, TestEvents.batch("kiosk-02", 1, 4)),
+                new EventStore.SiteBatch(SITE, EventBatch.of(KIOSK, events))));
+        assertEquals(8L, contiguous.get(new KioskKey(SITE, KIOSK)), "the quarantined seq counts as held");
+        assertEquals(4L, contiguous.get(new KioskKey(SITE, "kiosk-02")));
+        assertEquals(3 + 4 + 4, store.stats().events());
+        assertEquals(1, store.stats().quarantined());
+        QuarantinedEvent q = store.quarantined(SITE, KIOSK, 10).get(0);
+        assertEquals(6, q.seq());
+        assertEquals(refused.id().toString(), q.eventId());
+        assertTrue(q.raw().contains("REFUSE-ME please"), q.raw());
+        assertEquals(1, q.attempts());
+        assertTrue(store.quarantined(SITE, "kiosk-02", 10).isEmpty());
+
+        // redelivered: still one quarantined event, nothing stored twice
+        assertEquals(8, store.storeBatch(SITE, EventBatch.of(KIOSK, events)));
+        assertEquals(1, store.stats().quarantined());
+        assertEquals(11, store.stats().events());
+    }
+
+    @Test
+    void givenQuarantinedEvent_whenReadmitted_thenStillRefusedWhileTheDatabaseRefusesAndStoredOnceItAccepts() {
+        refuseEventsContaining("REFUSE-ME");
+        store.storeBatch(SITE, EventBatch.of(KIOSK, List.of(TestEvents.event(1), TestEvents.rating(2, "REFUSE-ME"))));
+        String id = store.quarantined(null, null, 10).get(0).id();
+
+        Readmission again = store.readmit(id);
+        assertEquals(Readmission.Outcome.STILL_REFUSED, again.outcome());
+        assertTrue(again.reason() != null && !again.reason().isBlank());
+        assertEquals(2, store.quarantined(null, null, 10).get(0).attempts());
+
+        acceptAllEvents();
+        assertEquals(Readmission.Outcome.READMITTED, store.readmit(id).outcome());
+        assertEquals(0, store.stats().quarantined());
+        assertEquals(2, store.stats().events());
+        StoredEvent readmitted = store.events(new EventQuery(SITE, KIOSK, "rating.submitted", 10)).get(0);
+        assertEquals(2, readmitted.seq());
+        assertTrue(readmitted.dataJson().contains("REFUSE-ME"), readmitted.dataJson());
+        assertEquals(Readmission.Outcome.NOT_FOUND, store.readmit(id).outcome());
+        assertEquals(2, store.kiosks().get(0).contiguousSeq());
+    }
+
+    @Test
     void givenBatchesOfSeveralKiosksWithRedeliveries_whenStoredTogether_thenOneCommitStoresEachOnceInOrder() {
-        store.storeBatch(SITE, TestEvents.batch("kiosk-b", 1, 2));
-        java.util.Map<String, Long> contiguous = store.storeBatches(List.of(
+        EventBatch kioskB = TestEvents.batch("kiosk-b", 1, 4);
+        store.storeBatch(SITE, EventBatch.of("kiosk-b", kioskB.events().subList(0, 2)));
+        EventBatch first = TestEvents.batch(KIOSK, 1, 3);
+        Map<KioskKey, Long> contiguous = store.storeBatches(List.of(
                 new EventStore.SiteBatch(SITE, TestEvents.batch(KIOSK, 4, 6)),
-                new EventStore.SiteBatch(SITE, TestEvents.batch("kiosk-b", 1, 4)),
-                new EventStore.SiteBatch(SITE, TestEvents.batch(KIOSK, 1, 3)),
-                new EventStore.SiteBatch(SITE, TestEvents.batch(KIOSK, 1, 3)),
+                new EventStore.SiteBatch(SITE, kioskB),
+                new EventStore.SiteBatch(SITE, first),
+                new EventStore.SiteBatch(SITE, first),
                 new EventStore.SiteBatch(SITE, TestEvents.batch("kiosk-c", 2, 2))));
-        assertEquals(6L, contiguous.get(KIOSK));
-        assertEquals(4L, contiguous.get("kiosk-b"));
-        assertEquals(0L, contiguous.get("kiosk-c"), "seq 1 of kiosk-c has not arrived");
+        assertEquals(6L, contiguous.get(new KioskKey(SITE, KIOSK)));
+        assertEquals(4L, contiguous.get(new KioskKey(SITE, "kiosk-b")));
+        assertEquals(0L, contiguous.get(new KioskKey(SITE, "kiosk-c")), "seq 1 of kiosk-c has not arrived");
         assertEquals(6 + 4 + 1, store.stats().events());
+        assertEquals(Map.of(), store.stats().rejected(), "redeliveries are no conflicts");
     }
 
     @Test
@@ -204,13 +364,13 @@ abstract class EventStoreContractTest {
         store.storeBatch(SITE, TestEvents.batch("kiosk-02", 1, 4));
         store.storeBatch(SITE, TestEvents.batchOf("kiosk-02", 6));
         OffsetDateTime since = OffsetDateTime.parse("2026-11-22T07:01:02+07:00");
-        store.recordStatus("site-2", KIOSK, new KioskStatus(true, "0.1.0", "boot-9", since));
-        store.recordStatus("site-2", KIOSK, new KioskStatus(true, "0.1.0", "boot-9", since));
+        store.recordStatus("site-0", KIOSK, new KioskStatus(true, "0.1.0", "boot-9", since));
+        store.recordStatus("site-0", KIOSK, new KioskStatus(true, "0.1.0", "boot-9", since));
 
         List<KioskState> kiosks = store.kiosks();
         assertEquals(List.of(KIOSK, "kiosk-02"), kiosks.stream().map(KioskState::kioskId).toList());
         KioskState one = kiosks.get(0);
-        assertEquals("site-2", one.siteId());
+        assertEquals("site-0", one.siteId());
         assertTrue(one.online());
         assertEquals("0.1.0", one.version());
         assertEquals("boot-9", one.bootId());
@@ -225,7 +385,7 @@ abstract class EventStoreContractTest {
         assertNotNull(two.lastSeen());
         assertTrue(two.lastSeen().isAfter(before));
 
-        store.recordStatus("site-2", KIOSK, new KioskStatus(false, "0.1.0", "boot-9", since));
+        store.recordStatus("site-0", KIOSK, new KioskStatus(false, "0.1.0", "boot-9", since));
         assertFalse(store.kiosks().get(0).online());
     }
 
@@ -233,9 +393,10 @@ abstract class EventStoreContractTest {
     void givenKnownKiosk_whenTouched_thenLastSeenMovesOnlyForward() {
         store.recordStatus(SITE, KIOSK, new KioskStatus(true, "1", "b", null));
         Instant t1 = Instant.parse("2030-01-01T00:00:00.123Z");
-        store.touch(KIOSK, t1);
-        store.touch(KIOSK, t1.minusSeconds(60));
-        store.touch("never-seen", t1);
+        store.touch(SITE, KIOSK, t1);
+        store.touch(SITE, KIOSK, t1.minusSeconds(60));
+        store.touch(SITE, "never-seen", t1);
+        store.touch("other-site", KIOSK, t1.plusSeconds(60));
         List<KioskState> kiosks = store.kiosks();
         assertEquals(1, kiosks.size());
         assertEquals(t1, kiosks.get(0).lastSeen());
@@ -246,12 +407,13 @@ abstract class EventStoreContractTest {
         store.storeBatch(SITE, TestEvents.batch(KIOSK, 1, 9));
         store.storeBatch(SITE, TestEvents.batch("kiosk-02", 1, 3));
 
-        assertEquals(12, store.events(new EventQuery(null, null, 100)).size());
-        List<StoredEvent> ofKiosk = store.events(new EventQuery(KIOSK, null, 100));
+        assertEquals(12, store.events(new EventQuery(null, null, null, 100)).size());
+        List<StoredEvent> ofKiosk = store.events(new EventQuery(SITE, KIOSK, null, 100));
         assertEquals(List.of(9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L), ofKiosk.stream().map(StoredEvent::seq).toList());
-        assertEquals("kiosk-02", store.events(new EventQuery(null, null, 1)).get(0).kioskId(), "newest stored first");
+        assertEquals("kiosk-02", store.events(new EventQuery(null, null, null, 1)).get(0).kioskId(),
+                "newest stored first");
 
-        List<StoredEvent> ratings = store.events(new EventQuery(KIOSK, "rating.submitted", 2));
+        List<StoredEvent> ratings = store.events(new EventQuery(SITE, KIOSK, "rating.submitted", 2));
         assertEquals(List.of(9L, 6L), ratings.stream().map(StoredEvent::seq).toList());
         StoredEvent rating = ratings.get(0);
         assertEquals(SITE, rating.siteId());
@@ -263,16 +425,18 @@ abstract class EventStoreContractTest {
         assertTrue(rating.dataJson().contains("ổn"), rating.dataJson());
         assertNotNull(rating.receivedAt());
 
-        assertEquals(3, store.events(new EventQuery(null, "ticket.issued", 3)).size());
-        assertEquals(0, store.events(new EventQuery("kiosk-99", null, 100)).size());
+        assertEquals(3, store.events(new EventQuery(null, null, "ticket.issued", 3)).size());
+        assertEquals(0, store.events(new EventQuery(null, "kiosk-99", null, 100)).size());
+        assertEquals(0, store.events(new EventQuery("site-9", KIOSK, null, 100)).size());
     }
 
     @Test
     void givenSqlInjectionLookingFilters_whenQueried_thenTheyMatchNothingAndHarmNothing() {
         store.storeBatch(SITE, TestEvents.batch(KIOSK, 1, 5));
-        assertEquals(0, store.events(new EventQuery("x' OR '1'='1", null, 100)).size());
-        assertEquals(0, store.events(new EventQuery(null, "ticket.issued'; DROP TABLE events; --", 100)).size());
-        assertEquals(0, store.events(new EventQuery(KIOSK + "\" OR 1=1 --", "rating.submitted", 100)).size());
+        assertEquals(0, store.events(new EventQuery("x' OR '1'='1", null, null, 100)).size());
+        assertEquals(0, store.events(new EventQuery(null, null, "ticket.issued'; DROP TABLE events; --", 100))
+                .size());
+        assertEquals(0, store.events(new EventQuery(SITE, KIOSK + "\" OR 1=1 --", "rating.submitted", 100)).size());
         assertEquals(5, store.stats().events());
     }
 

@@ -2,6 +2,9 @@ package vn.motcua.firmware.provision;
 
 import vn.motcua.firmware.FileWriter;
 import vn.motcua.protocol.Topics;
+import vn.motcua.protocol.broker.BrokerLogin;
+import vn.motcua.protocol.broker.MosquittoPassword;
+import vn.motcua.protocol.broker.TopicRights;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,16 +40,29 @@ public final class Provisioner {
 
     /** The broker login of a kiosk: unique across sites, and readable in the broker's log. */
     public static String username(String site, String kiosk) {
-        return site + "." + kiosk;
+        return BrokerLogin.username(site, kiosk);
     }
 
-    /** Mosquitto ACL: the kiosk publishes only under its own topics and reads only what central sends it. */
+    /**
+     * Mosquitto ACL: the kiosk publishes only its own events, status, telemetry and command results, and reads only
+     * its own ack, commands and configuration — never writes them, since only central's word may delete an event.
+     */
     public static String acl(String site, String kiosk) {
-        return "user " + username(site, kiosk) + "\n"
-                + "topic write " + Topics.ROOT + "/" + site + "/" + kiosk + "/#\n"
-                + "topic read " + Topics.of(site, kiosk, Topics.ACK) + "\n"
-                + "topic read " + Topics.of(site, kiosk, Topics.CMD) + "\n"
-                + "topic read " + Topics.of(site, kiosk, Topics.CONFIG) + "\n";
+        StringBuilder acl = new StringBuilder("user " + username(site, kiosk) + "\n");
+        TopicRights.KIOSK_PUBLISHES.forEach(s -> acl.append("topic write ").append(Topics.of(site, kiosk, s)).append('\n'));
+        TopicRights.KIOSK_READS.forEach(s -> acl.append("topic read ").append(Topics.of(site, kiosk, s)).append('\n'));
+        return acl.toString();
+    }
+
+    /**
+     * Central's Mosquitto ACL stanza, once per broker: it reads every kiosk's topics (its shared subscriptions
+     * included) and writes only acks, commands and configurations.
+     */
+    public static String centralAcl(String centralUser) {
+        StringBuilder acl = new StringBuilder("user " + centralUser + "\n");
+        acl.append("topic read ").append(Topics.ROOT).append("/#\n");
+        TopicRights.CENTRAL_PUBLISHES.forEach(s -> acl.append("topic write ").append(Topics.allKiosks(s)).append('\n'));
+        return acl.toString();
     }
 
     /**

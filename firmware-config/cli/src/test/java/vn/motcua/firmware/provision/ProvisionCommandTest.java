@@ -2,6 +2,7 @@ package vn.motcua.firmware.provision;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.protocol.broker.MosquittoPassword;
 import vn.motcua.firmware.support.Cli;
 import vn.motcua.firmware.support.Processes;
 
@@ -50,7 +51,10 @@ class ProvisionCommandTest {
 
         assertEquals("""
                 user so-gddt-hn.kiosk-01
-                topic write kiosk/v1/so-gddt-hn/kiosk-01/#
+                topic write kiosk/v1/so-gddt-hn/kiosk-01/events
+                topic write kiosk/v1/so-gddt-hn/kiosk-01/status
+                topic write kiosk/v1/so-gddt-hn/kiosk-01/telemetry
+                topic write kiosk/v1/so-gddt-hn/kiosk-01/cmd/result
                 topic read kiosk/v1/so-gddt-hn/kiosk-01/ack
                 topic read kiosk/v1/so-gddt-hn/kiosk-01/cmd
                 topic read kiosk/v1/so-gddt-hn/kiosk-01/config

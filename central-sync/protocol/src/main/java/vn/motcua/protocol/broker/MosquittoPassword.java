@@ -1,4 +1,4 @@
-package vn.motcua.firmware.provision;
+package vn.motcua.protocol.broker;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
 /**
  * Mosquitto's own password-file hash, {@code $7$ITERATIONS$SALT$HASH}: PBKDF2-HMAC-SHA512 over the UTF-8
  * password, a 12-byte salt and a 64-byte result, both in padded Base64 — what {@code mosquitto_passwd} writes.
+ * firmware-config writes it; central's embedded broker checks kiosk logins against the same file.
  */
 public final class MosquittoPassword {
     public static final int ITERATIONS = 101;
     private static final int SALT_BYTES = 12;
     private static final int HASH_BYTES = 64;
-    private static final Pattern FORMAT = Pattern.compile("\\$7\\$([0-9]+)\\$([A-Za-z0-9+/=]+)\\$([A-Za-z0-9+/=]+)");
+    /** mosquitto_passwd's own bounds; a higher count would let a crafted file make each login arbitrarily slow */
+    private static final int MAX_ITERATIONS = 100_000;
+    private static final Pattern FORMAT = Pattern.compile("\\$7\\$([0-9]{1,9})\\$([A-Za-z0-9+/=]+)\\$([A-Za-z0-9+/=]+)");
 
     private MosquittoPassword() {
     }
@@ -34,12 +37,26 @@ public final class MosquittoPassword {
         return "$7$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(pbkdf2(password, salt, iterations));
     }
 
+    /** Whether {@code encoded} is a {@code $7$} hash this class can check. */
+    public static boolean isSupported(String encoded) {
+        Matcher m = FORMAT.matcher(encoded);
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > MAX_ITERATIONS) {
+            return false;
+        }
+        try {
+            return Base64.getDecoder().decode(m.group(2)).length > 0 && Base64.getDecoder().decode(m.group(3)).length > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** @param encoded a {@code $7$} hash as mosquitto_passwd writes it */
     public static boolean matches(char[] password, String encoded) {
-        Matcher m = FORMAT.matcher(encoded);
-        if (!m.matches()) {
+        if (!isSupported(encoded)) {
             throw new IllegalArgumentException("not a mosquitto $7$ hash");
         }
+        Matcher m = FORMAT.matcher(encoded);
+        m.matches();
         byte[] salt = Base64.getDecoder().decode(m.group(2));
         byte[] expected = Base64.getDecoder().decode(m.group(3));
         return MessageDigest.isEqual(expected, pbkdf2(password, salt, Integer.parseInt(m.group(1))));
@@ -56,7 +73,7 @@ public final class MosquittoPassword {
         }
     }
 
-    static void wipe(char[] secret) {
+    public static void wipe(char[] secret) {
         Arrays.fill(secret, '\0');
     }
 }

@@ -83,6 +83,8 @@ final class ChaosRun {
     private int refused;
     private int poisonRefused;
     private Duration longestStall = Duration.ZERO;
+    /** Stalls that had not ended when the run gave up on them (they fail the run). */
+    private int unendedStalls;
     private String longestStallAt = "";
     private Verdict last = Verdict.EMPTY;
 
@@ -530,6 +532,7 @@ final class ChaosRun {
             if (!s.drained) {
                 problems.add(world.kiosks.get(i) + " stalled: its outbox was not empty " + stallLimit.toSeconds()
                         + " s after the round ended");
+                unendedStalls++;
             }
         }
         Verdict v = check();
@@ -674,8 +677,15 @@ final class ChaosRun {
 
     // ---------------------------------------------------------------- reporting
 
+    /** Kept in memory for the failure message and appended to the run's log file as it happens. */
     private void note(String line) {
         log.add(line);
+        try {
+            Files.writeString(world.work.resolve("chaos-operations.log"), line + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String offset(long seconds) {
@@ -686,10 +696,6 @@ final class ChaosRun {
         return "replay: -Dchaos.seed=" + plan.seed + " -Dchaos.rounds=" + plan.rounds.size() + " (op log in "
                 + world.work.resolve("chaos-operations.log") + ")\n" + String.join("\n", log.subList(
                 Math.max(0, log.size() - 200), log.size()));
-    }
-
-    void writeLog() throws IOException {
-        Files.write(world.work.resolve("chaos-operations.log"), log);
     }
 
     synchronized String summary() {
@@ -707,7 +713,9 @@ final class ChaosRun {
         row.put("duplicated", last.duplicated);
         row.put("forged events at central", last.forgedAtCentral);
         row.put("requests refused by agents", refused + " (poison inputs refused: " + poisonRefused + ")");
-        row.put("longest stall", longestStall.toMillis() + " ms (" + longestStallAt + ")");
+        row.put("longest stall", longestStall.toMillis() + " ms" + (longestStallAt.isEmpty() ? "" : " (" + longestStallAt
+                + ")") + (unendedStalls == 0 ? "" : "; " + unendedStalls + " stalls not over after "
+                + stallLimit.toSeconds() + " s"));
         StringBuilder b = new StringBuilder("chaos summary\n");
         row.forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-26s %s%n", k, v)));
         return b.toString();

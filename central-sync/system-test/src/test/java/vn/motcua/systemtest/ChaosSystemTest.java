@@ -42,7 +42,6 @@ class ChaosSystemTest {
     @AfterEach
     void stopEverything() throws Exception {
         if (run != null) {
-            run.writeLog();
             System.out.println(run.summary());
         }
         if (world != null) {

@@ -68,7 +68,7 @@ class ChaosSystemTest {
 
     private void runChaos(boolean credentials) throws Exception {
         long seed = longProperty("chaos.seed", new SecureRandom().nextLong());
-        int rounds = (int) longProperty("chaos.rounds", 3);
+        int rounds = (int) longProperty("chaos.rounds", 2);
         int opsPerRound = (int) longProperty("chaos.opsPerRound", 12);
         Duration stallLimit = Duration.ofSeconds(longProperty("chaos.stallSeconds", 120));
         Set<String> faults = faults();

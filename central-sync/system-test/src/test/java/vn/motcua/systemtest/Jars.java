@@ -17,6 +17,11 @@ final class Jars {
         return existing("agent.jar");
     }
 
+    /** The firmware-config command, which provisions the kiosks' broker logins. */
+    static String firmwareConfig() {
+        return existing("firmware.jar");
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

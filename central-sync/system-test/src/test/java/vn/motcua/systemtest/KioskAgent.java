@@ -18,9 +18,9 @@ final class KioskAgent extends ManagedProcess {
     final Path database;
     private final Http http = new Http();
 
-    private KioskAgent(String siteId, String kioskId, int httpPort, Path database, Map<String, String> env,
-                       Path workDir) {
-        super(kioskId, List.of(Jars.java(), "-Xmx256m", "-jar", Jars.agent()), env, workDir);
+    private KioskAgent(String name, String siteId, String kioskId, int httpPort, Path database,
+                       Map<String, String> env, Path workDir) {
+        super(name, List.of(Jars.java(), "-Xmx256m", "-jar", Jars.agent()), env, workDir);
         this.siteId = siteId;
         this.kioskId = kioskId;
         this.httpPort = httpPort;
@@ -32,8 +32,17 @@ final class KioskAgent extends ManagedProcess {
     }
 
     static KioskAgent create(String siteId, String kioskId, String mqttUrl, Path workDir, Map<String, String> extra) {
+        return create(kioskId, siteId, kioskId, mqttUrl, workDir, extra);
+    }
+
+    /**
+     * @param name names the process, its log, database and printer folder: two sites may both have a
+     *             {@code kiosk-01} on one test machine
+     */
+    static KioskAgent create(String name, String siteId, String kioskId, String mqttUrl, Path workDir,
+                             Map<String, String> extra) {
         int httpPort = Ports.free();
-        Path db = workDir.resolve(kioskId + ".db");
+        Path db = workDir.resolve(name + ".db");
         Map<String, String> env = new HashMap<>();
         env.put("KIOSK_SITE_ID", siteId);
         env.put("KIOSK_ID", kioskId);
@@ -42,11 +51,11 @@ final class KioskAgent extends ManagedProcess {
         env.put("AGENT_DB", db.toString());
         // several agents on one machine: the counter pages on a free port each, tickets "printed" to files
         env.put("AGENT_LAN_PORT", "0");
-        env.put("AGENT_PRINTER_FOLDER", workDir.resolve(kioskId + "-printed").toString());
+        env.put("AGENT_PRINTER_FOLDER", workDir.resolve(name + "-printed").toString());
         env.putAll(Jars.agentTestTimings());
         env.putAll(SystemLogins.agentEnv(workDir, siteId, kioskId));
         env.putAll(extra);
-        return new KioskAgent(siteId, kioskId, httpPort, db, env, workDir);
+        return new KioskAgent(name, siteId, kioskId, httpPort, db, env, workDir);
     }
 
     String api(String path) {

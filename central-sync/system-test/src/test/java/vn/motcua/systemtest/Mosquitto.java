@@ -21,6 +21,14 @@ final class Mosquitto extends ManagedProcess {
     }
 
     static Mosquitto create(Path workDir) {
+        return create(workDir, null, null);
+    }
+
+    /**
+     * With a password file and an ACL file (as {@code firmware-config provision} writes their lines) the broker
+     * refuses anonymous clients and holds every login to its ACL; with nulls it lets anyone in.
+     */
+    static Mosquitto create(Path workDir, Path passwordFile, Path aclFile) {
         int port = Ports.free();
         Path data = workDir.resolve("mosquitto");
         try {
@@ -28,7 +36,9 @@ final class Mosquitto extends ManagedProcess {
             Path config = data.resolve("mosquitto.conf");
             Files.writeString(config, String.join("\n",
                     "listener " + port + " 127.0.0.1",
-                    "allow_anonymous true",
+                    passwordFile == null ? "allow_anonymous true" : "allow_anonymous false",
+                    passwordFile == null ? "" : "password_file " + passwordFile,
+                    aclFile == null ? "" : "acl_file " + aclFile,
                     // when started as root mosquitto would switch to its own user and lose access to this folder
                     "user " + System.getProperty("user.name"),
                     "persistence true",

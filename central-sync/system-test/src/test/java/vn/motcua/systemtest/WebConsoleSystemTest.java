@@ -161,7 +161,8 @@ class WebConsoleSystemTest {
         waitFor("fleet page after sign-in", d -> d.getCurrentUrl().endsWith("/fleet"));
 
         // the kiosk shows online, with its telemetry, live over SSE
-        String row = "#k-" + KIOSK;
+        // a kiosk's row is named by its site and id: two sites may both have a kiosk-web-1
+        String row = "tr[id='k-" + SITE + "/" + KIOSK + "']";
         waitFor("kiosk row online", d -> !d.findElements(By.cssSelector(row)).isEmpty()
                 && "Trực tuyến".equals(d.findElement(By.cssSelector(row + " td[data-f=state]")).getText())
                 && !d.findElement(By.cssSelector(row + " td[data-f=diskPercent]")).getText().isEmpty());

@@ -87,6 +87,8 @@ class BrokerLoginTest implements TestPropertyProvider {
                 "mqtt.url", broker.url(),
                 "mqtt.password", KIOSK_PASSWORD,
                 "agent.sync.enabled", "true",
+                "agent.remote.public-key-file", new vn.motcua.agent.support.CentralKeys().writePublicKey(
+                        vn.motcua.agent.support.CentralKeys.tempFolder("broker-login-key")),
                 "agent.sync.reconnect-min-delay", "100ms",
                 "agent.sync.reconnect-max-delay", "500ms");
     }

@@ -43,19 +43,12 @@ class SignInThrottleOnBothDatabasesTest {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        database = "central_signin_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        database = vn.motcua.central.TestPostgres.createDatabase("central_signin_");
     }
 
     @AfterAll
     static void dropDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        vn.motcua.central.TestPostgres.dropDatabase(database);
     }
 
     @AfterEach

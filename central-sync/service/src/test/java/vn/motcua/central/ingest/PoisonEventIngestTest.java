@@ -89,10 +89,7 @@ class PoisonEventIngestTest implements TestPropertyProvider {
 
     @AfterAll
     void dropDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        vn.motcua.central.TestPostgres.dropDatabase(database);
     }
 
     @Test

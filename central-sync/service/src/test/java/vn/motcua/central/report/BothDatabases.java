@@ -61,9 +61,6 @@ final class BothDatabases implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        vn.motcua.central.TestPostgres.dropDatabase(database);
     }
 }

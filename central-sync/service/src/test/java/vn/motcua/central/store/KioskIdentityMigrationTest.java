@@ -42,19 +42,12 @@ class KioskIdentityMigrationTest {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = "central_migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        database = vn.motcua.central.TestPostgres.createDatabase("central_migration_");
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        vn.motcua.central.TestPostgres.dropDatabase(database);
     }
 
     @ParameterizedTest

@@ -28,19 +28,12 @@ class PostgresEventStoreTest extends EventStoreContractTest {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = "central_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        database = vn.motcua.central.TestPostgres.createDatabase("central_test_");
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        vn.motcua.central.TestPostgres.dropDatabase(database);
     }
 
     /** Every test starts empty; the schema stays. */

@@ -371,7 +371,9 @@ final class ChaosRun {
             outcome(op, o);
             return;
         }
-        forgedResults.put(text, op.forger() == ForgedBy.ANONYMOUS && !world.credentials);
+        // on the victim's own topic, only the broker's login tells a forger from the kiosk: an open broker cannot,
+        // nor can any broker when the kiosk's own password was stolen
+        forgedResults.put(text, !world.credentials || op.forger() == ForgedBy.OWN_LOGIN);
         forge(op, victim, Topics.of(victim.siteId, victim.kioskId, Topics.CMD_RESULT), payload, false);
     }
 

@@ -361,7 +361,8 @@ final class ChaosRun {
         if (commandId == null) {
             commandId = UUID.randomUUID().toString();
         }
-        String text = FORGED_MARK + " result " + op.index();
+        // one text per forgery: two forgers answer the same operator command
+        String text = FORGED_MARK + " result " + op.index() + " " + op.forger().name().toLowerCase(Locale.ROOT);
         String payload = "{\"id\":\"" + commandId + "\",\"ok\":false,\"message\":\"" + text + "\"}";
         if (op.forger() == ForgedBy.OTHER_KIOSK && op.variant() != 0) {
             Kiosk other = world.otherThan(victim);

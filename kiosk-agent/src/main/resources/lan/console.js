@@ -21,9 +21,34 @@ function showTicket(t) {
       + (t.callCount > 1 ? ' — đã gọi ' + t.callCount + ' lần' : '')) : 'Chưa gọi phiếu nào.';
 }
 
+function minutes(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  const s = Math.round(seconds);
+  return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+}
+
+// The officer's own figures of today; ratings count up to the start of the hour, never one just given.
+async function loadToday() {
+  if (!token) return;
+  try {
+    const t = await api('today');
+    $('tServed').textContent = t.served;
+    $('tNoShows').textContent = t.noShows;
+    $('tWait').textContent = minutes(t.medianWaitSeconds);
+    $('tService').textContent = minutes(t.medianServiceSeconds);
+    $('tRatings').textContent = t.ratings;
+    $('tShare').textContent = t.satisfiedShare === null ? '—' : (100 * t.satisfiedShare).toFixed(1) + ' %';
+    $('tNote').textContent = 'Đánh giá tính đến ' + t.ratingsUntil + ' hôm nay; tỷ lệ hiện khi có từ '
+        + t.minRatings + ' lượt đánh giá.';
+  } catch (e) { $('tNote').textContent = 'Chưa tải được số liệu hôm nay: ' + e.message; }
+}
+setInterval(loadToday, 60000);
+
 function show(state) {
   $('signin').classList.toggle('hidden', !!state);
   $('desk').classList.toggle('hidden', !state);
+  $('today').classList.toggle('hidden', !state);
+  if (state) loadToday();
   $('who').textContent = state ? state.counterName + ' — ' + state.officerName : '';
   if (state) showTicket(state.current);
 }
@@ -55,13 +80,13 @@ $('signInBtn').onclick = async () => {
   } catch (e) { say(e.message, true); }
 };
 document.querySelectorAll('[data-action]').forEach(b => b.onclick = async () => {
-  try { const t = await api(b.dataset.action, {}); showTicket(t);
+  try { const t = await api(b.dataset.action, {}); showTicket(t); loadToday();
     say(b.dataset.action === 'call-next' || b.dataset.action === 'recall' ? 'Đang gọi ' + t.display + '.' :
         t.display + ': ' + (names[t.status] || t.status) + '.');
   } catch (e) { say(e.message, true); }
 });
 $('transferBtn').onclick = async () => {
-  try { const t = await api('transfer', { service: $('transferTo').value }); showTicket(null);
+  try { const t = await api('transfer', { service: $('transferTo').value }); showTicket(null); loadToday();
     say(t.display + ' đã chuyển sang dịch vụ ' + t.service + '.'); } catch (e) { say(e.message, true); }
 };
 $('signOutBtn').onclick = async () => { await api('sign-out', {}); token = null; sessionStorage.removeItem('counterToken'); show(null); say('Đã đăng xuất.'); };

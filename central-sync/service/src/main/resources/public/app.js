@@ -170,11 +170,14 @@
   const msg = document.getElementById("config-msg");
   // the columns of each list, as the form shows them; every other key of an item is kept as it came
   const columns = {
-    services: ["prefix", "nameVi", "nameEn"],
+    services: ["prefix", "nameVi", "nameEn", "targetMinutes", "longestWaitMinutes", "queueLength"],
     counters: ["id", "nameVi", "services"],
     officers: ["id", "name", "photoUrl"]
   };
-  const optional = { nameEn: true, photoUrl: true };
+  const optional = { nameEn: true, photoUrl: true, targetMinutes: true, longestWaitMinutes: true, queueLength: true };
+  // whole numbers with their bounds; sent as numbers, or as typed when they are not one so the server names the field
+  const numeric = { targetMinutes: 480, longestWaitMinutes: 720, queueLength: 999 };
+  function numberOrText(v) { return /^\d{1,6}$/.test(v) ? Number(v) : v; }
   let draft;
 
   function tbody(list) { return document.querySelector("#cfg-" + list + " tbody"); }
@@ -236,7 +239,8 @@
         td.appendChild(box);
       } else {
         const input = document.createElement("input");
-        input.type = f === "photoUrl" ? "url" : "text";
+        input.type = f === "photoUrl" ? "url" : numeric[f] ? "number" : "text";
+        if (numeric[f]) { input.min = 1; input.max = numeric[f]; input.step = 1; }
         input.dataset.f = f;
         input.value = item[f] == null ? "" : item[f];
         input.setAttribute("aria-label", header(list, f));
@@ -278,6 +282,13 @@
       r.checked = Number(r.value) === draft.ratingScale;
     });
     document.getElementById("cfg-notices").value = (draft.notices || []).join("\n");
+    document.getElementById("cfg-public-base-url").value = draft.publicBaseUrl || "";
+    document.getElementById("cfg-alert-ahead").value = draft.alertAhead == null ? "" : draft.alertAhead;
+    const announce = draft.announce || {};
+    document.getElementById("cfg-announce-enabled").checked = announce.enabled !== false;
+    document.getElementById("cfg-announce-volume").value = announce.volume == null ? "" : announce.volume;
+    document.getElementById("cfg-idle-counter").value =
+      draft.idleCounterMinutes == null ? "" : draft.idleCounterMinutes;
     Object.keys(columns).forEach(function (list) {
       tbody(list).textContent = "";
       (draft[list] || []).forEach(function (item) { addRow(list, item); });
@@ -298,6 +309,21 @@
     draft.ratingScale = scale ? Number(scale.value) : draft.ratingScale;
     draft.notices = document.getElementById("cfg-notices").value.split("\n")
       .map(function (l) { return l.trim(); }).filter(function (l) { return l; });
+    // optional: left out of the draft when empty, so the kiosk keeps its LAN page and the default alert
+    const publicUrl = document.getElementById("cfg-public-base-url").value.trim();
+    if (publicUrl) { draft.publicBaseUrl = publicUrl; } else { delete draft.publicBaseUrl; }
+    const ahead = document.getElementById("cfg-alert-ahead").value.trim();
+    if (ahead) { draft.alertAhead = Number(ahead); } else { delete draft.alertAhead; }
+    // numbers called aloud: written only when the draft had it or the form differs from the defaults (on, 80),
+    // so a configuration without it stays as it was
+    const announceOn = document.getElementById("cfg-announce-enabled").checked;
+    const volume = document.getElementById("cfg-announce-volume").value.trim();
+    if (draft.announce || !announceOn || volume) {
+      draft.announce = { enabled: announceOn };
+      if (volume) { draft.announce.volume = Number(volume); }
+    }
+    const idle = document.getElementById("cfg-idle-counter").value.trim();
+    if (idle) { draft.idleCounterMinutes = numberOrText(idle); } else { delete draft.idleCounterMinutes; }
     Object.keys(columns).forEach(function (list) {
       draft[list] = rows(list).map(function (tr) {
         const item = Object.assign({}, tr.item);
@@ -306,7 +332,11 @@
             item.services = checked(tr);
           } else {
             const v = tr.querySelector('input[data-f="' + f + '"]').value.trim();
-            item[f] = v === "" && optional[f] ? null : v;
+            if (numeric[f]) {
+              if (v === "") { delete item[f]; } else { item[f] = numberOrText(v); }
+            } else {
+              item[f] = v === "" && optional[f] ? null : v;
+            }
           }
         });
         return item;

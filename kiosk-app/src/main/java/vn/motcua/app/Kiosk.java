@@ -6,7 +6,10 @@ import javafx.scene.Parent;
 import javafx.util.Duration;
 import vn.motcua.app.agent.AgentClient;
 import vn.motcua.app.agent.AgentEvents;
-import vn.motcua.app.agent.PrinterInfo;
+import vn.motcua.app.guide.AgentSpeaker;
+import vn.motcua.app.guide.Guide;
+import vn.motcua.app.guide.GuideScript;
+import vn.motcua.app.guide.Speaker;
 import vn.motcua.app.home.HomeScreen;
 import vn.motcua.app.procedures.ProcedureScreen;
 import vn.motcua.app.procedures.ProceduresScreen;
@@ -18,13 +21,15 @@ import vn.motcua.app.shell.Texts;
 import vn.motcua.app.shell.UiState;
 import vn.motcua.app.staff.StaffScreen;
 import vn.motcua.app.ticket.TicketScreen;
+import vn.motcua.screen.ConfigChanged;
+import vn.motcua.screen.Notice;
+import vn.motcua.screen.PrinterInfo;
+import vn.motcua.screen.StreamEvent;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The kiosk's object graph: state, agent client and event stream, the screens and the shell. Built on the FX thread;
@@ -41,6 +46,8 @@ public final class Kiosk implements AutoCloseable {
     private final Shell shell;
     private final ExecutorService http;
     private final Runnable restart;
+    private final Speaker speaker;
+    private final Guide guide;
     private PauseTransition noticeEnds;
     private boolean restartAsked;
     private boolean loadingSite;
@@ -51,9 +58,15 @@ public final class Kiosk implements AutoCloseable {
      * @param restart ends the process so that its service manager starts it again (central's restart command)
      */
     public Kiosk(AppConfig config, Runnable exit, Runnable restart) {
+        this(config, exit, restart, AgentSpeaker::new);
+    }
+
+    /** @param speaker what says the audio guide, given the agent it gets speech from */
+    public Kiosk(AppConfig config, Runnable exit, Runnable restart, Function<AgentClient, Speaker> speaker) {
         this.config = config;
         this.restart = restart;
-        this.state = new UiState(new Texts(), config.languages());
+        Texts texts = new Texts();
+        this.state = new UiState(texts, config.languages());
         this.nav = new Navigator();
         this.http = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "agent-http");
@@ -65,15 +78,21 @@ public final class Kiosk implements AutoCloseable {
         this.events = new AgentEvents(agent, config.retryInterval(), this::onEvent, this::reachable);
 
         ProcedureScreen procedure;
-        TicketScreen ticket = new TicketScreen(state, nav, agent, config.minutesPerTicket());
+        java.time.Clock time = java.time.Clock.system(config.zone());
+        TicketScreen ticket = new TicketScreen(state, nav, agent, config.minutesPerTicket(), time);
         procedure = new ProcedureScreen(state, nav, agent, ticket::startFor);
         nav.register(new HomeScreen(state, nav));
-        nav.register(new ProceduresScreen(state, nav, procedure));
+        ProceduresScreen procedures = new ProceduresScreen(state, nav, procedure);
+        nav.register(procedures);
         nav.register(procedure);
         nav.register(ticket);
-        nav.register(new RatingScreen(state, nav, agent));
+        RatingScreen rating = new RatingScreen(state, nav, agent);
+        nav.register(rating);
         nav.register(new StaffScreen(state, nav, agent, config.staffPin(), exit));
-        this.shell = new Shell(state, nav, config.idleTimeout(), this::retryNow);
+        this.shell = new Shell(state, nav, config.idleTimeout(), config.idlePromptLead(), time, this::retryNow);
+        this.speaker = speaker.apply(agent);
+        this.guide = new Guide(state, nav, new GuideScript(texts), this.speaker, ticket.model(), rating.model(),
+                procedures::listed);
         state.agentReachable().addListener((o, was, now) -> {
             if (now && state.site().get() == null) {
                 loadSite();
@@ -101,6 +120,14 @@ public final class Kiosk implements AutoCloseable {
         return nav;
     }
 
+    public Guide guide() {
+        return guide;
+    }
+
+    public Speaker speaker() {
+        return speaker;
+    }
+
     public AppConfig config() {
         return config;
     }
@@ -113,34 +140,30 @@ public final class Kiosk implements AutoCloseable {
         });
     }
 
-    private void onEvent(String name, String data) {
-        try {
-            switch (name) {
-                case "printer" -> {
-                    PrinterInfo p = agent.json().readValue(data, PrinterInfo.class);
-                    Platform.runLater(() -> state.printer().set(p));
-                }
-                case "config" -> {
-                    long version = agent.json().readTree(data).path("version").asLong(-1);
-                    Platform.runLater(() -> {
-                        if (state.site().get() == null || state.site().get().version() != version) {
-                            loadSite();
-                        }
-                    });
-                }
-                case "notice" -> {
-                    JsonNode n = agent.json().readTree(data);
-                    String text = n.path("text").asText("").strip();
-                    Instant until = instant(n.path("until"));
-                    Platform.runLater(() -> showNotice(text, until));
-                }
-                case "restart" -> Platform.runLater(this::restartWhenIdle);
-                default -> {
-                    // queue calls and pings are not shown on this screen
-                }
+    private void onEvent(StreamEvent event) {
+        switch (event.type()) {
+            case PRINTER -> {
+                PrinterInfo p = (PrinterInfo) event;
+                Platform.runLater(() -> state.printer().set(p));
             }
-        } catch (IOException e) {
-            // an event the screen cannot read changes nothing on it
+            case CONFIG -> {
+                long version = ((ConfigChanged) event).version();
+                Platform.runLater(() -> {
+                    if (state.site().get() == null || state.site().get().version() != version) {
+                        loadSite();
+                    }
+                });
+            }
+            case NOTICE -> {
+                Notice n = (Notice) event;
+                String text = n.text() == null ? "" : n.text().strip();
+                Instant until = instant(n.until());
+                Platform.runLater(() -> showNotice(text, until));
+            }
+            case RESTART -> Platform.runLater(this::restartWhenIdle);
+            case CALL, QUEUE, PING -> {
+                // queue calls and pings are not shown on this screen
+            }
         }
     }
 
@@ -188,9 +211,9 @@ public final class Kiosk implements AutoCloseable {
     }
 
     /** The agent writes a notice's end as an ISO-8601 instant. */
-    private static Instant instant(JsonNode node) {
+    private static Instant instant(String until) {
         try {
-            return node.isTextual() ? Instant.parse(node.asText()) : null;
+            return until == null ? null : Instant.parse(until);
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
@@ -228,6 +251,7 @@ public final class Kiosk implements AutoCloseable {
             noticeEnds.stop();
         }
         events.close();
+        speaker.close();
         http.shutdownNow();
     }
 }

@@ -85,4 +85,31 @@ class AppConfigTest {
                 Map.of("KIOSK_CONFIG", yaml.toString(), "KIOSK_LANGUAGES", "en,vi")).languages(),
                 "the variable overrides kiosk.yaml");
     }
+
+    @Test
+    void givenKioskYamlTimeZone_thenTheScreenUsesIt_andKioskTimeZoneOverridesIt(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals(java.time.ZoneId.of("Asia/Ho_Chi_Minh"), AppConfig.fromEnvironment(Map.of()).zone());
+        java.nio.file.Path yaml = dir.resolve("kiosk.yaml");
+        java.nio.file.Files.writeString(yaml, "identity: {siteId: so-gddt, kioskId: kiosk-01}\ntimeZone: Asia/Bangkok\n");
+        assertEquals(java.time.ZoneId.of("Asia/Bangkok"),
+                AppConfig.fromEnvironment(Map.of("KIOSK_CONFIG", yaml.toString())).zone());
+        assertEquals(java.time.ZoneId.of("Asia/Tokyo"), AppConfig.fromEnvironment(
+                Map.of("KIOSK_CONFIG", yaml.toString(), "KIOSK_TIME_ZONE", "Asia/Tokyo")).zone());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.fromEnvironment(Map.of("KIOSK_TIME_ZONE", "Mars/Olympus")));
+        assertTrue(e.getMessage().contains("KIOSK_TIME_ZONE"), e.getMessage());
+    }
+
+    @Test
+    void givenIdleWarning_thenTheQuestionComesThatLongBefore_orHalfWayOnAShortTimeOut() {
+        assertEquals(Duration.ofSeconds(15), AppConfig.fromEnvironment(Map.of()).idlePromptLead());
+        assertEquals(Duration.ofSeconds(20), AppConfig.fromEnvironment(Map.of("KIOSK_IDLE_WARNING_SECONDS", "20"))
+                .idlePromptLead());
+        assertEquals(Duration.ofSeconds(10), AppConfig.fromEnvironment(Map.of("KIOSK_IDLE_TIMEOUT_SECONDS", "20"))
+                .idlePromptLead());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.fromEnvironment(Map.of("KIOSK_IDLE_WARNING_SECONDS", "0")));
+        assertTrue(e.getMessage().contains("KIOSK_IDLE_WARNING_SECONDS"), e.getMessage());
+    }
 }

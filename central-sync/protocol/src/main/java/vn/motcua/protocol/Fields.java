@@ -15,15 +15,19 @@ import java.util.function.Function;
  * Strict reads from a JSON object: a missing required field, a wrong JSON type and an impossible value each fail with
  * their own reason and the field's full path. Nullable fields accept an explicit null or an absent key. Every text,
  * map keys included, is held to {@link TextRules}: one line unless the method's name says {@code Lines}; every time
- * to {@link TimeWindow}.
+ * to {@link TimeWindow}. A reader of {@linkplain #stored stored} JSON keeps every rule but those on lengths, counts
+ * and characters.
  */
 final class Fields {
     private final JsonNode node;
     private final String path;
+    /** Whether lengths, counts and characters are checked; see {@link #stored}. */
+    private final boolean limits;
 
-    Fields(JsonNode node, String path) {
+    private Fields(JsonNode node, String path, boolean limits) {
         this.node = node;
         this.path = path;
+        this.limits = limits;
     }
 
     /** The JSON this reads from, as it arrived. */
@@ -35,7 +39,19 @@ final class Fields {
         if (node == null || !node.isObject()) {
             throw new ProtocolException(RejectReason.WRONG_TYPE, null, "payload must be a JSON object");
         }
-        return new Fields(node, "");
+        return new Fields(node, "", true);
+    }
+
+    /**
+     * Reads JSON that a consumer accepted earlier and stored: the same fields, types, enums and ranges, but no limit
+     * on lengths, counts or characters. Those guard what enters a store; what a store already holds (a line break
+     * in a comment, let in before control characters were refused) stays readable.
+     */
+    static Fields stored(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new ProtocolException(RejectReason.WRONG_TYPE, path, "must be a JSON object");
+        }
+        return new Fields(node, path, false);
     }
 
     String path(String field) {
@@ -55,6 +71,11 @@ final class Fields {
         return value == null || value.isNull() ? null : value;
     }
 
+    /** Whether the field is there and not null. */
+    boolean has(String field) {
+        return optional(field) != null;
+    }
+
     private ProtocolException wrongType(String field, String expected) {
         return new ProtocolException(RejectReason.WRONG_TYPE, path(field), "must be " + expected);
     }
@@ -63,7 +84,10 @@ final class Fields {
         return new ProtocolException(RejectReason.INVALID_VALUE, path(field), why);
     }
 
-    private static String allowed(String fieldPath, String value, boolean lineBreaks) {
+    private String allowed(String fieldPath, String value, boolean lineBreaks) {
+        if (!limits) {
+            return value;
+        }
         int bad = TextRules.firstForbidden(value, lineBreaks);
         if (bad >= 0) {
             throw new ProtocolException(RejectReason.INVALID_CHARACTER, fieldPath,
@@ -82,7 +106,10 @@ final class Fields {
 
     String nonBlank(String field, int maxLength) {
         String v = text(field);
-        if (v.isBlank() || v.length() > maxLength) {
+        if (v.isBlank()) {
+            throw invalid(field, limits ? "must be 1-" + maxLength + " characters" : "must not be blank");
+        }
+        if (limits && v.length() > maxLength) {
             throw invalid(field, "must be 1-" + maxLength + " characters");
         }
         return v;
@@ -104,7 +131,7 @@ final class Fields {
         if (!v.isTextual()) {
             throw wrongType(field, "a string or null");
         }
-        if (v.textValue().length() > maxLength) {
+        if (limits && v.textValue().length() > maxLength) {
             throw invalid(field, "must be at most " + maxLength + " characters");
         }
         return allowed(path(field), v.textValue(), lineBreaks);
@@ -206,7 +233,7 @@ final class Fields {
         if (!v.isArray()) {
             throw wrongType(field, "an array of strings");
         }
-        if (v.size() > maxItems) {
+        if (limits && v.size() > maxItems) {
             throw invalid(field, "must have at most " + maxItems + " items");
         }
         List<String> out = new ArrayList<>();
@@ -215,9 +242,9 @@ final class Fields {
             if (!item.isTextual()) {
                 throw new ProtocolException(RejectReason.WRONG_TYPE, path(field) + "[" + i + "]", "must be a string");
             }
-            if (item.textValue().isBlank() || item.textValue().length() > maxLength) {
+            if (item.textValue().isBlank() || limits && item.textValue().length() > maxLength) {
                 throw new ProtocolException(RejectReason.INVALID_VALUE, path(field) + "[" + i + "]",
-                        "must be 1-" + maxLength + " characters");
+                        limits ? "must be 1-" + maxLength + " characters" : "must not be blank");
             }
             out.add(allowed(path(field) + "[" + i + "]", item.textValue(), lineBreaks));
         }
@@ -280,7 +307,7 @@ final class Fields {
         if (!v.isObject()) {
             throw wrongType(field, "an object");
         }
-        return new Fields(v, path(field));
+        return new Fields(v, path(field), limits);
     }
 
     List<Fields> objects(String field) {
@@ -295,7 +322,7 @@ final class Fields {
             if (!item.isObject()) {
                 throw new ProtocolException(RejectReason.WRONG_TYPE, itemPath, "must be an object");
             }
-            out.add(new Fields(item, itemPath));
+            out.add(new Fields(item, itemPath, limits));
         }
         return out;
     }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.motcua.protocol.event.CounterSignedIn;
+import vn.motcua.protocol.event.CounterSignedOut;
 import vn.motcua.protocol.event.EventBatch;
 import vn.motcua.protocol.event.EventBody;
 import vn.motcua.protocol.event.EventType;
@@ -15,6 +17,7 @@ import vn.motcua.protocol.event.KioskEvent;
 import vn.motcua.protocol.event.Priority;
 import vn.motcua.protocol.event.RatingLevel;
 import vn.motcua.protocol.event.RatingSubmitted;
+import vn.motcua.protocol.event.SignOutReason;
 import vn.motcua.protocol.event.TicketCalled;
 import vn.motcua.protocol.event.TicketIssued;
 import vn.motcua.protocol.event.TicketNoShow;
@@ -43,6 +46,7 @@ public final class ProtocolCodec {
     /** Far deeper than any message of the contract (an event batch is 5 levels), far short of a stack overflow. */
     private static final int MAX_NESTING = 32;
     private static final String PRIORITIES = "elderly, disabled, pregnant, child, other";
+    private static final String SIGN_OUT_REASONS = "officer, timeout, replaced";
     private static final String LEVELS = "very_satisfied, satisfied, neutral, dissatisfied, very_dissatisfied";
 
     private final ObjectMapper mapper;
@@ -198,6 +202,30 @@ public final class ProtocolCodec {
                 f.integer("uptimeMs", 0, Long.MAX_VALUE), body(type, f.object("data")));
     }
 
+    /**
+     * Reads the {@code data} of an event that was accepted and stored earlier into its typed body, by the rules of
+     * {@link #decodeEventBatch} except those on lengths, counts and characters: they guard what enters a store, and
+     * what a store already holds (a line break in a comment, let in before control characters were refused) stays
+     * readable.
+     *
+     * @throws ProtocolException with the reason and the field's path, e.g. {@code data.level}
+     */
+    public EventBody decodeStoredData(EventType type, String data) {
+        if (data == null) {
+            throw new ProtocolException(RejectReason.MISSING_FIELD, "data", "is required");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(data);
+        } catch (StreamConstraintsException e) {
+            throw new ProtocolException(RejectReason.MALFORMED_JSON, "data", "nests deeper than " + MAX_NESTING
+                    + " levels or holds a number or text too long for JSON");
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException(RejectReason.MALFORMED_JSON, "data", "is not JSON: " + e.getOriginalMessage());
+        }
+        return body(type, Fields.stored(node, "data"));
+    }
+
     private EventBody body(EventType type, Fields d) {
         return switch (type) {
             case TICKET_ISSUED -> new TicketIssued(d.nonBlank("ticketId", ID_MAX), d.nonBlank("service", 8),
@@ -209,21 +237,25 @@ public final class ProtocolCodec {
                     d.nonBlank("officerId", ID_MAX), d.integer("serviceSeconds", 0, TicketServed.MAX_SERVICE_SECONDS));
             case TICKET_NO_SHOW -> new TicketNoShow(d.nonBlank("ticketId", ID_MAX), d.nonBlank("counter", ID_MAX));
             case RATING_SUBMITTED -> rating(d);
+            case COUNTER_SIGNED_IN -> new CounterSignedIn(d.nonBlank("counter", ID_MAX),
+                    d.nonBlank("officerId", ID_MAX));
+            case COUNTER_SIGNED_OUT -> new CounterSignedOut(d.nonBlank("counter", ID_MAX),
+                    d.nonBlank("officerId", ID_MAX), d.enumValue("reason", SignOutReason::fromWire, SIGN_OUT_REASONS));
         };
     }
 
     private RatingSubmitted rating(Fields d) {
         RatingLevel level = d.enumValue("level", RatingLevel::fromWire, LEVELS);
-        int scale = (int) d.integer("scale");
+        long scale = d.integer("scale");
         if (scale != 5 && scale != 3) {
             throw d.invalid("scale", "must be 5 or 3");
         }
-        if (!level.allowedOn(scale)) {
+        if (!level.allowedOn((int) scale)) {
             throw d.invalid("level", "'" + level.wireName() + "' is not a level of the 3-level scale");
         }
         return new RatingSubmitted(d.nonBlank("ratingId", ID_MAX), d.optionalText("ticketId", ID_MAX),
                 d.optionalText("counter", ID_MAX), d.optionalText("officerId", ID_MAX),
-                d.optionalText("procedureCode", ID_MAX), level, scale,
+                d.optionalText("procedureCode", ID_MAX), level, (int) scale,
                 d.textList("reasons", RatingSubmitted.MAX_REASONS, ID_MAX),
                 d.optionalText("comment", RatingSubmitted.MAX_COMMENT_LENGTH));
     }
@@ -247,7 +279,8 @@ public final class ProtocolCodec {
                 f.optionalInteger("diskUsedBytes"), f.optionalInteger("diskTotalBytes"),
                 f.optionalText("printer", ID_MAX), f.optionalCountMap("queueLengths"),
                 f.integer("outboxBacklog", 0, Long.MAX_VALUE), f.optionalInteger("lastAckSeq"),
-                f.optionalInteger("configVersion"));
+                f.optionalInteger("configVersion"),
+                f.has("countersSignedIn") ? f.optionalTextList("countersSignedIn", 100, ID_MAX) : null);
     }
 
     public Command decodeCommand(byte[] payload) {
@@ -261,6 +294,21 @@ public final class ProtocolCodec {
         return new CommandResult(f.nonBlank("id", ID_MAX), f.bool("ok"), f.optionalLines("message", 1000));
     }
 
+    /**
+     * A configuration exactly as its publisher encoded it, with {@code sig} left out: the bytes central signed,
+     * including fields this build does not know yet. Verifying these (rather than this build's re-encoding) lets a
+     * kiosk apply a configuration from a newer central whose extra fields it ignores.
+     */
+    public byte[] siteConfigWithoutSig(byte[] payload) {
+        JsonNode root = parse(payload);
+        if (!(root instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+            throw new ProtocolException(RejectReason.WRONG_TYPE, null, "a site configuration is a JSON object");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode unsigned = object.deepCopy();
+        unsigned.remove("sig");
+        return encode(unsigned);
+    }
+
     public SiteConfig decodeSiteConfig(byte[] payload) {
         Fields f = Fields.root(parse(payload));
         int scale = (int) f.integer("ratingScale");
@@ -269,7 +317,10 @@ public final class ProtocolCodec {
         }
         return new SiteConfig(f.integer("version", 1, Long.MAX_VALUE), f.nonBlank("siteName", TEXT_MAX),
                 f.objects("services").stream().map(s -> new SiteConfig.Service(s.nonBlank("prefix", 8),
-                        s.nonBlank("nameVi", TEXT_MAX), s.optionalText("nameEn", TEXT_MAX))).toList(),
+                        s.nonBlank("nameVi", TEXT_MAX), s.optionalText("nameEn", TEXT_MAX),
+                        minutes(s, "targetMinutes", SiteConfig.Service.MAX_TARGET_MINUTES),
+                        minutes(s, "longestWaitMinutes", SiteConfig.Service.MAX_WAIT_MINUTES),
+                        minutes(s, "queueLength", SiteConfig.Service.MAX_QUEUE_LENGTH))).toList(),
                 f.objects("counters").stream().map(c -> new SiteConfig.Counter(c.nonBlank("id", ID_MAX),
                         c.nonBlank("nameVi", TEXT_MAX), c.optionalTextList("services", 26, 8))).toList(),
                 f.objects("officers").stream().map(o -> new SiteConfig.Officer(o.nonBlank("id", ID_MAX),
@@ -280,7 +331,74 @@ public final class ProtocolCodec {
                         p.optionalText("fee", TEXT_MAX), p.optionalText("timeLimit", TEXT_MAX),
                         p.optionalLinesList("documents", 100, 1000), p.nonBlank("portalUrl", 2000),
                         p.optionalText("service", 8))).toList(),
-                scale, f.optionalLinesList("notices", 20, 1000), f.optionalText("sig", 512));
+                scale, f.optionalLinesList("notices", 20, 1000), announce(f), f.optionalText("sig", 512),
+                priorityAge(f), publicBaseUrl(f), alertAhead(f), null,
+                minutes(f, "idleCounterMinutes", SiteConfig.MAX_IDLE_COUNTER_MINUTES));
+    }
+
+    /** An optional whole number from 1 to {@code max}: minutes, or a number of citizens. */
+    private static Integer minutes(Fields f, String field, int max) {
+        Long n = f.optionalInteger(field);
+        if (n == null) {
+            return null;
+        }
+        if (n < 1 || n > max) {
+            throw f.invalid(field, "must be between 1 and " + max);
+        }
+        return n.intValue();
+    }
+
+    private static Integer priorityAge(Fields f) {
+        Long age = f.optionalInteger("priorityAge");
+        if (age != null && (age < SiteConfig.MIN_PRIORITY_AGE || age > SiteConfig.MAX_PRIORITY_AGE)) {
+            throw f.invalid("priorityAge", "must be between " + SiteConfig.MIN_PRIORITY_AGE + " and "
+                    + SiteConfig.MAX_PRIORITY_AGE + " years");
+        }
+        return age == null ? null : age.intValue();
+    }
+
+    /** Optional, and each of its fields too: configurations older than it still decode. */
+    private static SiteConfig.Announce announce(Fields f) {
+        if (!f.has("announce")) {
+            return null;
+        }
+        Fields a = f.object("announce");
+        boolean enabled = a.has("enabled") ? a.bool("enabled") : SiteConfig.Announce.DEFAULT.enabled();
+        int volume = a.has("volume") ? (int) a.integer("volume", 0, SiteConfig.Announce.MAX_VOLUME)
+                : SiteConfig.Announce.DEFAULT.volume();
+        return new SiteConfig.Announce(enabled, volume);
+    }
+
+
+    /** An absolute http(s) address without query or fragment, at most 200 characters; trailing slashes dropped. */
+    private static String publicBaseUrl(Fields f) {
+        String url = f.optionalText("publicBaseUrl", SiteConfig.PUBLIC_BASE_URL_MAX);
+        if (url == null) {
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw f.invalid("publicBaseUrl", "must be an http or https address");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw f.invalid("publicBaseUrl", "must be an http or https address without query, fragment or login");
+        }
+        return url;
+    }
+
+    private static Integer alertAhead(Fields f) {
+        Long n = f.optionalInteger("alertAhead");
+        if (n == null) {
+            return null;
+        }
+        if (n < 1 || n > SiteConfig.MAX_ALERT_AHEAD) {
+            throw f.invalid("alertAhead", "must be between 1 and " + SiteConfig.MAX_ALERT_AHEAD);
+        }
+        return n.intValue();
     }
 
     private JsonNode parse(byte[] payload) {

@@ -140,7 +140,7 @@ class EventBatchValidationTest {
         batch.put("firmware", "2026.11");
         ((ObjectNode) firstEvent(batch).get("data")).put("colour", "blue");
         EventBatch decoded = codec.decodeEventBatch(batch.toString().getBytes(StandardCharsets.UTF_8), "kiosk-01");
-        assertEquals(7, decoded.events().size());
+        assertEquals(9, decoded.events().size());
     }
 
     @Test

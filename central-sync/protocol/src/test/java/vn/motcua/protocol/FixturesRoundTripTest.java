@@ -3,7 +3,10 @@ package vn.motcua.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import vn.motcua.protocol.event.CounterSignedIn;
+import vn.motcua.protocol.event.CounterSignedOut;
 import vn.motcua.protocol.event.EventBatch;
+import vn.motcua.protocol.event.SignOutReason;
 import vn.motcua.protocol.event.EventType;
 import vn.motcua.protocol.event.Priority;
 import vn.motcua.protocol.event.RatingLevel;
@@ -78,7 +81,8 @@ class FixturesRoundTripTest {
         EventBatch batch = roundTrip("events-batch.json", b -> codec.decodeEventBatch(b, "kiosk-01"));
 
         assertEquals("kiosk-01", batch.kioskId());
-        assertEquals(List.of(41L, 42L, 43L, 44L, 45L, 46L, 47L), batch.events().stream().map(e -> e.seq()).toList());
+        assertEquals(List.of(41L, 42L, 43L, 44L, 45L, 46L, 47L, 48L, 49L),
+                batch.events().stream().map(e -> e.seq()).toList());
         assertEquals(List.of(EventType.values()).stream().map(EventType::wireName).toList(),
                 batch.events().stream().map(e -> e.type().wireName()).distinct().toList());
         TicketIssued elderly = (TicketIssued) batch.events().get(1).data();
@@ -92,6 +96,8 @@ class FixturesRoundTripTest {
         RatingSubmitted anonymous = (RatingSubmitted) batch.events().get(6).data();
         assertNull(anonymous.ticketId());
         assertEquals(3, anonymous.scale());
+        assertEquals(new CounterSignedIn("2", "cb-tran-thi-b"), batch.events().get(7).data());
+        assertEquals(new CounterSignedOut("3", "cb-nguyen-van-a", SignOutReason.OFFICER), batch.events().get(8).data());
     }
 
     @Test

@@ -32,13 +32,17 @@ import static org.awaitility.Awaitility.await;
  * throughput with the very same payloads through the same broker, in one run. Events per batch:
  * {@code -Dbench.batchEvents} (default 50); kiosks {@code -Dbench.kiosks} (10); batches per kiosk
  * {@code -Dbench.batches} (200); how often the report rollups run during it {@code -Dbench.rollupEvery} (1h: not
- * during the measurement).
+ * during the measurement); ingest connections per central instance to compare ({@code INGEST_CONNECTIONS})
+ * {@code -Dbench.connections} (1,2,4).
  */
 class CentralIngestBenchmark {
     private static final int BATCH = Integer.getInteger("bench.batchEvents", 50);
     private static final int KIOSKS = Integer.getInteger("bench.kiosks", 10);
     private static final int BATCHES = Integer.getInteger("bench.batches", 200);
     private static final String SITE = "bench";
+    private static final List<Integer> CONNECTIONS = java.util.Arrays.stream(
+            System.getProperty("bench.connections", "1,2,4").split(",")).map(String::trim).map(Integer::valueOf)
+            .toList();
 
     private Path work;
 
@@ -47,12 +51,12 @@ class CentralIngestBenchmark {
         work = RunFolder.of(test);
     }
     private final List<ManagedProcess> started = new ArrayList<>();
-    private String database;
+    private final List<String> databases = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
         started.forEach(ManagedProcess::stop);
-        if (database != null) {
+        for (String database : databases) {
             try (Connection c = DriverManager.getConnection(Postgres.adminUrl(), "postgres", "");
                  Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
@@ -98,16 +102,24 @@ class CentralIngestBenchmark {
         double raw = rawBroker(broker, rawTopics, payloads, total);
         // A fresh broker per measurement: a stopped central instance keeps its persistent session in the shared
         // group, and the broker would go on queueing a share of the messages for it.
-        broker = restartFresh(broker, "pg");
-        database = Postgres.createFreshDatabase("central_bench");
-        double pg = ingest(CentralSync.create("central-bench-pg", broker.url(), 0, Postgres.url(database), work),
-                broker, eventTopics, payloads, kiosks, total);
-        broker = restartFresh(broker, "sqlite");
-        double sqlite = ingest(CentralSync.create("central-bench-sqlite", broker.url(), 0,
-                "jdbc:sqlite:" + work.resolve("central-bench.db"), work), broker, eventTopics, payloads, kiosks, total);
-        System.out.printf("BENCH raw broker QoS 1:      %,.0f events/s%n", raw);
-        System.out.printf("BENCH ingest PostgreSQL:     %,.0f events/s (%.2f x raw broker)%n", pg, pg / raw);
-        System.out.printf("BENCH ingest SQLite:         %,.0f events/s (%.2f x raw broker)%n", sqlite, sqlite / raw);
+        List<String> lines = new ArrayList<>();
+        for (int connections : CONNECTIONS) {
+            broker = restartFresh(broker, "pg-" + connections);
+            String database = Postgres.createFreshDatabase("central_bench");
+            databases.add(database);
+            double pg = ingest(CentralSync.create("central-bench-pg" + connections, broker.url(), 0,
+                    Postgres.url(database), work), connections, broker, eventTopics, payloads, kiosks, total);
+            broker = restartFresh(broker, "sqlite-" + connections);
+            double sqlite = ingest(CentralSync.create("central-bench-sqlite" + connections, broker.url(), 0,
+                    "jdbc:sqlite:" + work.resolve("central-bench-" + connections + ".db"), work), connections, broker,
+                    eventTopics, payloads, kiosks, total);
+            lines.add(String.format("BENCH ingest PostgreSQL, %d connection(s): %,.0f events/s (%.2f x raw broker)",
+                    connections, pg, pg / raw));
+            lines.add(String.format("BENCH ingest SQLite,     %d connection(s): %,.0f events/s (%.2f x raw broker)",
+                    connections, sqlite, sqlite / raw));
+        }
+        System.out.printf("BENCH raw broker QoS 1:                     %,.0f events/s%n", raw);
+        lines.forEach(System.out::println);
     }
 
     private Mosquitto restartFresh(Mosquitto previous, String name) throws java.io.IOException {
@@ -135,11 +147,12 @@ class CentralIngestBenchmark {
         }
     }
 
-    private double ingest(CentralSync central, Mosquitto broker, List<String> topics, List<byte[]> payloads,
+    private double ingest(CentralSync central, int connections, Mosquitto broker, List<String> topics, List<byte[]> payloads,
                           List<String> kiosks, long total) throws Exception {
         started.add(0, central);
         // ingest alone by default; -Dbench.rollupEvery=30s lets the report rollups compete for the database too
         central.putEnv("REPORTS_ROLLUP_EVERY", System.getProperty("bench.rollupEvery", "1h"));
+        central.putEnv("INGEST_CONNECTIONS", String.valueOf(connections));
         central.start();
         long perKiosk = total / kiosks.size();
         Map<String, Long> acked = new ConcurrentHashMap<>();

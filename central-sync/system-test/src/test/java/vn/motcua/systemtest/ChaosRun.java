@@ -577,6 +577,14 @@ final class ChaosRun {
             if (r.place() == CentralRecords.Place.QUARANTINED && (r.reason() == null || r.reason().isBlank())) {
                 problems.add("quarantined without a reason: " + r);
             }
+            if (r.type() != null && r.type().startsWith("counter.signed_")) {
+                // the officers' sign-ins the harness makes to call tickets: not citizens' events, but they must
+                // arrive like any other, stored under a kiosk of this world
+                if (r.place() != CentralRecords.Place.STORED || !world.holds(r.siteId(), r.kioskId())) {
+                    problems.add("a counter sign-in event not stored under its kiosk: " + r);
+                }
+                continue;
+            }
             Ledger.Owner owner = r.entity() == null ? null : ledger.ownerOf(r.entity());
             if (owner == null) {
                 problems.add("an event at central that no agent committed: " + r);

@@ -71,6 +71,11 @@ final class ChaosWorld implements AutoCloseable {
     final CentralSync central;
     final String database;
     final List<Kiosk> kiosks = new ArrayList<>();
+
+    /** Whether one of this world's kiosks is the one named. */
+    boolean holds(String siteId, String kioskId) {
+        return kiosks.stream().anyMatch(k -> k.siteId.equals(siteId) && k.kioskId.equals(kioskId));
+    }
     private final List<ManagedProcess> started = new ArrayList<>();
 
     private ChaosWorld(Path work, boolean credentials, Mosquitto broker, CentralSync central, String database,

@@ -50,7 +50,7 @@ final class CounterConsole {
         return a;
     }
 
-    private void signIn() throws IOException, InterruptedException {
+    void signIn() throws IOException, InterruptedException {
         token = null;
         Answer a = post("sign-in", "{\"officerId\":\"" + OFFICER + "\",\"pin\":\"" + PIN + "\",\"counter\":\""
                 + COUNTER + "\"}");

@@ -222,6 +222,99 @@ class WebConsoleBenchmark {
         System.out.print(out);
     }
 
+    /**
+     * The 766 satisfaction report (-Dtest=WebConsoleBenchmark#satisfaction766Report): a year of rollup rows for
+     * 1,200 sites, each with 10 counters and 10 officers (a counter and its officer stand for one of 12,000 kiosks),
+     * 33 tickets served per counter a day (about 400,000 a day) and rated at three levels each day; 5 procedures
+     * a site. Seeded straight into the rollup tables the report reads; p50/p95 over HTTP of the page and the
+     * workbook for a month and a year, all sites and one site.
+     */
+    @Test
+    void satisfaction766Report() throws Exception {
+        database = Postgres.createFreshDatabase("central_s766_bench");
+        Mosquitto broker = Mosquitto.create(work);
+        started.add(broker);
+        broker.start();
+        CentralSync central = CentralSync.create("central-bench", broker.url(), 0, Postgres.url(database), work);
+        central.putEnv("CENTRAL_ADMIN_USER", ADMIN);
+        central.putEnv("CENTRAL_ADMIN_PASSWORD", PASSWORD);
+        central.putEnv("REPORTS_ROLLUP_EVERY", "1h");
+        started.add(central);
+        central.start();
+        long servedRows;
+        long served;
+        long ratingRows;
+        try (Connection c = DriverManager.getConnection(Postgres.url(database), "postgres", "");
+             Statement s = c.createStatement()) {
+            long t0 = System.nanoTime();
+            s.execute("""
+                    INSERT INTO served_daily (day, site_id, counter, officer_id, service, served)
+                    SELECT to_char(DATE '2026-01-01' + d, 'YYYY-MM-DD'), 'site-' || si, 'c' || k, 'cb-' || k, 'A',
+                           30 + ((d + si + k) % 7)
+                    FROM generate_series(0, 364) d, generate_series(1, 1200) si, generate_series(1, 10) k
+                    """);
+            String levels = "unnest(ARRAY['very_satisfied','satisfied','dissatisfied']) l";
+            s.execute("""
+                    INSERT INTO rating_daily_officer (day, site_id, officer_id, level, ratings)
+                    SELECT to_char(DATE '2026-01-01' + d, 'YYYY-MM-DD'), 'site-' || si, 'cb-' || k, l,
+                           CASE l WHEN 'dissatisfied' THEN (d + si + k) %% 2 ELSE 5 + ((d + si + k) %% 5) END
+                    FROM generate_series(0, 364) d, generate_series(1, 1200) si, generate_series(1, 10) k, %s
+                    """.formatted(levels));
+            s.execute("""
+                    INSERT INTO rating_daily_counter (day, site_id, counter, level, ratings)
+                    SELECT day, site_id, 'c' || substr(officer_id, 4), level, ratings FROM rating_daily_officer
+                    """);
+            s.execute("""
+                    INSERT INTO rating_daily_procedure (day, site_id, procedure_code, level, ratings)
+                    SELECT day, site_id, 'p' || (1 + (substr(officer_id, 4)::int % 5)), level, SUM(ratings)
+                    FROM rating_daily_officer GROUP BY 1, 2, 3, 4
+                    """);
+            for (String table : List.of("served_daily", "rating_daily_officer", "rating_daily_counter",
+                    "rating_daily_procedure")) {
+                s.execute("ANALYZE " + table);
+            }
+            System.out.printf("BENCH 766 report: rollup tables seeded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            try (var rs = s.executeQuery("SELECT COUNT(*), SUM(served) FROM served_daily")) {
+                rs.next();
+                servedRows = rs.getLong(1);
+                served = rs.getLong(2);
+            }
+            try (var rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM rating_daily_officer) "
+                    + "+ (SELECT COUNT(*) FROM rating_daily_counter) + (SELECT COUNT(*) FROM rating_daily_procedure)")) {
+                rs.next();
+                ratingRows = rs.getLong(1);
+            }
+        }
+        String[] session = signIn(central);
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("766 page, one month, all sites", "/reports/766?kind=month&value=2026-03");
+        queries.put("766 page, one month, one site", "/reports/766?kind=month&value=2026-03&site=site-7");
+        queries.put("766 XLSX, one month, all sites", "/reports/766.xlsx?kind=month&value=2026-03");
+        queries.put("766 page, one year, one site", "/reports/766?kind=year&value=2026&site=site-7");
+        queries.put("766 page, one year, all sites", "/reports/766?kind=year&value=2026");
+        StringBuilder out = new StringBuilder(String.format("""
+                BENCH 766 report (PostgreSQL, one central, 2 shared cores)
+                  served_daily %,d rows standing for %,d tickets served in a year; %,d rating rollup rows
+                """, servedRows, served, ratingRows));
+        for (Map.Entry<String, String> q : queries.entrySet()) {
+            boolean year = q.getKey().contains("year, all");
+            long[] samples = new long[year ? 5 : 20];
+            for (int i = year ? -1 : -3; i < samples.length; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> r = get(central, session, q.getValue());
+                long t = System.nanoTime() - t0;
+                assertEquals(200, r.statusCode(), q.getValue());
+                if (i >= 0) {
+                    samples[i] = t;
+                }
+            }
+            Percentiles p = new Percentiles(samples);
+            out.append(String.format("  %-40s p50 %7.1f ms  p95 %7.1f ms%n", q.getKey() + ":", p.millis(50),
+                    p.millis(95)));
+        }
+        System.out.print(out);
+    }
+
     @Test
     void fleetPageOf5000Kiosks() throws Exception {
         database = Postgres.createFreshDatabase("central_fleet_bench");

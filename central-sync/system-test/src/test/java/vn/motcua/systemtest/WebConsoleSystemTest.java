@@ -57,7 +57,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The web console in real headless Chromium against central-sync and a kiosk-agent as separate processes, with a
  * Mosquitto broker: sign-in, live fleet state, signed commands, signed configuration, offline detection and alerts,
  * and the agent refusing forged, expired and replayed commands and a badly signed configuration.
- * Screenshots of every page go to central-sync/target/screenshots/.
+ * Screenshots of every page, and its HTML as the browser holds it, go to central-sync/target/screenshots/.
  */
 class WebConsoleSystemTest {
     private static final String SITE = "so-gddt-web";
@@ -108,6 +108,8 @@ class WebConsoleSystemTest {
     private void shot(String name) throws Exception {
         File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(f.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        // the page as the browser holds it, beside its picture: two runs' pages can be compared as text
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource(), StandardCharsets.UTF_8);
     }
 
     private String text(String css) {

@@ -186,10 +186,14 @@ public record KioskConfig(Identity identity, Broker broker, Agent agent, String 
         }
     }
 
-    /** Maximum heap of each JVM, in MiB; a 2 GB Pi runs both, and the desktop stack too. */
+    /**
+     * Maximum heap of each JVM, in MiB. The defaults come from the memory benchmark (firmware-config/packaging/test,
+     * MemoryBudgetBenchmark): with them agent and screen stay under 450 MB resident together, which a 1 GB Pi 3B+
+     * affords beside Raspberry Pi OS Lite and cage.
+     */
     public record Jvm(int agentHeapMb, int appHeapMb) {
-        public static final int DEFAULT_AGENT_HEAP_MB = 256;
-        public static final int DEFAULT_APP_HEAP_MB = 384;
+        public static final int DEFAULT_AGENT_HEAP_MB = 96;
+        public static final int DEFAULT_APP_HEAP_MB = 160;
 
         public static Jvm defaults() {
             return new Jvm(DEFAULT_AGENT_HEAP_MB, DEFAULT_APP_HEAP_MB);

@@ -32,7 +32,7 @@ class KioskConfigFullTest {
         assertEquals(60, c.app().idleTimeoutSeconds());
         assertEquals(List.of("vi", "en"), c.app().languages());
         assertTrue(c.app().staffPinHash().startsWith("pbkdf2-sha256$210000$"));
-        assertEquals(new KioskConfig.Jvm(256, 384), c.jvm());
+        assertEquals(new KioskConfig.Jvm(96, 160), c.jvm());
         assertEquals(new KioskConfig.Ui("cage-gtk", KioskConfig.Ui.DEFAULT_JAVAFX_DIR), c.ui());
     }
 

@@ -37,6 +37,7 @@ public class KioskYamlConfigurer implements ApplicationContextConfigurer {
 
     static Map<String, Object> properties(KioskConfig config, String source) {
         Map<String, Object> p = new HashMap<>();
+        p.put("kiosk.config-file", source);
         p.put("kiosk.site-id", config.identity().siteId());
         p.put("kiosk.kiosk-id", config.identity().kioskId());
         p.put("kiosk.time-zone", config.timeZone());
@@ -60,19 +61,12 @@ public class KioskYamlConfigurer implements ApplicationContextConfigurer {
     }
 
     /**
-     * A kiosk.yaml describes a real kiosk: its GPIO panel is on, and the printer is opened under the stable name the
-     * rendered udev rule gives it, as a USB printer device or a serial line. Rating buttons stay with the agent's own
-     * settings, which also name the counter they stand at.
+     * A kiosk.yaml describes a real kiosk: its GPIO peripherals are on (each reads its pin from the file's
+     * {@code gpio.*} itself, see gpio.Wiring), and the printer is opened under the stable name the rendered udev rule
+     * gives it, as a USB printer device or a serial line.
      */
     private static void hardware(KioskConfig config, Map<String, Object> p) {
-        KioskConfig.Gpio gpio = config.gpio();
         p.put("agent.gpio.enabled", true);
-        p.put("agent.gpio.button-pin", gpio.ticketButton());
-        p.put("agent.gpio.green-pin", gpio.ledGreen());
-        p.put("agent.gpio.amber-pin", gpio.ledAmber());
-        p.put("agent.gpio.red-pin", gpio.ledRed());
-        p.put("agent.gpio.buzzer-pin", gpio.buzzer());
-        p.put("agent.gpio.paper-sensor-pin", gpio.paperSensor() == null ? -1 : gpio.paperSensor());
         KioskConfig.Printer printer = config.printer();
         if (printer.port().startsWith("/dev/usb/lp")) {
             p.put("agent.printer.kind", "device");

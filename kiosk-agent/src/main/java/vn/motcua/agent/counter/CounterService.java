@@ -4,17 +4,20 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.agent.config.CounterSettings;
 import vn.motcua.agent.config.KioskSettings;
 import vn.motcua.agent.db.Database;
+import vn.motcua.agent.events.KioskEventBus;
 import vn.motcua.agent.outbox.Outbox;
 import vn.motcua.agent.queue.ServiceDay;
 import vn.motcua.agent.site.SiteConfigStore;
-import vn.motcua.agent.stream.KioskEventBus;
 import vn.motcua.agent.web.ApiException;
 import vn.motcua.protocol.event.TicketCalled;
 import vn.motcua.protocol.event.TicketNoShow;
 import vn.motcua.protocol.event.TicketServed;
 import vn.motcua.protocol.message.SiteConfig;
+import vn.motcua.screen.CallAnnounced;
+import vn.motcua.screen.QueueChanged;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -106,7 +109,6 @@ public class CounterService {
             outbox.append(c, new TicketCalled(next.get(), s.counter(), s.officerId()), now);
             return byId(c, next.get());
         });
-        outbox.committed();
         LOG.info("counter {}: officer {} called {} ticket={}", s.counter(), s.officerId(), called.display(),
                 called.ticketId());
         announce(called, s, now, false);
@@ -125,7 +127,6 @@ public class CounterService {
             outbox.append(c, new TicketCalled(open.ticketId(), s.counter(), s.officerId()), now);
             return byId(c, open.ticketId());
         });
-        outbox.committed();
         announce(called, s, now, true);
         return called;
     }
@@ -143,7 +144,6 @@ public class CounterService {
             outbox.append(c, new TicketNoShow(open.ticketId(), s.counter()), now);
             return byId(c, open.ticketId());
         });
-        outbox.committed();
         LOG.info("counter {}: {} did not come ticket={}", s.counter(), done.display(), done.ticketId());
         return done;
     }
@@ -164,7 +164,6 @@ public class CounterService {
             outbox.append(c, new TicketServed(open.ticketId(), s.counter(), s.officerId(), seconds), now);
             return byId(c, open.ticketId());
         });
-        outbox.committed();
         LOG.info("counter {}: officer {} served {} in {} s ticket={}", s.counter(), s.officerId(), done.display(),
                 done.serviceSeconds(), done.ticketId());
         return done;
@@ -201,7 +200,6 @@ public class CounterService {
             outbox.append(c, new TicketServed(open.ticketId(), s.counter(), s.officerId(), seconds), now);
             return byId(c, open.ticketId());
         });
-        outbox.committed();
         LOG.info("counter {}: {} transferred to service {} ticket={}", s.counter(), moved.display(), toService,
                 moved.ticketId());
         queueChanged(toService);
@@ -250,14 +248,14 @@ public class CounterService {
     }
 
     private void announce(CallView called, CounterSession s, OffsetDateTime at, boolean recall) {
-        events.publish(KioskEventBus.CALL, new CallAnnounced(called.display(), s.counter(), s.counterName(),
+        events.publish(new CallAnnounced(called.display(), s.counter(), s.counterName(),
                 at.toString(), recall));
         queueChanged(called.service());
     }
 
     /** The screen's queue lengths changed; the same body as a new ticket's {@code queue} event. */
     private void queueChanged(String service) {
-        events.publish(KioskEventBus.QUEUE, java.util.Map.of("service", service));
+        events.publish(new QueueChanged(service));
     }
 
     public String counterName(String counterId) {

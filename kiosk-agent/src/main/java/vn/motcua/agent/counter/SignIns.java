@@ -4,9 +4,16 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.agent.config.CounterSettings;
+import vn.motcua.agent.config.KioskSettings;
+import vn.motcua.agent.db.Database;
+import vn.motcua.agent.outbox.Outbox;
 import vn.motcua.agent.site.SiteConfigStore;
 import vn.motcua.agent.web.ApiException;
 import vn.motcua.device.PinHash;
+import vn.motcua.protocol.event.CounterSignedIn;
+import vn.motcua.protocol.event.CounterSignedOut;
+import vn.motcua.protocol.event.SignOutReason;
 import vn.motcua.protocol.message.SiteConfig;
 
 import java.net.InetAddress;
@@ -14,6 +21,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -22,6 +32,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +48,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * still sign in from the addresses they used before (their counter PC) while every other address is refused, and the
  * agent logs an alert. There is deliberately no lockout to lift: a lockout is exactly what a stranger could keep
  * triggering. The limits are in memory; an agent restart clears them together with the sessions.
+ *
+ * <p>Every sign-in and sign-out is an outbox event ({@code counter.signed_in}, {@code counter.signed_out}) appended
+ * in the transaction during which the session changes, so central's time signed in follows the sessions exactly. A
+ * sign-in that ends another session (the same counter, or the same officer elsewhere) first signs that one out as
+ * {@code replaced}. Sessions do not time out; an agent restart ends them without an event.
  */
 @Singleton
 public class SignIns {
@@ -49,6 +65,9 @@ public class SignIns {
     private final SiteConfigStore site;
     private final Clock clock;
     private final Map<String, String> pins;
+    private final Database db;
+    private final Outbox outbox;
+    private final ZoneId zone;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CounterSession> byToken = new ConcurrentHashMap<>();
     /** Guarded by this; in order of the last wrong PIN, stalest first. */
@@ -72,11 +91,15 @@ public class SignIns {
         boolean alerted;
     }
 
-    public SignIns(CounterSettings settings, SignInSettings limits, SiteConfigStore site, Clock clock) {
+    public SignIns(CounterSettings settings, SignInSettings limits, SiteConfigStore site, Clock clock, Database db,
+                   Outbox outbox, KioskSettings kiosk) {
         this.limits = limits;
         this.site = site;
         this.clock = clock;
         this.pins = settings.pinsByOfficer();
+        this.db = db;
+        this.outbox = outbox;
+        this.zone = kiosk.zone();
     }
 
     public synchronized CounterSession signIn(String officerId, String pin, String counterId, InetAddress from) {
@@ -98,10 +121,23 @@ public class SignIns {
             LOG.warn("officer {} signs in with a {}-digit PIN; give them one of at least {} digits "
                     + "(firmware-config hash-pin)", officerId, pin.length(), RECOMMENDED_PIN_DIGITS);
         }
-        byToken.values().removeIf(s -> s.counter().equals(counterId) || s.officerId().equals(officerId));
+        List<CounterSession> replaced = byToken.values().stream()
+                .filter(s -> s.counter().equals(counterId) || s.officerId().equals(officerId)).toList();
         String token = HexFormat.of().formatHex(bytes(24));
         CounterSession session = new CounterSession(token, officer.id(), officer.name(), counter.id(), counter.nameVi(), now);
-        byToken.put(token, session);
+        OffsetDateTime at = at(now);
+        db.transaction(c -> {
+            for (CounterSession old : replaced) {
+                outbox.append(c, new CounterSignedOut(old.counter(), old.officerId(), SignOutReason.REPLACED), at);
+            }
+            outbox.append(c, new CounterSignedIn(counter.id(), officer.id()), at);
+            // the sessions change only once both events are in: a refused event leaves them as they were
+            replaced.forEach(old -> byToken.remove(old.token()));
+            byToken.put(token, session);
+            return null;
+        });
+        replaced.forEach(old -> LOG.info("counter {}: officer {} signed out, replaced by officer {} at counter {}",
+                old.counter(), old.officerId(), officerId, counterId));
         LOG.info("counter {}: officer {} signed in from {}", counterId, officerId, from.getHostAddress());
         return session;
     }
@@ -231,9 +267,27 @@ public class SignIns {
         return token == null ? Optional.empty() : Optional.ofNullable(byToken.get(token));
     }
 
-    public void signOut(String token) {
-        if (token != null) {
-            byToken.remove(token);
+    /** The counters someone is signed in at, sorted, each once. */
+    public java.util.List<String> signedInCounters() {
+        return byToken.values().stream().map(CounterSession::counter).distinct().sorted().toList();
+    }
+
+    /** Ends the session of this token, if it has one, as the officer's own sign-out. */
+    public synchronized void signOut(String token) {
+        CounterSession session = token == null ? null : byToken.get(token);
+        if (session == null) {
+            return;
         }
+        db.transaction(c -> {
+            outbox.append(c, new CounterSignedOut(session.counter(), session.officerId(), SignOutReason.OFFICER),
+                    at(clock.instant()));
+            byToken.remove(token);
+            return null;
+        });
+        LOG.info("counter {}: officer {} signed out", session.counter(), session.officerId());
+    }
+
+    private OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), zone);
     }
 }

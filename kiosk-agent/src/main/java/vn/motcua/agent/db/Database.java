@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,6 +28,9 @@ public class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final ReentrantLock lock = new ReentrantLock(true);
+    /** Work to run once the current transaction has committed; touched only by the thread holding {@link #lock}. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private int depth;
     private final Path file;
     private final Connection connection;
 
@@ -47,24 +52,58 @@ public class Database {
         LOG.info("database {} ready (WAL, synchronous=FULL)", file);
     }
 
-    /** Runs {@code work} alone on the connection and commits it; any exception rolls everything back. */
+    /**
+     * Runs {@code work} alone on the connection and commits it; any exception rolls everything back. What the work
+     * registered with {@link #afterCommit} runs once the outermost transaction has committed, and never after a
+     * rollback.
+     */
     public <T> T transaction(SqlWork<T> work) {
+        List<Runnable> hooks;
+        T result;
         lock.lock();
         try {
+            depth++;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollback();
+                if (depth == 1) {
+                    afterCommit.clear();
+                }
                 if (e instanceof RuntimeException re) {
                     throw re;
                 }
                 throw new DatabaseException("database " + file + ": " + e.getMessage(), (SQLException) e);
             }
+            if (depth > 1 || afterCommit.isEmpty()) {
+                return result;
+            }
+            hooks = List.copyOf(afterCommit);
+            afterCommit.clear();
         } finally {
+            depth--;
             lock.unlock();
         }
+        for (Runnable hook : hooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                LOG.error("database {}: after-commit work failed", file, e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code hook} after the transaction in progress on this thread commits (outside the lock, on this thread);
+     * it is dropped if the transaction rolls back. Call it only inside {@link #transaction}.
+     */
+    public void afterCommit(Runnable hook) {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("afterCommit outside a transaction");
+        }
+        afterCommit.add(hook);
     }
 
     private void rollback() {

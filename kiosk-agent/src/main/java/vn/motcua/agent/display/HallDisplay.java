@@ -8,10 +8,15 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.agent.config.CounterSettings;
 import vn.motcua.agent.counter.CounterService;
-import vn.motcua.agent.counter.CounterSettings;
 import vn.motcua.agent.counter.TryLater;
-import vn.motcua.agent.stream.KioskEventBus;
+import vn.motcua.agent.events.KioskEventBus;
+import vn.motcua.agent.site.SiteConfigStore;
+import vn.motcua.agent.voice.Announcement;
+import vn.motcua.agent.voice.VoicePack;
+import vn.motcua.protocol.message.SiteConfig;
+import vn.motcua.screen.CallAnnounced;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +55,8 @@ public class HallDisplay {
     private final CounterSettings settings;
     private final DisplaySettings limits;
     private final ObjectMapper mapper;
+    private final SiteConfigStore site;
+    private final VoicePack voice;
     private final Runnable unsubscribe;
     private final ThreadPoolExecutor writer;
     private final ScheduledExecutorService timer;
@@ -79,7 +87,9 @@ public class HallDisplay {
     }
 
     public HallDisplay(KioskEventBus events, CounterService counters, CounterSettings settings, DisplaySettings limits,
-                       ObjectMapper mapper) {
+                       ObjectMapper mapper, SiteConfigStore site, VoicePack voice) {
+        this.site = site;
+        this.voice = voice;
         this.counters = counters;
         this.settings = settings;
         this.limits = limits;
@@ -108,9 +118,10 @@ public class HallDisplay {
         timer.scheduleWithFixedDelay(() -> writer.execute(this::heartbeat), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long check = Math.max(50, Math.min(1000, limits.writeTimeout().toMillis() / 4));
         timer.scheduleWithFixedDelay(this::watchdog, check, check, TimeUnit.MILLISECONDS);
-        this.unsubscribe = events.subscribe((type, body) -> {
-            if (KioskEventBus.CALL.equals(type)) {
-                writer.execute(() -> broadcast(frame("call", body)));
+        this.unsubscribe = events.subscribe(event -> {
+            if (event instanceof CallAnnounced call) {
+                HallCall aloud = aloud(call);
+                writer.execute(() -> broadcast(frame(call.type().wireName(), aloud)));
             }
         });
     }
@@ -257,6 +268,37 @@ public class HallDisplay {
 
     private synchronized void forget(Stream s) {
         streams.remove(s);
+    }
+
+    /**
+     * A call or recall as the display gets it: the call, and what to say after the chime. The clips are planned here
+     * so the page only plays a list; an empty list (announcing off, no pack yet, a counter with no number) means
+     * the chime alone.
+     *
+     * @param announce whether the site speaks, its volume (0-100) and the clips, in order
+     */
+    record HallCall(String display, String counter, String counterName, String at, boolean recall, Aloud announce) {
+    }
+
+    record Aloud(boolean enabled, int volume, List<String> clips) {
+    }
+
+    private HallCall aloud(CallAnnounced call) {
+        SiteConfig.Announce announce = site.current().announceOrDefault();
+        List<String> clips = List.of();
+        if (announce.enabled()) {
+            OptionalInt number = Announcement.counterNumber(call.counter(), call.counterName());
+            try {
+                List<String> planned = number.isPresent() ? Announcement.plan(call.display(), number.getAsInt())
+                        : List.of();
+                clips = voice.has(planned) ? planned : List.of();
+            } catch (IllegalArgumentException e) {
+                LOG.warn("hall display: {} to counter {} only chimes: {}", call.display(), call.counter(),
+                        e.getMessage());
+            }
+        }
+        return new HallCall(call.display(), call.counter(), call.counterName(), call.at(), call.recall(),
+                new Aloud(announce.enabled(), announce.volume(), clips));
     }
 
     private String frame(String type, Object body) {

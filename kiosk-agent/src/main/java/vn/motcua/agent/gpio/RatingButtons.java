@@ -1,9 +1,7 @@
 package vn.motcua.agent.gpio;
 
-import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.io.gpio.digital.PullResistance;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -24,12 +22,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Physical rating buttons at a counter. A press rates the counter's last served ticket that has no rating yet, so
- * the rating names who served; with none, it is stored as an anonymous rating for the counter. Presses within
+ * the rating names who served; with none, or with no counter named, it is stored as an anonymous rating. The pins are
+ * kiosk.yaml's {@code gpio.ratingButtons}, best level first. Presses within
  * {@code agent.gpio.rating-guard} of the last accepted one are ignored, so one citizen leaves one rating.
  */
 @io.micronaut.context.annotation.Context
 @Requires(property = "agent.gpio.enabled", value = "true")
-@Requires(property = "agent.gpio.rating-pins")
 public class RatingButtons {
     private static final Logger LOG = LoggerFactory.getLogger(RatingButtons.class);
     private static final List<RatingLevel> FIVE = List.of(RatingLevel.VERY_SATISFIED, RatingLevel.SATISFIED,
@@ -48,26 +46,29 @@ public class RatingButtons {
         return t;
     });
 
-    public RatingButtons(Context pi4j, GpioSettings settings, RatingService ratings, CounterService counters,
+    public RatingButtons(Wiring wiring, GpioSettings settings, RatingService ratings, CounterService counters,
                          Clock clock) {
         this.settings = settings;
         this.ratings = ratings;
         this.counters = counters;
         this.clock = clock;
-        List<RatingLevel> levels = settings.ratingPins().size() == 5 ? FIVE : THREE;
-        for (int i = 0; i < settings.ratingPins().size(); i++) {
+        List<Integer> pins = wiring.pins().ratingButtons();
+        if (pins.isEmpty()) {
+            LOG.info("no rating buttons (gpio.ratingButtons: []): rating happens on the touchscreen only");
+            return;
+        }
+        List<RatingLevel> levels = pins.size() == 5 ? FIVE : THREE;
+        for (int i = 0; i < pins.size(); i++) {
             RatingLevel level = levels.get(i);
-            DigitalInput in = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("rating-" + level.wireName())
-                    .address(settings.ratingPins().get(i)).pull(PullResistance.PULL_UP)
-                    .debounce(settings.buttonDebounce().toNanos() / 1000, java.util.concurrent.TimeUnit.MICROSECONDS));
+            DigitalInput in = wiring.button("rating-" + level.wireName(), pins.get(i));
             in.addListener(e -> {
                 if (e.state() == DigitalState.LOW) {
                     pressed(level, levels.size());
                 }
             });
         }
-        LOG.info("rating buttons for counter {}: {} levels on BCM {}", settings.ratingCounter(), levels.size(),
-                settings.ratingPins());
+        LOG.info("rating buttons {}: {} levels on BCM {}", settings.ratingCounter() == null ? "of the kiosk"
+                : "for counter " + settings.ratingCounter(), levels.size(), pins);
     }
 
     private void pressed(RatingLevel level, int scale) {
@@ -81,7 +82,8 @@ public class RatingButtons {
     }
 
     private void record(RatingLevel level, int scale) {
-        Optional<String> ticket = counters.lastServedUnrated(settings.ratingCounter());
+        Optional<String> ticket = settings.ratingCounter() == null ? Optional.empty()
+                : counters.lastServedUnrated(settings.ratingCounter());
         try {
             ratings.submit(new RatingRequest(ticket.orElse(null), settings.ratingCounter(), null, null, level, scale,
                     List.of(), null), null);

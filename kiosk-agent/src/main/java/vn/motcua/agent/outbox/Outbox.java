@@ -1,7 +1,9 @@
 package vn.motcua.agent.outbox;
 
 import jakarta.inject.Singleton;
+import vn.motcua.agent.db.Database;
 import vn.motcua.agent.status.HostInfo;
+import vn.motcua.agent.status.KioskHealth;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.event.EventBody;
@@ -30,16 +32,23 @@ public class Outbox {
     private final HostInfo host;
     private final ProtocolCodec codec;
     private final OutboxSignal signal;
+    private final Database db;
+    private final KioskHealth health;
 
-    public Outbox(Clock clock, HostInfo host, ProtocolCodec codec, OutboxSignal signal) {
+    public Outbox(Clock clock, HostInfo host, ProtocolCodec codec, OutboxSignal signal, Database db,
+                  KioskHealth health) {
         this.clock = clock;
         this.host = host;
         this.codec = codec;
         this.signal = signal;
+        this.db = db;
+        this.health = health;
+        health.outboxBacklog(db.transaction(this::backlog));
     }
 
     /**
-     * Adds an event with the next sequence number. The caller commits, then calls {@link #committed()}.
+     * Adds an event with the next sequence number. Once the caller's transaction commits, the publisher is woken
+     * and the new backlog reported to {@link KioskHealth}; if it rolls back, neither happens.
      *
      * @throws EventRefused when central would refuse the event; the caller's transaction must roll back
      */
@@ -61,6 +70,11 @@ public class Outbox {
             insert.setString(5, at.toString());
             insert.executeUpdate();
         }
+        long backlog = seq - state(c, "last_ack_seq");
+        db.afterCommit(() -> {
+            health.outboxBacklog(backlog);
+            signal.signal();
+        });
         return event;
     }
 
@@ -73,11 +87,6 @@ public class Outbox {
                     e.getMessage());
             throw new EventRefused(event.type(), e);
         }
-    }
-
-    /** Wakes the publisher; call after the transaction that appended has committed. */
-    public void committed() {
-        signal.signal();
     }
 
     /** Up to {@code limit} events after {@code afterSeq}, in sequence order, as their stored JSON. */
@@ -126,6 +135,8 @@ public class Outbox {
             ack.setLong(1, covered);
             ack.executeUpdate();
         }
+        long backlog = lastSeq(c) - covered;
+        db.afterCommit(() -> health.outboxBacklog(backlog));
         return covered;
     }
 

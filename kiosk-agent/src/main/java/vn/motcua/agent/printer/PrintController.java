@@ -14,6 +14,7 @@ import vn.motcua.agent.site.SiteConfigStore;
 import vn.motcua.agent.web.ApiException;
 import vn.motcua.agent.web.JsonRequest;
 import vn.motcua.protocol.message.SiteConfig;
+import vn.motcua.screen.PrinterInfo;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -71,6 +72,6 @@ public class PrintController {
         return HttpResponse.ok(new TestPrint(outcome.printed(), outcome.problem(), outcome.bytes(), monitor.view()));
     }
 
-    public record TestPrint(boolean printed, String printProblem, int bytes, PrinterMonitor.PrinterEvent printer) {
+    public record TestPrint(boolean printed, String printProblem, int bytes, PrinterInfo printer) {
     }
 }

@@ -1,7 +1,9 @@
 package vn.motcua.agent.printer;
 
 import jakarta.inject.Singleton;
-import vn.motcua.agent.stream.KioskEventBus;
+import vn.motcua.agent.events.KioskEventBus;
+import vn.motcua.agent.status.KioskHealth;
+import vn.motcua.screen.PrinterInfo;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -9,17 +11,20 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one place that knows the printer's current state. The printer driver and the paper sensor report here; the
- * status API, the LEDs and the screen (through the kiosk event bus, as a {@code printer} event) read from here.
+ * status API reads from here; the screen hears of changes as {@code printer} events on the kiosk event bus, and the
+ * LEDs through {@link KioskHealth}, which every change is reported to.
  */
 @Singleton
 public class PrinterMonitor {
     private final Clock clock;
     private final KioskEventBus events;
+    private final KioskHealth health;
     private final AtomicReference<PrinterState> current;
 
-    public PrinterMonitor(Clock clock, KioskEventBus events) {
+    public PrinterMonitor(Clock clock, KioskEventBus events, KioskHealth health) {
         this.clock = clock;
         this.events = events;
+        this.health = health;
         this.current = new AtomicReference<>(PrinterState.unknown(clock.instant()));
     }
 
@@ -36,15 +41,14 @@ public class PrinterMonitor {
         }
         PrinterState now = new PrinterState(status, detail, clock.instant());
         current.set(now);
-        events.publish(KioskEventBus.PRINTER, new PrinterEvent(status.wireName(), detail, now.since().toString()));
+        health.printer(status.blocksPrinting() ? KioskHealth.PrinterCondition.FAULT
+                : status == PrinterStatus.PAPER_NEAR_END ? KioskHealth.PrinterCondition.DEGRADED
+                : KioskHealth.PrinterCondition.OK, status.wireName());
+        events.publish(new PrinterInfo(status.wireName(), detail, now.since().toString()));
     }
 
-    /** The JSON body of a {@code printer} event and of {@code printer} in {@code GET /api/status}. */
-    public record PrinterEvent(String status, String detail, String since) {
-    }
-
-    public PrinterEvent view() {
+    public PrinterInfo view() {
         PrinterState s = current.get();
-        return new PrinterEvent(s.status().wireName(), s.detail(), s.since().toString());
+        return new PrinterInfo(s.status().wireName(), s.detail(), s.since().toString());
     }
 }

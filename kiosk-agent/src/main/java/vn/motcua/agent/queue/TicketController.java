@@ -18,6 +18,8 @@ import vn.motcua.agent.web.ApiException;
 import vn.motcua.agent.web.IdempotencyKey;
 import vn.motcua.agent.web.JsonRequest;
 import vn.motcua.protocol.event.Priority;
+import vn.motcua.screen.TicketStatus;
+import vn.motcua.screen.TicketView;
 
 import java.util.regex.Pattern;
 

@@ -1,15 +1,17 @@
 package vn.motcua.agent.queue;
 
 import jakarta.inject.Singleton;
-import vn.motcua.agent.counter.LanServer;
+import vn.motcua.agent.config.LanAddress;
 import vn.motcua.agent.db.Database;
+import vn.motcua.agent.events.KioskEventBus;
 import vn.motcua.agent.printer.PrintOutcome;
 import vn.motcua.agent.printer.TicketPrinter;
 import vn.motcua.agent.printer.TicketSlip;
 import vn.motcua.agent.site.SiteConfigStore;
-import vn.motcua.agent.stream.KioskEventBus;
 import vn.motcua.protocol.event.Priority;
 import vn.motcua.protocol.message.SiteConfig;
+import vn.motcua.screen.QueueChanged;
+import vn.motcua.screen.TicketView;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -37,13 +39,13 @@ public class TicketDesk {
     private final WaitEstimator wait;
     private final Database db;
     private final SiteConfigStore site;
-    private final LanServer lan;
+    private final LanAddress lan;
     private final KioskEventBus events;
     /** Prints in progress by idempotency key, for a retried request that arrives meanwhile. */
     private final Map<String, CompletableFuture<TicketService.PrintRecord>> printing = new ConcurrentHashMap<>();
 
     public TicketDesk(TicketService tickets, TicketPrinter printer, WaitEstimator wait, Database db,
-                      SiteConfigStore site, LanServer lan, KioskEventBus events) {
+                      SiteConfigStore site, LanAddress lan, KioskEventBus events) {
         this.tickets = tickets;
         this.printer = printer;
         this.wait = wait;
@@ -71,7 +73,7 @@ public class TicketDesk {
             PrintOutcome outcome = printer.print(slip(t, url, minutes), t.display() + "-" + t.ticketId());
             tickets.recordPrint(t.ticketId(), outcome.printed(), outcome.problem());
             mine.complete(new TicketService.PrintRecord(outcome.printed(), outcome.problem()));
-            events.publish(KioskEventBus.QUEUE, Map.of("service", service));
+            events.publish(new QueueChanged(service));
             return new Issued(t.withPrint(outcome.printed(), outcome.problem(), url, minutes), true);
         } finally {
             if (idempotencyKey != null) {
@@ -98,8 +100,14 @@ public class TicketDesk {
         return tickets.printRecord(t.ticketId()).orElse(new TicketService.PrintRecord(false, "error"));
     }
 
+    /**
+     * Where the ticket's QR leads: central's public page when the site has a public address (a phone on mobile data
+     * reaches it), this kiosk's LAN page otherwise.
+     */
     public String statusUrl(String ticketId) {
-        return lan.baseUrl() + "/t/" + ticketId;
+        String publicBase = site.current().publicBaseUrl();
+        String base = publicBase == null ? lan.baseUrl() : publicBase.replaceAll("/+$", "");
+        return base + "/t/" + ticketId;
     }
 
     TicketSlip slip(TicketView t, String url, int minutes) {

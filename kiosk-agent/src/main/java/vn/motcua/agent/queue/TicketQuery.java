@@ -6,6 +6,7 @@ import vn.motcua.agent.db.Database;
 import vn.motcua.agent.site.SiteConfigStore;
 import vn.motcua.agent.web.ApiException;
 import vn.motcua.protocol.message.SiteConfig;
+import vn.motcua.screen.TicketStatus;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -13,6 +13,7 @@ import vn.motcua.protocol.event.KioskEvent;
 import vn.motcua.protocol.event.Priority;
 import vn.motcua.protocol.event.TicketIssued;
 import vn.motcua.protocol.message.SiteConfig;
+import vn.motcua.screen.TicketView;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,7 +71,6 @@ public class TicketService {
             return new Issued(insert(c, service, priority, idempotencyKey), true);
         });
         if (issued.created()) {
-            outbox.committed();
             LOG.info("kiosk {}: ticket {} issued ticket={} priority={}", kioskId, issued.ticket().display(),
                     issued.ticket().ticketId(), issued.ticket().priority());
         }

@@ -1,7 +1,7 @@
 package vn.motcua.agent.queue;
 
 import jakarta.inject.Singleton;
-import vn.motcua.agent.counter.CounterSettings;
+import vn.motcua.agent.config.CounterSettings;
 import vn.motcua.agent.site.SiteConfigStore;
 
 import java.sql.Connection;

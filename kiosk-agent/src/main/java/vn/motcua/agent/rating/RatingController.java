@@ -16,6 +16,7 @@ import vn.motcua.agent.web.IdempotencyKey;
 import vn.motcua.agent.web.JsonRequest;
 import vn.motcua.protocol.event.RatingLevel;
 import vn.motcua.protocol.event.RatingSubmitted;
+import vn.motcua.screen.RatingView;
 
 @Controller("/api/ratings")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -14,6 +14,7 @@ import vn.motcua.agent.queue.TicketService;
 import vn.motcua.agent.web.ApiException;
 import vn.motcua.protocol.event.KioskEvent;
 import vn.motcua.protocol.event.RatingSubmitted;
+import vn.motcua.screen.RatingView;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,7 +77,6 @@ public class RatingService {
             return new Submitted(insert(c, withServer(c, request), idempotencyKey), true);
         });
         if (submitted.created()) {
-            outbox.committed();
             LOG.info("kiosk {}: rating stored rating={} ticket={} level={}", kioskId, submitted.rating().ratingId(),
                     submitted.rating().ticketId(), submitted.rating().level());
         }

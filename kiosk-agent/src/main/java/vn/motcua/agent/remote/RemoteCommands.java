@@ -6,12 +6,14 @@ import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.agent.config.CentralPublicKey;
 import vn.motcua.agent.config.KioskSettings;
+import vn.motcua.agent.config.RemoteSettings;
+import vn.motcua.agent.events.KioskEventBus;
 import vn.motcua.agent.printer.PrintOutcome;
 import vn.motcua.agent.printer.PrinterMonitor;
 import vn.motcua.agent.printer.TicketPrinter;
 import vn.motcua.agent.site.SiteConfigStore;
-import vn.motcua.agent.stream.KioskEventBus;
 import vn.motcua.agent.stream.KioskScreens;
 import vn.motcua.agent.sync.MqttTransport;
 import vn.motcua.agent.telemetry.TelemetryPublisher;
@@ -20,6 +22,7 @@ import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.message.Command;
 import vn.motcua.protocol.message.CommandResult;
+import vn.motcua.screen.RestartRequested;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -28,7 +31,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -171,7 +173,7 @@ public class RemoteCommands {
         if (n == 0) {
             return new CommandResult(c.id(), false, "no kiosk screen is connected to this agent: nothing to restart");
         }
-        events.publish(KioskEventBus.RESTART, Map.of("commandId", c.id()));
+        events.publish(new RestartRequested(c.id()));
         return new CommandResult(c.id(), true, "restart asked of " + n + (n == 1 ? " screen" : " screens")
                 + "; it restarts as soon as nobody is using it");
     }

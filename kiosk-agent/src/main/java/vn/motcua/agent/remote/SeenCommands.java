@@ -1,6 +1,7 @@
 package vn.motcua.agent.remote;
 
 import jakarta.inject.Singleton;
+import vn.motcua.agent.config.RemoteSettings;
 import vn.motcua.agent.db.Database;
 
 import java.sql.PreparedStatement;

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.agent.config.CentralPublicKey;
 import vn.motcua.agent.config.KioskSettings;
 import vn.motcua.agent.site.SiteConfigStore;
 import vn.motcua.agent.sync.MqttTransport;
@@ -59,8 +60,7 @@ public class SignedConfigs {
                     e.getMessage());
             return false;
         }
-        if (key.get() == null
-                || !Signatures.verify(key.get(), Signatures.configBytes(siteId, config, codec), config.sig())) {
+        if (key.get() == null || !signedByCentral(payload, config)) {
             LOG.warn("site configuration version {} refused, keeping version {}: {}", config.version(),
                     store.current().version(), key.get() == null ? "no public key configured" : "bad signature");
             return false;
@@ -77,5 +77,15 @@ public class SignedConfigs {
                     + "other content under a version applied before", config.version(), store.current().version());
         }
         return outcome == SiteConfigStore.Outcome.APPLIED;
+    }
+
+    /**
+     * The bytes as received verify a configuration from a newer central, with fields this build ignores; this
+     * build's own encoding verifies one whose JSON was re-spaced on the way.
+     */
+    private boolean signedByCentral(byte[] payload, SiteConfig config) {
+        return Signatures.verify(key.get(), Signatures.configBytes(siteId, codec.siteConfigWithoutSig(payload)),
+                config.sig())
+                || Signatures.verify(key.get(), Signatures.configBytes(siteId, config, codec), config.sig());
     }
 }

@@ -6,10 +6,11 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.agent.db.Database;
-import vn.motcua.agent.stream.KioskEventBus;
+import vn.motcua.agent.events.KioskEventBus;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
 import vn.motcua.protocol.message.SiteConfig;
+import vn.motcua.screen.ConfigChanged;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,7 +105,7 @@ public class SiteConfigStore {
             current.set(new Running(next, json));
             LOG.info("site configuration version {} applied ({} services, {} procedures)", next.version(),
                     next.services().size(), next.procedures().size());
-            events.publish(KioskEventBus.CONFIG, new ConfigChanged(next.version()));
+            events.publish(new ConfigChanged(next.version()));
         }
         return outcome;
     }
@@ -143,9 +144,6 @@ public class SiteConfigStore {
                     + "one, and still refusing versions up to {}", stored.version(), e.getMessage(), stored.version());
             return null;
         }
-    }
-
-    public record ConfigChanged(long version) {
     }
 
     private Running load(String file) {

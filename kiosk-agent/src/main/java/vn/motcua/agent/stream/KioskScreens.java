@@ -1,6 +1,8 @@
 package vn.motcua.agent.stream;
 
 import jakarta.inject.Singleton;
+import vn.motcua.screen.Notice;
+import vn.motcua.agent.events.KioskEventBus;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -21,17 +23,6 @@ public class KioskScreens {
         this.events = events;
     }
 
-    /**
-     * A notice from central as the screens receive it; {@code text} empty means it was taken down.
-     *
-     * @param until ISO-8601 instant, e.g. {@code 2026-11-30T04:30:00Z}
-     */
-    public record Notice(String text, String until) {
-        Instant end() {
-            return Instant.parse(until);
-        }
-    }
-
     public int connected() {
         return connected.get();
     }
@@ -48,17 +39,17 @@ public class KioskScreens {
     public void showNotice(String text, Instant until) {
         Notice n = new Notice(text, until.toString());
         notice.set(n);
-        events.publish(KioskEventBus.NOTICE, n);
+        events.publish(n);
     }
 
     public void clearNotice(Instant now) {
         notice.set(null);
-        events.publish(KioskEventBus.NOTICE, new Notice("", now.toString()));
+        events.publish(new Notice("", now.toString()));
     }
 
     /** The notice to show at {@code now}, if one is still running. */
     public Optional<Notice> notice(Instant now) {
         Notice n = notice.get();
-        return n == null || !now.isBefore(n.end()) ? Optional.empty() : Optional.of(n);
+        return n == null || !now.isBefore(n.ends()) ? Optional.empty() : Optional.of(n);
     }
 }

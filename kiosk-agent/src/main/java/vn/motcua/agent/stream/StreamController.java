@@ -7,8 +7,12 @@ import io.micronaut.http.sse.Event;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import vn.motcua.agent.events.KioskEventBus;
 import vn.motcua.agent.printer.PrinterMonitor;
 import vn.motcua.agent.site.SiteConfigStore;
+import vn.motcua.screen.ConfigChanged;
+import vn.motcua.screen.Ping;
+import vn.motcua.screen.StreamEvent;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,24 +51,23 @@ public class StreamController {
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<Object>> stream() {
         Flux<Event<Object>> live = Flux.<Event<Object>>create(sink -> {
-            Runnable unsubscribe = bus.subscribe((type, body) -> sink.next(Event.of(body).name(type)));
+            Runnable unsubscribe = bus.subscribe(event -> sink.next(named(event)));
             sink.onDispose(unsubscribe::run);
         }, FluxSink.OverflowStrategy.LATEST).onBackpressureBuffer(BUFFER_PER_SUBSCRIBER);
         Flux<Event<Object>> first = Flux.defer(() -> {
-            List<Event<Object>> now = new ArrayList<>(List.of(
-                    Event.<Object>of(printer.view()).name(KioskEventBus.PRINTER),
-                    Event.<Object>of(new SiteConfigStore.ConfigChanged(site.current().version()))
-                            .name(KioskEventBus.CONFIG)));
-            screens.notice(clock.instant()).ifPresent(n -> now.add(Event.<Object>of(n).name(KioskEventBus.NOTICE)));
+            List<Event<Object>> now = new ArrayList<>(List.of(named(printer.view()),
+                    named(new ConfigChanged(site.current().version()))));
+            screens.notice(clock.instant()).ifPresent(n -> now.add(named(n)));
             return Flux.fromIterable(now);
         });
         Flux<Event<Object>> pings = Flux.interval(pingInterval)
-                .map(n -> Event.<Object>of(new Ping(n)).name("ping"));
+                .map(n -> named(new Ping(n)));
         return Flux.concat(first, Flux.merge(live, pings))
                 .doOnSubscribe(s -> screens.opened())
                 .doFinally(signal -> screens.closed());
     }
 
-    public record Ping(long n) {
+    private static Event<Object> named(StreamEvent event) {
+        return Event.<Object>of(event).name(event.type().wireName());
     }
 }

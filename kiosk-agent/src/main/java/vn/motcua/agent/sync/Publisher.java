@@ -5,12 +5,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.agent.config.CentralPublicKey;
 import vn.motcua.agent.config.KioskSettings;
 import vn.motcua.agent.config.SyncSettings;
 import vn.motcua.agent.db.Database;
 import vn.motcua.agent.outbox.Outbox;
 import vn.motcua.agent.outbox.OutboxSignal;
-import vn.motcua.agent.remote.CentralPublicKey;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.message.Ack;
 

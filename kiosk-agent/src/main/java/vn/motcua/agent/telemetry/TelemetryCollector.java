@@ -4,12 +4,14 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.agent.config.KioskSettings;
+import vn.motcua.agent.counter.SignIns;
 import vn.motcua.agent.db.Database;
 import vn.motcua.agent.outbox.Outbox;
 import vn.motcua.agent.printer.PrinterMonitor;
 import vn.motcua.agent.printer.PrinterStatus;
 import vn.motcua.agent.queue.TicketService;
 import vn.motcua.agent.site.SiteConfigStore;
+import vn.motcua.agent.status.KioskHealth;
 import vn.motcua.protocol.message.Telemetry;
 
 import java.io.IOException;
@@ -34,10 +36,13 @@ public class TelemetryCollector {
     private final TicketService tickets;
     private final PrinterMonitor printer;
     private final SiteConfigStore siteConfig;
+    private final KioskHealth health;
+    private final SignIns signIns;
     private final Clock clock;
 
     public TelemetryCollector(TelemetrySettings settings, KioskSettings kiosk, Database db, Outbox outbox,
-                              TicketService tickets, PrinterMonitor printer, SiteConfigStore siteConfig, Clock clock) {
+                              TicketService tickets, PrinterMonitor printer, SiteConfigStore siteConfig,
+                              KioskHealth health, SignIns signIns, Clock clock) {
         this.settings = settings;
         this.kiosk = kiosk;
         this.db = db;
@@ -45,13 +50,15 @@ public class TelemetryCollector {
         this.tickets = tickets;
         this.printer = printer;
         this.siteConfig = siteConfig;
+        this.health = health;
+        this.signIns = signIns;
         this.clock = clock;
     }
 
     public Telemetry read() {
         record Counts(Map<String, Integer> queues, long backlog, long lastAck) {
         }
-        Counts counts = db.transaction(c -> new Counts(tickets.waitingToday(c), outbox.backlog(c),
+        Counts counts = db.transaction(c -> new Counts(tickets.waitingToday(c), health.current().outboxBacklog(),
                 outbox.lastAckSeq(c)));
         long[] memory = memory();
         long[] disk = disk();
@@ -59,7 +66,8 @@ public class TelemetryCollector {
         return new Telemetry(OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), temperature(),
                 load < 0 ? null : load, memory == null ? null : memory[0], memory == null ? null : memory[1],
                 disk == null ? null : disk[0], disk == null ? null : disk[1], printerState(printer.current().status()),
-                counts.queues(), counts.backlog(), counts.lastAck(), siteConfig.current().version());
+                counts.queues(), counts.backlog(), counts.lastAck(), siteConfig.current().version(),
+                signIns.signedInCounters());
     }
 
     /** The contract's printer vocabulary: ok, paper_low, paper_out, error, offline; null while unknown. */

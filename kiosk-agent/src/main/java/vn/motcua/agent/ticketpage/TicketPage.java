@@ -1,8 +1,8 @@
 package vn.motcua.agent.ticketpage;
 
 import jakarta.inject.Singleton;
-import vn.motcua.agent.queue.TicketStatus;
 import vn.motcua.agent.site.SiteConfigStore;
+import vn.motcua.screen.TicketStatus;
 
 /**
  * The page a citizen's phone opens from the ticket's QR code: the number, where it stands, and the counter once

@@ -2,6 +2,7 @@ package vn.motcua.agent.bench;
 
 import com.fazecast.jSerialComm.SerialPort;
 import org.junit.jupiter.api.Test;
+import vn.motcua.agent.events.KioskEventBus;
 import vn.motcua.agent.printer.EscPosEncoder;
 import vn.motcua.agent.printer.PaperSensor;
 import vn.motcua.agent.printer.PrintOutcome;
@@ -10,7 +11,7 @@ import vn.motcua.agent.printer.PrinterSettings;
 import vn.motcua.agent.printer.TicketPrinter;
 import vn.motcua.agent.printer.TicketRenderer;
 import vn.motcua.agent.printer.TicketSlip;
-import vn.motcua.agent.stream.KioskEventBus;
+import vn.motcua.agent.status.KioskHealth;
 import vn.motcua.agent.support.SocatPair;
 
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class TicketPrintBench {
             try (SocatPair pty = new SocatPair()) {
                 PrinterSettings s = settings(pty.agentPort(), mm);
                 TicketPrinter printer = new TicketPrinter(s, new TicketRenderer(s), new EscPosEncoder(),
-                        new PrinterMonitor(Clock.systemUTC(), new KioskEventBus()), new PaperSensor());
+                        new PrinterMonitor(Clock.systemUTC(), new KioskEventBus(), new KioskHealth()), new PaperSensor());
                 SerialPort host = SerialPort.getCommPort(pty.hostEnd().toRealPath().toString());
                 host.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 10_000, 0);
                 assertTrue(host.openPort());

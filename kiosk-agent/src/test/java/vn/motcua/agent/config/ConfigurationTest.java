@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,15 +100,15 @@ class ConfigurationTest {
     }
 
     @Test
-    void givenKioskYamlWithPinsAndPrinter_whenMapped_thenPanelIsOnAndPrinterOpensUnderItsStableName() {
+    void givenKioskYamlWithPinsAndPrinter_whenMapped_thenPanelReadsTheFileAndPrinterOpensUnderItsStableName() {
         var usb = KioskConfigLoader.parse("identity: {siteId: so-gddt, kioskId: kiosk-09}\n"
                 + "gpio: {ticketButton: 27, paperSensor: 25}\n"
                 + "printer: {port: /dev/usb/lp0, paperWidthMm: 58}\n", "kiosk.yaml");
         Map<String, Object> p = KioskYamlConfigurer.properties(usb, "kiosk.yaml");
         assertEquals(true, p.get("agent.gpio.enabled"));
-        assertEquals(27, p.get("agent.gpio.button-pin"));
-        assertEquals(25, p.get("agent.gpio.paper-sensor-pin"));
-        assertEquals(22, p.get("agent.gpio.green-pin"));
+        assertEquals("kiosk.yaml", p.get("kiosk.config-file"), "the GPIO peripherals read their pins from this file");
+        assertFalse(p.keySet().stream().anyMatch(k -> k.startsWith("agent.gpio.") && k.contains("pin")),
+                "no pin is copied into a second setting: " + p.keySet());
         assertEquals("device", p.get("agent.printer.kind"));
         assertEquals("/dev/kiosk-printer", p.get("agent.printer.device"));
         assertEquals(58, p.get("agent.printer.paper-width-mm"));
@@ -118,7 +119,6 @@ class ConfigurationTest {
         assertEquals("serial", p.get("agent.printer.kind"));
         assertEquals("/dev/kiosk-printer", p.get("agent.printer.serial-port"));
         assertEquals(115200, p.get("agent.printer.baud-rate"));
-        assertEquals(-1, p.get("agent.gpio.paper-sensor-pin"));
     }
 
     @Test

@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.agent.db.Database;
+import vn.motcua.agent.lan.LanServer;
 import vn.motcua.agent.support.Api;
 import vn.motcua.agent.support.Http;
 import vn.motcua.agent.support.MutableClock;
 import vn.motcua.agent.support.OutboxReader;
 import vn.motcua.agent.support.TempDb;
+import vn.motcua.protocol.event.CounterSignedIn;
 import vn.motcua.protocol.event.EventType;
 import vn.motcua.protocol.event.KioskEvent;
 import vn.motcua.protocol.event.TicketCalled;
@@ -129,6 +131,10 @@ class CounterFlowTest implements TestPropertyProvider {
         String one = signIn("cb-an", "2468", "1");
         String three = signIn("cb-cuong", "9753", "3");
         String two = signIn("cb-binh", "1357", "2");
+        assertEquals(List.of(new CounterSignedIn("1", "cb-an"), new CounterSignedIn("3", "cb-cuong"),
+                new CounterSignedIn("2", "cb-binh")),
+                OutboxReader.after(db, seqBefore, "kiosk-09").stream().map(KioskEvent::data).toList());
+        seqBefore = OutboxReader.lastSeq(db);
 
         List<String> counter1 = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

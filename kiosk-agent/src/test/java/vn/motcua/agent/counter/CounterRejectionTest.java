@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.agent.db.Database;
+import vn.motcua.agent.lan.LanServer;
 import vn.motcua.agent.support.Api;
 import vn.motcua.agent.support.Http;
 import vn.motcua.agent.support.MutableClock;

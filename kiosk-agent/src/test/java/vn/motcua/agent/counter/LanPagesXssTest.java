@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.motcua.agent.lan.LanServer;
 import vn.motcua.agent.support.Api;
 import vn.motcua.agent.support.Chromium;
 import vn.motcua.agent.support.TempDb;

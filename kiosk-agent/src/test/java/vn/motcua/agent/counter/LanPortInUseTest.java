@@ -3,6 +3,7 @@ package vn.motcua.agent.counter;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
+import vn.motcua.agent.lan.LanServer;
 import vn.motcua.agent.support.Api;
 import vn.motcua.agent.support.TempDb;
 

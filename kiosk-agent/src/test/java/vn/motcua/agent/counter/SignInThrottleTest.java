@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.motcua.agent.lan.LanServer;
 import vn.motcua.agent.support.LanClient;
 import vn.motcua.agent.support.MutableClock;
 import vn.motcua.agent.support.TempDb;

@@ -5,7 +5,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.motcua.agent.counter.LanServer;
+import vn.motcua.agent.lan.LanServer;
 import vn.motcua.agent.support.LanClient;
 import vn.motcua.agent.support.TempDb;
 

@@ -14,10 +14,12 @@ import vn.motcua.agent.counter.CounterService;
 import vn.motcua.agent.counter.CounterSession;
 import vn.motcua.agent.counter.SignIns;
 import vn.motcua.agent.db.Database;
-import vn.motcua.agent.queue.TicketDesk;
+import vn.motcua.agent.outbox.Outbox;
 import vn.motcua.agent.printer.PrinterMonitor;
 import vn.motcua.agent.printer.PrinterStatus;
 import vn.motcua.agent.printer.TicketPrinter;
+import vn.motcua.agent.queue.TicketDesk;
+import vn.motcua.agent.status.KioskHealth;
 import vn.motcua.agent.support.MutableClock;
 import vn.motcua.agent.support.TempDb;
 
@@ -60,8 +62,15 @@ class KioskPanelTest implements TestPropertyProvider {
     SignIns signIns;
     @Inject
     CounterService counters;
+    @Inject
+    KioskHealth health;
+    @Inject
+    Outbox outbox;
 
     private final Path folder = folder();
+    /** The wiring, as firmware-config validates it and renders it into the boot config: three pins moved. */
+    private final Path kioskYaml = kioskYaml("identity: {siteId: demo-site, kioskId: kiosk-01}\n"
+            + "gpio: {ticketButton: 27, ledGreen: 16, paperSensor: 25, ratingButtons: [5, 6, 12]}\n");
     private final List<DigitalState> buzzer = new CopyOnWriteArrayList<>();
 
     private static Path folder() {
@@ -72,12 +81,22 @@ class KioskPanelTest implements TestPropertyProvider {
         }
     }
 
+    private static Path kioskYaml(String text) {
+        try {
+            Path file = Files.createTempFile("kiosk", ".yaml");
+            Files.writeString(file, text);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("spec.name", "KioskPanelTest", "kiosk.db-file", TempDb.newFile("panel"),
-                "agent.gpio.enabled", "true", "agent.gpio.paper-sensor-pin", "25", "agent.gpio.button-guard", "2s",
+        return Map.of("kiosk.db-file", TempDb.newFile("panel"),
+                "agent.gpio.enabled", "true", "kiosk.config-file", kioskYaml.toString(), "agent.gpio.button-guard", "2s",
                 "agent.gpio.default-service", "B", "agent.printer.folder", folder.toString(),
-                "agent.gpio.rating-pins", "5,6,12", "agent.gpio.rating-counter", "1", "agent.gpio.rating-guard", "20s");
+                "agent.gpio.rating-counter", "1", "agent.gpio.rating-guard", "20s");
     }
 
     @BeforeAll
@@ -117,6 +136,20 @@ class KioskPanelTest implements TestPropertyProvider {
 
     private void release() {
         button().mockState(DigitalState.HIGH);
+    }
+
+    private int address(String id) {
+        return pi4j.registry().get(id, com.pi4j.io.gpio.digital.Digital.class).address().intValue();
+    }
+
+    @Test
+    void givenPinsMovedInKioskYaml_whenAgentStarts_thenEachPeripheralIsOnThePinTheFileNames() {
+        assertEquals(27, address("ticket-button"), "gpio.ticketButton");
+        assertEquals(16, address("led-green"), "gpio.ledGreen");
+        assertEquals(23, address("led-amber"), "gpio.ledAmber: the model's default");
+        assertEquals(25, address("paper-sensor"), "gpio.paperSensor");
+        assertEquals(List.of(5, 6, 12), List.of(address("rating-very_satisfied"), address("rating-satisfied"),
+                address("rating-dissatisfied")), "gpio.ratingButtons, best level first");
     }
 
     @Test
@@ -180,6 +213,20 @@ class KioskPanelTest implements TestPropertyProvider {
         paperSensor().mockState(DigitalState.LOW);
         await().until(() -> panel.light() == KioskPanel.Light.GREEN);
         assertFalse(printer.refresh().blocksPrinting());
+    }
+
+    @Test
+    void givenOutboxBacklogReportedAboveTheLimit_whenReported_thenAmberLightWithoutAnyPolling() {
+        release();
+        await().until(() -> panel.light() == KioskPanel.Light.GREEN);
+        health.outboxBacklog(501);   // agent.gpio.backlog-amber is 500
+        assertEquals(KioskPanel.Light.AMBER, panel.light(), "set on the reporter's thread, at once");
+        assertEquals(DigitalState.HIGH, led("led-amber"));
+        assertEquals(DigitalState.LOW, led("led-green"));
+
+        health.outboxBacklog(db.transaction(outbox::backlog));
+        assertEquals(KioskPanel.Light.GREEN, panel.light());
+        assertEquals(DigitalState.HIGH, led("led-green"));
     }
 
     private List<String[]> ratings() {

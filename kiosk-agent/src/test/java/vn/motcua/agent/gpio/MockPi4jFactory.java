@@ -9,11 +9,13 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 
-/** Pi4J's mock platform in place of the gpiod provider: inputs are driven by the test, outputs only record. */
+/** In tests, Pi4J's mock platform in place of the gpiod provider: inputs are driven by the test, outputs only record. */
 @Factory
-@Requires(property = "spec.name", value = "KioskPanelTest")
+@Requires(env = Environment.TEST)
+@Requires(property = "agent.gpio.enabled", value = "true")
 public class MockPi4jFactory {
     @Singleton
     @Replaces(bean = Context.class, factory = Pi4jFactory.class)

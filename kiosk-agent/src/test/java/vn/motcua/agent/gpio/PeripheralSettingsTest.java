@@ -2,7 +2,7 @@ package vn.motcua.agent.gpio;
 
 import io.micronaut.context.exceptions.ConfigurationException;
 import org.junit.jupiter.api.Test;
-import vn.motcua.agent.counter.CounterSettings;
+import vn.motcua.agent.config.CounterSettings;
 import vn.motcua.agent.printer.PrinterSettings;
 
 import java.time.Duration;
@@ -14,26 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Wrong peripheral settings stop the agent at start-up with a message naming each key at fault. */
 class PeripheralSettingsTest {
-    private static GpioSettings gpio(int button, int green, List<Integer> ratingPins, String ratingCounter) {
-        return new GpioSettings(true, button, Duration.ofMillis(30), Duration.ofSeconds(2), "A", green, 23, 24, 18,
-                Duration.ofMillis(120), -1, false, 500, ratingPins, ratingCounter, Duration.ofSeconds(20));
-    }
-
     @Test
-    void givenTwoFunctionsOnOnePinAndAPinOffTheHeader_whenValidated_thenBothKeysNamed() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> gpio(17, 17, List.of(), null));
-        assertTrue(e.getMessage().contains("agent.gpio.green-pin 17 is already agent.gpio.button-pin"), e.getMessage());
-        ConfigurationException off = assertThrows(ConfigurationException.class, () -> gpio(40, 22, List.of(), null));
-        assertTrue(off.getMessage().contains("agent.gpio.button-pin 40 must be a BCM pin 0-27"), off.getMessage());
-    }
-
-    @Test
-    void givenFourRatingButtonsWithoutCounter_whenValidated_thenCountAndCounterNamed() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> gpio(17, 22, List.of(5, 6, 12, 13), null));
-        assertTrue(e.getMessage().contains("agent.gpio.rating-pins must list 3 or 5 pins"), e.getMessage());
-        assertTrue(e.getMessage().contains("agent.gpio.rating-counter"), e.getMessage());
-        assertEquals(List.of(5, 6, 12), gpio(17, 22, List.of(5, 6, 12), "1").ratingPins());
+    void givenWrongBehaviourKeys_whenValidated_thenEachKeyNamed() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> new GpioSettings(true,
+                Duration.ofSeconds(2), Duration.ofSeconds(2), "a", Duration.ZERO, false, 0, " ", Duration.ofSeconds(20)));
+        assertTrue(e.getMessage().contains("agent.gpio.default-service 'a'"), e.getMessage());
+        assertTrue(e.getMessage().contains("agent.gpio.button-debounce"), e.getMessage());
+        assertTrue(e.getMessage().contains("agent.gpio.beep"), e.getMessage());
+        assertTrue(e.getMessage().contains("agent.gpio.backlog-amber 0"), e.getMessage());
+        assertEquals(null, new GpioSettings(true, Duration.ofMillis(30), Duration.ofSeconds(2), "A",
+                Duration.ofMillis(120), false, 500, " ", Duration.ofSeconds(20)).ratingCounter(), "blank: no counter");
     }
 
     @Test

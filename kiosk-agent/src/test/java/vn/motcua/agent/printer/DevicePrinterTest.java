@@ -1,7 +1,8 @@
 package vn.motcua.agent.printer;
 
 import org.junit.jupiter.api.Test;
-import vn.motcua.agent.stream.KioskEventBus;
+import vn.motcua.agent.events.KioskEventBus;
+import vn.motcua.agent.status.KioskHealth;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class DevicePrinterTest {
     @Test
     void givenDevicePresent_whenTicketPrinted_thenJobWrittenToIt() throws Exception {
         Path device = Files.createTempFile("lp0", "");
-        TicketPrinter printer = printer(device, new PrinterMonitor(Clock.systemUTC(), new KioskEventBus()));
+        TicketPrinter printer = printer(device, new PrinterMonitor(Clock.systemUTC(), new KioskEventBus(), new KioskHealth()));
         PrintOutcome outcome = printer.print(SerialPrinterTest.slip(), "A012");
         assertTrue(outcome.printed());
         assertArrayEquals(printer.encode(SerialPrinterTest.slip()), Files.readAllBytes(device));
@@ -33,7 +34,7 @@ class DevicePrinterTest {
 
     @Test
     void givenDeviceUnplugged_whenTicketPrinted_thenOfflineAndNotPrinted() {
-        PrinterMonitor monitor = new PrinterMonitor(Clock.systemUTC(), new KioskEventBus());
+        PrinterMonitor monitor = new PrinterMonitor(Clock.systemUTC(), new KioskEventBus(), new KioskHealth());
         TicketPrinter printer = printer(Path.of("target", "no-such-lp0"), monitor);
         PrintOutcome outcome = printer.print(SerialPrinterTest.slip(), "A012");
         assertFalse(outcome.printed());

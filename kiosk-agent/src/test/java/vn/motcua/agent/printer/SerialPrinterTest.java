@@ -2,7 +2,8 @@ package vn.motcua.agent.printer;
 
 import com.fazecast.jSerialComm.SerialPort;
 import org.junit.jupiter.api.Test;
-import vn.motcua.agent.stream.KioskEventBus;
+import vn.motcua.agent.events.KioskEventBus;
+import vn.motcua.agent.status.KioskHealth;
 import vn.motcua.agent.support.SocatPair;
 
 import javax.imageio.ImageIO;
@@ -34,9 +35,13 @@ class SerialPrinterTest {
     static final Path OUT = Path.of("target", "tickets");
     private static final String URL = "http://192.168.1.20:8090/t/5f0c7a0e-3d1b-4c7e-9a55-0b8f3f6f2a11";
 
+    /**
+     * The reply time-out is generous: the answering end is a thread of this test behind socat, which a busy build
+     * machine may not schedule within a real printer's 1.5 s.
+     */
     static PrinterSettings settings(String kind, String port, int widthMm, boolean statusQuery) {
         return new PrinterSettings(kind, OUT.toString(), port, 115200, "/dev/usb/lp0", widthMm, statusQuery, false,
-                Duration.ofSeconds(3), Duration.ofMillis(1500), 1, Duration.ofSeconds(2),
+                Duration.ofSeconds(10), Duration.ofSeconds(6), 1, Duration.ofSeconds(2),
                 "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
     }
 
@@ -91,7 +96,7 @@ class SerialPrinterTest {
         Files.createDirectories(OUT);
         try (SocatPair pty = new SocatPair()) {
             PrinterSettings s = settings("serial", pty.agentPort(), widthMm, false);
-            PrinterMonitor monitor = new PrinterMonitor(Clock.systemUTC(), new KioskEventBus());
+            PrinterMonitor monitor = new PrinterMonitor(Clock.systemUTC(), new KioskEventBus(), new KioskHealth());
             TicketPrinter printer = printer(s, monitor);
             byte[] expected = printer.encode(slip());
             SerialPort host = host(pty.hostEnd());
@@ -126,7 +131,7 @@ class SerialPrinterTest {
     @Test
     void givenPrinterThatNeverAnswers_whenStatusQueried_thenOfflineAndTicketReportedUnprinted() throws Exception {
         try (SocatPair pty = new SocatPair()) {
-            PrinterMonitor monitor = new PrinterMonitor(Clock.systemUTC(), new KioskEventBus());
+            PrinterMonitor monitor = new PrinterMonitor(Clock.systemUTC(), new KioskEventBus(), new KioskHealth());
             TicketPrinter printer = printer(settings("serial", pty.agentPort(), 80, true), monitor);
 
             PrintOutcome outcome = printer.print(slip(), "A013");
@@ -145,7 +150,7 @@ class SerialPrinterTest {
             SerialPort host = host(pty.hostEnd());
             ExecutorService answering = Executors.newSingleThreadExecutor();
             CompletableFuture<byte[]> answered = CompletableFuture.supplyAsync(() -> answer(host), answering);
-            PrinterMonitor monitor = new PrinterMonitor(Clock.systemUTC(), new KioskEventBus());
+            PrinterMonitor monitor = new PrinterMonitor(Clock.systemUTC(), new KioskEventBus(), new KioskHealth());
             TicketPrinter printer = printer(settings("serial", pty.agentPort(), 80, true), monitor);
 
             PrintOutcome outcome = printer.print(slip(), "A014");
@@ -156,26 +161,27 @@ class SerialPrinterTest {
             printer.close();
             byte[] seen = answered.get(10, TimeUnit.SECONDS);
             answering.shutdown();
+            host.closePort();
             assertArrayEquals(new byte[]{0x10, 0x04, 2}, Arrays.copyOf(seen, 3), "asked DLE EOT 2 first");
         }
     }
 
-    /** Plays a printer whose paper-end stop is set: DLE EOT 2 → 0x32 (bit 5), anything else → fixed bits only. */
+    /**
+     * Plays a printer whose paper-end stop is set: DLE EOT 2 → 0x32 (bit 5), anything else → fixed bits only. The
+     * port stays open until the test ends: closing it flushes the line, and on a busy machine that can take the
+     * answer with it before socat has carried it across.
+     */
     private static byte[] answer(SerialPort host) {
-        try {
-            byte[] request = new byte[3];
-            int got = 0;
-            while (got < 3) {
-                int n = host.readBytes(request, 3 - got, got);
-                if (n <= 0) {
-                    break;
-                }
-                got += n;
+        byte[] request = new byte[3];
+        int got = 0;
+        while (got < 3) {
+            int n = host.readBytes(request, 3 - got, got);
+            if (n <= 0) {
+                break;
             }
-            host.writeBytes(new byte[]{(byte) (request[2] == 2 ? 0x32 : 0x12)}, 1);
-            return Arrays.copyOf(request, got);
-        } finally {
-            host.closePort();
+            got += n;
         }
+        host.writeBytes(new byte[]{(byte) (request[2] == 2 ? 0x32 : 0x12)}, 1);
+        return Arrays.copyOf(request, got);
     }
 }

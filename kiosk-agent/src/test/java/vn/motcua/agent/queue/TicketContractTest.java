@@ -8,11 +8,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.motcua.agent.counter.LanServer;
+import vn.motcua.agent.events.KioskEventBus;
+import vn.motcua.agent.lan.LanServer;
 import vn.motcua.agent.printer.TicketPrinter;
-import vn.motcua.agent.stream.KioskEventBus;
 import vn.motcua.agent.support.Http;
 import vn.motcua.agent.support.TempDb;
+import vn.motcua.screen.StreamEventType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,9 +143,9 @@ class TicketContractTest implements TestPropertyProvider {
     @Test
     void givenServedTicket_whenRatedWithTicketIdOnly_thenCounterAndOfficerComeFromTheCall() {
         List<Object> calls = new CopyOnWriteArrayList<>();
-        Runnable off = bus.subscribe((type, body) -> {
-            if (type.equals(KioskEventBus.CALL)) {
-                calls.add(body);
+        Runnable off = bus.subscribe(event -> {
+            if (event.type() == StreamEventType.CALL) {
+                calls.add(event);
             }
         });
         try {

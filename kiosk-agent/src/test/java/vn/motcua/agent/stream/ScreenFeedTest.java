@@ -33,6 +33,8 @@ class ScreenFeedTest implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     TicketPrinter printer;
+    @Inject
+    KioskScreens screens;
 
     private final Path folder = tempFolder();
 
@@ -81,5 +83,29 @@ class ScreenFeedTest implements TestPropertyProvider {
         } finally {
             Files.deleteIfExists(folder.resolve("PAPER_OUT"));
         }
+    }
+
+    @Test
+    void givenStreamOpen_whenEventsArrive_thenEachDataLineHoldsOnlyItsBodysFields() throws Exception {
+        try (ScreenStream screen = new ScreenStream(server.getURL().toString())) {
+            screens.showNotice("Nghỉ trưa", java.time.Instant.parse("2999-01-01T00:00:00Z"));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> screen.lines().contains("event: ping")
+                    && screen.lines().contains("event: notice"));
+            List<String> lines = List.copyOf(screen.lines());
+            assertTrue(dataOf(lines, "printer").matches("data: ?\\{\"status\":\"[a-z_]+\",\"detail\":.*,"
+                    + "\"since\":\"[^\"]+\"}"), dataOf(lines, "printer"));
+            assertEquals("{\"version\":8}", dataOf(lines, "config").replaceFirst("data: ?", ""));
+            assertEquals("{\"n\":0}", dataOf(lines, "ping").replaceFirst("data: ?", ""));
+            assertEquals("{\"text\":\"Nghỉ trưa\",\"until\":\"2999-01-01T00:00:00Z\"}",
+                    dataOf(lines, "notice").replaceFirst("data: ?", ""));
+        } finally {
+            screens.clearNotice(java.time.Instant.now());
+        }
+    }
+
+    private static String dataOf(List<String> lines, String event) {
+        int i = lines.indexOf("event: " + event);
+        assertTrue(i >= 0 && i + 1 < lines.size(), "no " + event + " event in " + lines);
+        return lines.get(i + 1);
     }
 }

@@ -66,13 +66,40 @@ public final class CentralKeys {
         return codec.encode(unsigned.signed(Signatures.sign(pair.getPrivate(), Signatures.ackBytes(unsigned))));
     }
 
+    /**
+     * The configuration as a newer central would sign it: with {@code extra} fields this build does not know, set by
+     * {@code addFields} on the JSON object before it is signed.
+     */
+    public byte[] configWithFieldsFromANewerCentral(String siteId, SiteConfig base, long version, String siteName,
+                                                    java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> addFields) {
+        SiteConfig unsigned = new SiteConfig(version, siteName, base.services(), base.counters(), base.officers(),
+                base.procedures(), base.ratingScale(), base.notices(), null).withPublicPage(base.publicBaseUrl(), base.alertAhead());
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(codec.encode(unsigned));
+            json.remove("sig");
+            addFields.accept(json);
+            json.put("sig", Signatures.sign(pair.getPrivate(), Signatures.configBytes(siteId, codec.encode(json))));
+            return codec.encode(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The configuration with {@code version}, signed for {@code siteId}, as central publishes it on {@code config}. */
     public byte[] config(String siteId, SiteConfig base, long version, String siteName) {
         SiteConfig unsigned = new SiteConfig(version, siteName, base.services(), base.counters(), base.officers(),
-                base.procedures(), base.ratingScale(), base.notices(), null);
+                base.procedures(), base.ratingScale(), base.notices(), null).withPublicPage(base.publicBaseUrl(), base.alertAhead());
         String sig = Signatures.sign(pair.getPrivate(), Signatures.configBytes(siteId, unsigned, codec));
-        return codec.encode(new SiteConfig(version, siteName, base.services(), base.counters(), base.officers(),
-                base.procedures(), base.ratingScale(), base.notices(), sig));
+        return codec.encode(unsigned.withSig(sig));
+    }
+
+    /** As {@link #config(String, SiteConfig, long, String)}, with the site's ID card priority age. */
+    public byte[] config(String siteId, SiteConfig base, long version, String siteName, Integer priorityAge) {
+        SiteConfig unsigned = new SiteConfig(version, siteName, base.services(), base.counters(), base.officers(),
+                base.procedures(), base.ratingScale(), base.notices(), null).withPriorityAge(priorityAge);
+        return codec.encode(unsigned.signed(version,
+                Signatures.sign(pair.getPrivate(), Signatures.configBytes(siteId, unsigned, codec))));
     }
 
     public static Path tempFolder(String prefix) {

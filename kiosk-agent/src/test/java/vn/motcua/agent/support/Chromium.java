@@ -33,7 +33,8 @@ public final class Chromium implements AutoCloseable {
     private final Path profile;
     private final String session;
 
-    public Chromium(String windowSize) {
+    /** @param extraArgs more command-line switches, e.g. {@code --autoplay-policy=no-user-gesture-required} */
+    public Chromium(String windowSize, String... extraArgs) {
         try {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
@@ -54,6 +55,9 @@ public final class Chromium implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile,
                     "--window-size=" + windowSize}) {
+                args.add(a);
+            }
+            for (String a : extraArgs) {
                 args.add(a);
             }
             Http.Reply r = driver.post("/session", JSON.writeValueAsString(capabilities));

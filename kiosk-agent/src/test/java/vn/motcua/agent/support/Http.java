@@ -29,6 +29,11 @@ public final class Http {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), null);
     }
 
+    /** A GET with the counter console's {@code X-Counter-Token}. */
+    public Reply get(String path, String token) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), token);
+    }
+
     public Reply post(String path, String json) {
         return post(path, json, null);
     }

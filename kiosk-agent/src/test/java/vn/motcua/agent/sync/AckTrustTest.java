@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.agent.support.Api;
 import vn.motcua.agent.support.CentralKeys;
 import vn.motcua.agent.support.CentralStub;
-import vn.motcua.agent.support.Mosquitto;
+import vn.motcua.testsupport.Mosquitto;
 import vn.motcua.agent.support.TempDb;
 import vn.motcua.protocol.event.EventBatch;
 

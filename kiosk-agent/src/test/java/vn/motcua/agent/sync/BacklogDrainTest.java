@@ -12,7 +12,7 @@ import vn.motcua.agent.db.Database;
 import vn.motcua.agent.outbox.Outbox;
 import vn.motcua.agent.support.CentralKeys;
 import vn.motcua.agent.support.CentralStub;
-import vn.motcua.agent.support.Mosquitto;
+import vn.motcua.testsupport.Mosquitto;
 import vn.motcua.agent.support.TempDb;
 import vn.motcua.protocol.event.Priority;
 import vn.motcua.protocol.event.TicketIssued;

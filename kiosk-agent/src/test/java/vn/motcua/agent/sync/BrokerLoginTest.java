@@ -5,36 +5,26 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.agent.support.Api;
-import vn.motcua.agent.support.Mosquitto;
 import vn.motcua.agent.support.TempDb;
 import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.broker.BrokerLogin;
 import vn.motcua.protocol.broker.MosquittoPassword;
 import vn.motcua.protocol.broker.TopicRights;
+import vn.motcua.testsupport.Mosquitto;
+import vn.motcua.testsupport.MqttProbe;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
 
@@ -51,8 +41,7 @@ class BrokerLoginTest implements TestPropertyProvider {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private Mosquitto broker;
-    private MqttClient central;
-    private final List<String> received = new CopyOnWriteArrayList<>();
+    private MqttProbe central;
 
     @Inject
     EmbeddedServer server;
@@ -93,46 +82,15 @@ class BrokerLoginTest implements TestPropertyProvider {
                 "agent.sync.reconnect-max-delay", "500ms");
     }
 
-    private MqttClient centralListening(String url) throws MqttException {
-        MqttClient c = new MqttClient(url, "central-login-test", new MemoryPersistence());
-        c.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName("central");
-        options.setPassword(CENTRAL_PASSWORD.getBytes(StandardCharsets.UTF_8));
-        c.connect(options);
-        c.subscribe("kiosk/v1/#", 1);
+    private MqttProbe centralListening(String url) throws MqttException {
+        MqttProbe c = MqttProbe.connect(url, "central-login-test", "central", CENTRAL_PASSWORD);
+        c.subscribe("kiosk/v1/#");
         return c;
     }
 
     @AfterAll
     void stop() throws MqttException {
         if (central != null) {
-            central.disconnect();
             central.close();
         }
         broker.stop();
@@ -148,8 +106,8 @@ class BrokerLoginTest implements TestPropertyProvider {
         String events = Topics.of(KIOSK.siteId(), KIOSK.kioskId(), Topics.EVENTS);
         String status = Topics.of(KIOSK.siteId(), KIOSK.kioskId(), Topics.STATUS);
         await("the ticket's event at central").atMost(WAIT)
-                .until(() -> received.stream().anyMatch(m -> m.startsWith(events + " ") && m.contains(ticketId)));
+                .until(() -> central.received().stream().anyMatch(m -> m.startsWith(events + " ") && m.contains(ticketId)));
         await("the online status at central").atMost(WAIT)
-                .until(() -> received.stream().anyMatch(m -> m.startsWith(status + " ") && m.contains("\"online\":true")));
+                .until(() -> central.received().stream().anyMatch(m -> m.startsWith(status + " ") && m.contains("\"online\":true")));
     }
 }

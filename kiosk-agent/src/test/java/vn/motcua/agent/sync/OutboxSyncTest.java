@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import vn.motcua.agent.support.Api;
 import vn.motcua.agent.support.CentralKeys;
 import vn.motcua.agent.support.CentralStub;
-import vn.motcua.agent.support.Mosquitto;
+import vn.motcua.testsupport.Mosquitto;
 import vn.motcua.agent.support.TempDb;
 import vn.motcua.protocol.event.EventBatch;
 import vn.motcua.protocol.event.KioskEvent;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.agent.support.Api;
 import vn.motcua.agent.support.CentralKeys;
 import vn.motcua.agent.support.CentralStub;
-import vn.motcua.agent.support.Mosquitto;
+import vn.motcua.testsupport.Mosquitto;
 import vn.motcua.agent.support.TempDb;
 
 import java.nio.file.Files;

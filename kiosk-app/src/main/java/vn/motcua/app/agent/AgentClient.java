@@ -4,6 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.motcua.screen.AgentStatus;
+import vn.motcua.screen.GuideRequest;
+import vn.motcua.screen.RatingRequest;
+import vn.motcua.screen.RatingView;
+import vn.motcua.screen.Site;
+import vn.motcua.screen.SpeechRequest;
+import vn.motcua.screen.TicketRequest;
+import vn.motcua.screen.TicketStatus;
+import vn.motcua.screen.TicketView;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -63,11 +71,8 @@ public final class AgentClient {
     }
 
     /** The same key for a retry of the same tap: the agent then answers with the ticket it already issued. */
-    public CompletableFuture<Ticket> issueTicket(String service, String priority, String idempotencyKey) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("service", service);
-        body.put("priority", priority);
-        return post("/api/tickets", body, idempotencyKey, Ticket.class);
+    public CompletableFuture<TicketView> issueTicket(String service, String priority, String idempotencyKey) {
+        return post("/api/tickets", new TicketRequest(service, priority), idempotencyKey, TicketView.class);
     }
 
     public CompletableFuture<TicketStatus> ticket(String ticketId) {
@@ -78,8 +83,8 @@ public final class AgentClient {
         return get("/api/tickets?number=" + URLEncoder.encode(display, StandardCharsets.UTF_8), TicketStatus.class);
     }
 
-    public CompletableFuture<JsonNode> rate(RatingRequest rating, String idempotencyKey) {
-        return post("/api/ratings", rating, idempotencyKey, JsonNode.class);
+    public CompletableFuture<RatingView> rate(RatingRequest rating, String idempotencyKey) {
+        return post("/api/ratings", rating, idempotencyKey, RatingView.class);
     }
 
     public CompletableFuture<JsonNode> printTest() {
@@ -88,12 +93,32 @@ public final class AgentClient {
 
     /** Asks the agent to print a procedure's guide slip with its QR code. */
     public CompletableFuture<JsonNode> printGuide(Site.Procedure procedure) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("procedureCode", procedure.code());
-        body.put("title", procedure.nameVi());
-        body.put("portalUrl", procedure.portalUrl());
-        body.put("documents", procedure.documents());
-        return post("/api/print/guide", body, null, JsonNode.class);
+        return post("/api/print/guide", new GuideRequest(procedure.code(), procedure.nameVi(), procedure.portalUrl(),
+                procedure.documents()), null, JsonNode.class);
+    }
+
+    /**
+     * {@code POST /api/speech}: the WAV of one utterance of the audio guide. A failure here says nothing about the
+     * agent's reachability (a kiosk without espeak-ng still serves citizens), so it is not reported as such.
+     */
+    public CompletableFuture<byte[]> speech(SpeechRequest request) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpRequest r = HttpRequest.newBuilder(base.resolve("/api/speech")).timeout(requestTimeout)
+                .header("Accept", "audio/wav").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        return http.sendAsync(r, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw new AgentException(response.statusCode() >= 500 ? AgentException.Kind.UNAVAILABLE
+                        : AgentException.Kind.REJECTED, response.statusCode(), errorOf(response.body()),
+                        "POST /api/speech: agent answered " + response.statusCode(), null);
+            }
+            return response.body();
+        });
     }
 
     private <T> CompletableFuture<T> get(String path, Class<T> type) {

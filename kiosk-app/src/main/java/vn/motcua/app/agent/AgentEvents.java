@@ -1,5 +1,8 @@
 package vn.motcua.app.agent;
 
+import vn.motcua.screen.StreamEvent;
+import vn.motcua.screen.StreamEventType;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,24 +11,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.BiConsumer;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Follows the agent's event stream ({@code GET /api/stream}, server-sent events) on its own thread, reconnecting
- * after {@code retryInterval} when it drops. Each event goes to {@code onEvent(name, dataJson)}; the connection state
- * goes to {@code reachability}. Listeners are called on the stream thread.
+ * after {@code retryInterval} when it drops. Each event, read into its contract record, goes to {@code onEvent}; one
+ * of an unknown name or with data the screen cannot read is skipped. The connection state goes to
+ * {@code reachability}. Listeners are called on the stream thread.
  */
 public final class AgentEvents implements AutoCloseable {
     private final AgentClient client;
     private final Duration retryInterval;
-    private final BiConsumer<String, String> onEvent;
+    private final Consumer<StreamEvent> onEvent;
     private final Consumer<Boolean> reachability;
     private final Thread thread;
     private volatile boolean closed;
     private volatile InputStream current;
 
-    public AgentEvents(AgentClient client, Duration retryInterval, BiConsumer<String, String> onEvent,
+    public AgentEvents(AgentClient client, Duration retryInterval, Consumer<StreamEvent> onEvent,
                        Consumer<Boolean> reachability) {
         this.client = client;
         this.retryInterval = retryInterval;
@@ -80,7 +84,7 @@ public final class AgentEvents implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
-                        onEvent.accept(event, data.toString());
+                        deliver(event, data.toString());
                     }
                     event = "message";
                     data.setLength(0);
@@ -94,6 +98,21 @@ public final class AgentEvents implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void deliver(String name, String data) {
+        Optional<StreamEventType> type = StreamEventType.fromWire(name);
+        if (type.isEmpty()) {
+            return;
+        }
+        StreamEvent event;
+        try {
+            event = client.json().readValue(data, type.get().bodyType());
+        } catch (IOException e) {
+            // an event the screen cannot read changes nothing on it
+            return;
+        }
+        onEvent.accept(event);
     }
 
     @Override

@@ -7,15 +7,15 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import vn.motcua.app.agent.Site;
 import vn.motcua.app.shell.Navigator;
 import vn.motcua.app.shell.Screen;
 import vn.motcua.app.shell.ScreenId;
 import vn.motcua.app.shell.Ui;
 import vn.motcua.app.shell.UiState;
+import vn.motcua.screen.Site;
 
-/** Three large tiles: submit online (procedures), take a ticket, rate the service; the site's notice and
- * central's, when it sent one. */
+/** Three large tiles: submit online (procedures), take a ticket, rate the service; the audio guide's button below
+ * them; the site's notice and central's, when it sent one. */
 public final class HomeScreen implements Screen {
     private final UiState state;
     private final Navigator nav;
@@ -69,6 +69,22 @@ public final class HomeScreen implements Screen {
         central.managedProperty().bind(central.visibleProperty());
 
         Label welcome = Ui.label(state, "home.welcome", "screen-title");
+        Button guide = new Button();
+        guide.setId("guideButton");
+        guide.getStyleClass().add("guide-button");
+        guide.textProperty().bind(state.text(() -> state.t(state.guideOn().get() ? "guide.turnOff" : "guide.turnOn"),
+                state.guideOn()));
+        guide.setMaxWidth(Double.MAX_VALUE);
+        guide.setMinHeight(80);
+        guide.setWrapText(true);
+        guide.setOnAction(e -> state.guideOn().set(!state.guideOn().get()));
+        state.guideOn().addListener((o, was, on) -> {
+            if (on) {
+                guide.getStyleClass().add("guide-on");
+            } else {
+                guide.getStyleClass().remove("guide-on");
+            }
+        });
 
         tileButtons[0] = Ui.tile(state, "home.online.title", "home.online.subtitle", "tileProcedures", "tile-online");
         tileButtons[0].setOnAction(e -> nav.go(ScreenId.PROCEDURES));
@@ -81,7 +97,7 @@ public final class HomeScreen implements Screen {
         VBox.setVgrow(tiles, Priority.ALWAYS);
         layoutTiles(state.portrait().get());
         state.portrait().addListener((o, a, p) -> layoutTiles(p));
-        view.getChildren().addAll(central, notice, welcome, tiles);
+        view.getChildren().addAll(central, notice, welcome, tiles, guide);
         view.setAlignment(Pos.TOP_CENTER);
     }
 

@@ -11,12 +11,12 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import vn.motcua.app.agent.AgentClient;
-import vn.motcua.app.agent.Site;
 import vn.motcua.app.shell.Navigator;
 import vn.motcua.app.shell.Screen;
 import vn.motcua.app.shell.ScreenId;
 import vn.motcua.app.shell.Ui;
 import vn.motcua.app.shell.UiState;
+import vn.motcua.screen.Site;
 
 import java.util.function.Consumer;
 

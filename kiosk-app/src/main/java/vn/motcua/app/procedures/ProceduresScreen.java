@@ -12,12 +12,12 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import vn.motcua.app.agent.Site;
 import vn.motcua.app.shell.Navigator;
 import vn.motcua.app.shell.Screen;
 import vn.motcua.app.shell.ScreenId;
 import vn.motcua.app.shell.Ui;
 import vn.motcua.app.shell.UiState;
+import vn.motcua.screen.Site;
 
 import java.util.List;
 
@@ -34,6 +34,7 @@ public final class ProceduresScreen implements Screen {
     private final Label count = new Label();
     private final OnScreenKeyboard keyboard;
     private final ToggleButton keyboardToggle = new ToggleButton();
+    private List<Site.Procedure> listed = List.of();
 
     public ProceduresScreen(UiState state, Navigator nav, ProcedureScreen detail) {
         this.state = state;
@@ -57,6 +58,11 @@ public final class ProceduresScreen implements Screen {
     public void onShow() {
         rebuildFields();
         refresh();
+    }
+
+    /** The procedures the list shows now, in its order. */
+    public List<Site.Procedure> listed() {
+        return listed;
     }
 
     @Override
@@ -163,7 +169,9 @@ public final class ProceduresScreen implements Screen {
     private void refresh() {
         Site site = state.site().get();
         results.getChildren().clear();
+        listed = List.of();
         if (site == null) {
+            nav.redrawn();
             return;
         }
         String field = fieldGroup.getSelectedToggle() == null || keyboardToggle.isSelected()
@@ -195,5 +203,7 @@ public final class ProceduresScreen implements Screen {
             });
             results.getChildren().add(b);
         }
+        listed = List.copyOf(found);
+        nav.redrawn();
     }
 }

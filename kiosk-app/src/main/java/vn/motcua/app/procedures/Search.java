@@ -1,6 +1,6 @@
 package vn.motcua.app.procedures;
 
-import vn.motcua.app.agent.Site;
+import vn.motcua.screen.Site;
 
 import java.text.Normalizer;
 import java.util.Arrays;

@@ -23,14 +23,14 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import vn.motcua.app.agent.AgentClient;
 import vn.motcua.app.agent.AgentException;
-import vn.motcua.app.agent.RatingRequest;
-import vn.motcua.app.agent.Site;
-import vn.motcua.app.agent.TicketStatus;
 import vn.motcua.app.shell.Navigator;
 import vn.motcua.app.shell.Screen;
 import vn.motcua.app.shell.ScreenId;
 import vn.motcua.app.shell.Ui;
 import vn.motcua.app.shell.UiState;
+import vn.motcua.screen.RatingRequest;
+import vn.motcua.screen.Site;
+import vn.motcua.screen.TicketStatus;
 
 import java.util.List;
 import java.util.Optional;
@@ -114,6 +114,7 @@ public final class RatingScreen implements Screen {
             case FAILED -> failed();
         };
         view.getChildren().setAll(content);
+        nav.redrawn();
     }
 
     private Node identify() {
@@ -183,6 +184,9 @@ public final class RatingScreen implements Screen {
     private void lookUp() {
         Optional<TicketInput> parsed = TicketInput.parse(input.getText());
         if (parsed.isEmpty()) {
+            if (input.getText().indexOf('|') >= 0) {
+                input.clear(); // an ID card scanned here by mistake: its contents do not stay on screen
+            }
             model.message("rating.input.invalid");
             render();
             return;

@@ -1,10 +1,14 @@
 package vn.motcua.app.shell;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.layout.StackPane;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Shows one screen at a time in the shell's content area. Views are built once and reused. */
@@ -12,6 +16,8 @@ public final class Navigator {
     private final Map<ScreenId, Screen> screens = new EnumMap<>(ScreenId.class);
     private final StackPane host = new StackPane();
     private final ReadOnlyObjectWrapper<ScreenId> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper redraws = new ReadOnlyIntegerWrapper();
+    private final List<Runnable> sessionEnds = new ArrayList<>();
 
     public Navigator() {
         host.getStyleClass().add("screen-host");
@@ -44,9 +50,25 @@ public final class Navigator {
         s.onShow();
     }
 
-    /** Back to home with every half-done flow forgotten. */
+    /** Back to home with every half-done flow forgotten: the citizen's session ends. */
     public void home() {
+        sessionEnds.forEach(Runnable::run);
         screens.values().forEach(Screen::reset);
         go(ScreenId.HOME);
+    }
+
+    /** Runs {@code r} each time a session ends ({@link #home()}), before home is shown. */
+    public void onSessionEnd(Runnable r) {
+        sessionEnds.add(r);
+    }
+
+    /** A screen shows another step of its own (e.g. the ticket once issued): what it says has changed. */
+    public void redrawn() {
+        redraws.set(redraws.get() + 1);
+    }
+
+    /** Counts {@link #redrawn()}; listen to it to follow a screen's steps. */
+    public ReadOnlyIntegerProperty redraws() {
+        return redraws.getReadOnlyProperty();
     }
 }

@@ -4,11 +4,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
-import vn.motcua.app.agent.PrinterInfo;
-import vn.motcua.app.agent.Site;
+import vn.motcua.screen.PrinterInfo;
+import vn.motcua.screen.Site;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,6 +26,9 @@ public final class UiState {
     private final ObjectProperty<Site> site = new SimpleObjectProperty<>();
     private final ObjectProperty<PrinterInfo> printer = new SimpleObjectProperty<>(PrinterInfo.unknown());
     private final ObjectProperty<String> centralNotice = new SimpleObjectProperty<>();
+    private final BooleanProperty guideOn = new SimpleBooleanProperty(false);
+    private final BooleanProperty askingForMoreTime = new SimpleBooleanProperty(false);
+    private final ReadOnlyIntegerWrapper timeExtended = new ReadOnlyIntegerWrapper();
 
     private final List<Lang> languages;
 
@@ -60,6 +65,26 @@ public final class UiState {
 
     public ObjectProperty<Site> site() {
         return site;
+    }
+
+    /** Whether the audio guide speaks the screens, for this citizen's session. */
+    public BooleanProperty guideOn() {
+        return guideOn;
+    }
+
+    /** Whether the "do you need more time?" question covers the screen (set by the shell only). */
+    public BooleanProperty askingForMoreTime() {
+        return askingForMoreTime;
+    }
+
+    /** Counts the citizen's "more time" answers to that question. */
+    public ReadOnlyIntegerProperty timeExtended() {
+        return timeExtended.getReadOnlyProperty();
+    }
+
+    /** The citizen asked for more time (called by the shell only). */
+    public void extendTime() {
+        timeExtended.set(timeExtended.get() + 1);
     }
 
     public ObjectProperty<PrinterInfo> printer() {

@@ -1,7 +1,7 @@
 package vn.motcua.app.ticket;
 
-import vn.motcua.app.agent.PrinterInfo;
-import vn.motcua.app.agent.Ticket;
+import vn.motcua.screen.PrinterInfo;
+import vn.motcua.screen.TicketView;
 
 import java.util.function.Supplier;
 
@@ -9,13 +9,17 @@ import java.util.function.Supplier;
 public final class TicketModel {
     public enum Step { CHOOSE, ISSUING, DONE, FAILED }
 
+    /** The ticket request's priority category for the elderly, as the agent and the protocol name it. */
+    public static final String ELDERLY = "elderly";
+
     private Step step = Step.CHOOSE;
     private String preselected;
     private String service;
     private String priority;
     private String pendingKey;
-    private Ticket ticket;
+    private TicketView ticket;
     private String rejection;
+    private IdCard.Reading idCard;
 
     public Step step() {
         return step;
@@ -33,7 +37,7 @@ public final class TicketModel {
         return priority;
     }
 
-    public Ticket ticket() {
+    public TicketView ticket() {
         return ticket;
     }
 
@@ -43,6 +47,21 @@ public final class TicketModel {
 
     public String rejection() {
         return rejection;
+    }
+
+    /** What the last ID card scanned on this screen said, for the message; null before any scan. */
+    public IdCard.Reading idCard() {
+        return idCard;
+    }
+
+    /** An ID card was read: its holder's age sets or clears the elderly priority; nothing else of it is kept. */
+    public void idCardRead(IdCard.Reading reading) {
+        this.idCard = reading;
+        if (reading == IdCard.Reading.PRIORITY) {
+            priority = ELDERLY;
+        } else if (reading == IdCard.Reading.TOO_YOUNG && ELDERLY.equals(priority)) {
+            priority = null;
+        }
     }
 
     public void preselect(String prefix) {
@@ -67,7 +86,7 @@ public final class TicketModel {
         return pendingKey;
     }
 
-    public void issued(Ticket t) {
+    public void issued(TicketView t) {
         this.ticket = t;
         step = Step.DONE;
     }
@@ -96,5 +115,6 @@ public final class TicketModel {
         pendingKey = null;
         ticket = null;
         rejection = null;
+        idCard = null;
     }
 }

@@ -9,20 +9,22 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import vn.motcua.app.agent.AgentClient;
 import vn.motcua.app.agent.AgentException;
-import vn.motcua.app.agent.Site;
-import vn.motcua.app.agent.Ticket;
 import vn.motcua.app.procedures.QrCodes;
 import vn.motcua.app.shell.Navigator;
 import vn.motcua.app.shell.Screen;
 import vn.motcua.app.shell.ScreenId;
 import vn.motcua.app.shell.Ui;
 import vn.motcua.app.shell.UiState;
+import vn.motcua.screen.Site;
+import vn.motcua.screen.TicketView;
 
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +36,9 @@ import java.util.UUID;
  * same idempotency key so the agent never issues two tickets for one tap.
  */
 public final class TicketScreen implements Screen {
-    public static final List<String> PRIORITIES = List.of("elderly", "disabled", "pregnant", "child");
+    public static final List<String> PRIORITIES = List.of(TicketModel.ELDERLY, "disabled", "pregnant", "child");
+    /** Longer than any ID card's QR; the rest of an endless stream of keys is dropped. */
+    private static final int MAX_SCAN = 1000;
 
     private final UiState state;
     private final Navigator nav;
@@ -43,14 +47,31 @@ public final class TicketScreen implements Screen {
     private final VBox view = new VBox(14);
     private final ToggleGroup priorityGroup = new ToggleGroup();
     private final TicketModel model = new TicketModel();
+    private final java.time.Clock time;
+    /** What a scanner is typing; emptied (and overwritten) at each Enter, reset or leaving the screen. */
+    private final StringBuilder scanned = new StringBuilder();
+    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
 
-    public TicketScreen(UiState state, Navigator nav, AgentClient agent, int minutesPerTicket) {
+    /** @param time the kiosk's clock in its own time zone: an ID card's age is counted on the kiosk's local date */
+    public TicketScreen(UiState state, Navigator nav, AgentClient agent, int minutesPerTicket, java.time.Clock time) {
         this.state = state;
         this.nav = nav;
         this.agent = agent;
         this.minutesPerTicket = minutesPerTicket;
+        this.time = time;
         view.getStyleClass().addAll("screen", "ticket");
         view.setId("ticketScreen");
+        // While this screen shows, every key belongs to it: a scanner's text must not reach a button (its spaces
+        // would press one) nor any text field, whichever node has the focus.
+        view.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.ANY, keys);
+                forgetScan();
+            }
+            if (now != null) {
+                now.addEventFilter(KeyEvent.ANY, keys);
+            }
+        });
         state.lang().addListener(o -> render());
         state.portrait().addListener(o -> render());
         state.site().addListener(o -> render());
@@ -77,6 +98,7 @@ public final class TicketScreen implements Screen {
 
     @Override
     public void reset() {
+        forgetScan();
         model.reset();
         priorityGroup.selectToggle(null);
         render();
@@ -97,6 +119,7 @@ public final class TicketScreen implements Screen {
             case FAILED -> failed();
         };
         view.getChildren().setAll(content);
+        nav.redrawn();
     }
 
     private Node choose() {
@@ -129,6 +152,9 @@ public final class TicketScreen implements Screen {
         }
         Label prio = Ui.label(state, state.portrait().get() ? "ticket.priority" : "ticket.priority.side",
                 "section-title");
+        Label idCardHint = Ui.plain(state.t("ticket.idCard.hint", priorityAge()), "idcard-hint");
+        idCardHint.setId("idCardHint");
+        Label idCardMessage = idCardMessage();
         boolean portrait = state.portrait().get();
         javafx.scene.layout.Pane chips = portrait ? new FlowPane(10, 10) : new VBox(10);
         String chosen = model.priority();
@@ -151,25 +177,93 @@ public final class TicketScreen implements Screen {
             });
             chips.getChildren().add(t);
         }
+        // dropping the old buttons from the group unticks them, which clears the choice; a redraw (language,
+        // orientation, an ID card read) must not lose it
+        model.priority(chosen);
         ScrollPane scroll = new ScrollPane(services);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("list-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Label tap = Ui.label(state, "ticket.tapService", "muted");
         if (portrait) {
-            VBox box = new VBox(14, title, prio, chips, tap, scroll);
+            VBox box = new VBox(14, title, idCardMessage, prio, chips, idCardHint, tap, scroll);
             VBox.setVgrow(box, Priority.ALWAYS);
             return box;
         }
-        VBox left = new VBox(12, title, tap, scroll);
+        VBox left = new VBox(12, title, idCardMessage, tap, scroll);
         HBox.setHgrow(left, Priority.ALWAYS);
-        VBox right = new VBox(10, prio, chips);
+        VBox right = new VBox(10, prio, chips, idCardHint);
         right.setPrefWidth(330);
         right.setMinWidth(300);
         right.getStyleClass().add("side-panel");
         HBox box = new HBox(20, left, right);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
+    }
+
+    /** The answer to the last ID card scanned, or an empty, unmanaged label. */
+    private Label idCardMessage() {
+        IdCard.Reading reading = model.idCard();
+        Label l = new Label();
+        l.setId("idCardMessage");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMaxWidth(Double.MAX_VALUE);
+        if (reading == null) {
+            l.setVisible(false);
+            l.setManaged(false);
+            return l;
+        }
+        switch (reading) {
+            case PRIORITY -> {
+                l.setText(state.t("ticket.idCard.priority"));
+                l.getStyleClass().addAll("idcard-message", "idcard-priority");
+            }
+            case TOO_YOUNG -> {
+                l.setText(state.t("ticket.idCard.tooYoung", priorityAge()));
+                l.getStyleClass().addAll("idcard-message", "idcard-info");
+            }
+            case NOT_AN_ID_CARD -> {
+                l.setText(state.t("ticket.idCard.unreadable"));
+                l.getStyleClass().addAll("idcard-message", "idcard-info");
+            }
+        }
+        return l;
+    }
+
+    private int priorityAge() {
+        Site site = state.site().get();
+        return site == null ? Site.DEFAULT_PRIORITY_AGE : site.priorityAge();
+    }
+
+    /**
+     * A USB scanner is a keyboard: it types the QR's text, then Enter. Only the computed answer survives the Enter;
+     * the text is never logged, shown or sent.
+     */
+    private void onKey(KeyEvent e) {
+        e.consume();
+        if (model.step() != TicketModel.Step.CHOOSE) {
+            forgetScan();
+            return;
+        }
+        if (e.getEventType() == KeyEvent.KEY_PRESSED && e.getCode() == KeyCode.ENTER) {
+            IdCard.Reading reading = IdCard.read(scanned, java.time.LocalDate.now(time), priorityAge());
+            forgetScan();
+            model.idCardRead(reading);
+            render();
+        } else if (e.getEventType() == KeyEvent.KEY_TYPED) {
+            String c = e.getCharacter();
+            if (!c.isEmpty() && c.charAt(0) >= ' ' && c.charAt(0) != 127 && scanned.length() < MAX_SCAN) {
+                scanned.append(c);
+            }
+        }
+    }
+
+    private void forgetScan() {
+        for (int i = 0; i < scanned.length(); i++) {
+            scanned.setCharAt(i, ' ');
+        }
+        scanned.setLength(0);
     }
 
     private Node issuing() {
@@ -183,7 +277,7 @@ public final class TicketScreen implements Screen {
     }
 
     private Node done() {
-        Ticket t = model.ticket();
+        TicketView t = model.ticket();
         Site site = state.site().get();
         String serviceName = site == null ? t.service() : site.service(t.service())
                 .map(s -> state.pick(s.nameVi(), s.nameEn())).orElse(t.service());

@@ -5,11 +5,11 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import vn.motcua.app.Kiosk;
-import vn.motcua.app.agent.Site;
 import vn.motcua.app.procedures.ProcedureScreen;
 import vn.motcua.app.shell.ScreenId;
 import vn.motcua.app.support.AgentProcess;
 import vn.motcua.app.support.KioskHarness;
+import vn.motcua.screen.Site;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

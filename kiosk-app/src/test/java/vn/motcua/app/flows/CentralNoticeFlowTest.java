@@ -20,6 +20,7 @@ import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.message.Command;
 import vn.motcua.protocol.message.CommandResult;
 import vn.motcua.protocol.sign.Signatures;
+import vn.motcua.testsupport.Mosquitto;
 
 import javax.imageio.ImageIO;
 import java.net.http.HttpClient;
@@ -55,6 +56,7 @@ class CentralNoticeFlowTest {
     private AgentProcess agent;
     private KioskHarness kiosk;
     private MqttClient central;
+    private Mosquitto broker;
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -68,6 +70,9 @@ class CentralNoticeFlowTest {
             central.disconnect();
             central.close();
         }
+        if (broker != null) {
+            broker.close();
+        }
     }
 
     @Test
@@ -78,10 +83,11 @@ class CentralNoticeFlowTest {
         agent = new AgentProcess(kioskId);
         Path pub = agent.dir().resolve("command-signing.pub");
         Files.writeString(pub, Signatures.pem("PUBLIC KEY", keys.getPublic().getEncoded()));
-        agent.env("MQTT_URL", "tcp://127.0.0.1:1883").env("KIOSK_COMMAND_KEY", pub.toString()).start();
+        broker = new Mosquitto().start();
+        agent.env("MQTT_URL", broker.url()).env("KIOSK_COMMAND_KEY", pub.toString()).start();
         awaitAgentOnBroker();
 
-        central = new MqttClient("tcp://127.0.0.1:1883", "central-" + kioskId, new MemoryPersistence());
+        central = new MqttClient(broker.url(), "central-" + kioskId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         central.connect(options);

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.motcua.app.AppConfig;
-import vn.motcua.app.agent.Ticket;
 import vn.motcua.app.shell.ScreenId;
 import vn.motcua.app.support.AgentProcess;
 import vn.motcua.app.support.KioskHarness;
 import vn.motcua.app.ticket.TicketScreen;
+import vn.motcua.screen.TicketView;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +51,7 @@ class KioskFlowTest {
         return kiosk;
     }
 
-    private Ticket takeTicketOnScreen(String service, String priority) {
+    private TicketView takeTicketOnScreen(String service, String priority) {
         kiosk.tap("#tileTicket");
         if (priority != null) {
             kiosk.tap("#priority-" + priority);
@@ -65,9 +65,9 @@ class KioskFlowTest {
     @Test
     void givenAgent_whenTicketTakenWithPriority_thenNumberPeopleAheadAndWaitShown() throws Exception {
         open(KioskHarness.testConfig(agent.url()));
-        Ticket first = takeTicketOnScreen("B", null);
+        TicketView first = takeTicketOnScreen("B", null);
         kiosk.tap("#ticketDone");
-        Ticket second = takeTicketOnScreen("B", "elderly");
+        TicketView second = takeTicketOnScreen("B", "elderly");
 
         assertTrue(second.display().matches("B\\d{3}"), second.display());
         assertEquals(second.display(), kiosk.text("#ticketNumber"));
@@ -84,7 +84,7 @@ class KioskFlowTest {
     @Test
     void givenTicket_whenScannedAndRated_thenThanks_andSecondRatingIsRefusedKindly() throws Exception {
         open(KioskHarness.testConfig(agent.url()));
-        Ticket t = takeTicketOnScreen("A", null);
+        TicketView t = takeTicketOnScreen("A", null);
         kiosk.tap("#ticketDone");
         String qr = t.statusUrl() != null ? t.statusUrl() : "http://127.0.0.1:8081/t/" + t.ticketId();
 
@@ -109,7 +109,7 @@ class KioskFlowTest {
     @Test
     void givenTicketNumberTypedOnKeypad_whenRated_thenThanksNamingTheTicket() throws Exception {
         open(KioskHarness.testConfig(agent.url()));
-        Ticket t = takeTicketOnScreen("C", null);
+        TicketView t = takeTicketOnScreen("C", null);
         kiosk.tap("#ticketDone");
         kiosk.tap("#tileRating");
         kiosk.tap("#pad-C");

@@ -1,7 +1,7 @@
 package vn.motcua.app.procedures;
 
 import org.junit.jupiter.api.Test;
-import vn.motcua.app.agent.Site;
+import vn.motcua.screen.Site;
 
 import java.util.List;
 

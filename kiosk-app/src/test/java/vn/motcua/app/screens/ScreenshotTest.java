@@ -9,9 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.motcua.app.agent.PrinterInfo;
-import vn.motcua.app.agent.Site;
-import vn.motcua.app.agent.Ticket;
 import vn.motcua.app.procedures.ProcedureScreen;
 import vn.motcua.app.rating.Level;
 import vn.motcua.app.rating.RatingModel;
@@ -22,6 +19,9 @@ import vn.motcua.app.staff.StaffScreen;
 import vn.motcua.app.support.AgentProcess;
 import vn.motcua.app.support.KioskHarness;
 import vn.motcua.app.ticket.TicketScreen;
+import vn.motcua.screen.PrinterInfo;
+import vn.motcua.screen.Site;
+import vn.motcua.screen.TicketView;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
@@ -64,6 +64,8 @@ class ScreenshotTest {
             Shot shot = name -> written.add(snap(k, dir.resolve(name + "-" + suffix + ".png")));
 
             shot.take("01-home");
+            fire(k, "#guideButton");
+            shot.take("01b-home-guide-on");
             fire(k, "#tileProcedures");
             shot.take("02-procedures");
             fire(k, "#field-1");
@@ -87,8 +89,8 @@ class ScreenshotTest {
             shot.take("07-ticket-confirmation");
             KioskHarness.run(() -> {
                 TicketScreen t = (TicketScreen) nav.screen(ScreenId.TICKET);
-                Ticket issued = t.model().ticket();
-                t.model().issued(new Ticket(issued.ticketId(), issued.service(), issued.number(), issued.display(),
+                TicketView issued = t.model().ticket();
+                t.model().issued(new TicketView(issued.ticketId(), issued.service(), issued.number(), issued.display(),
                         issued.priority(), issued.issuedAt(), issued.peopleAhead(), false, "paper_out",
                         "http://192.168.1.20:8081/t/" + issued.ticketId()));
                 nav.go(ScreenId.TICKET);
@@ -149,7 +151,7 @@ class ScreenshotTest {
             shot.take("19-busy");
             KioskHarness.run(() -> k.kiosk().state().agentReachable().set(true));
         }
-        assertEquals(19, written.size());
+        assertEquals(20, written.size());
         for (Path p : written) {
             assertTrue(Files.size(p) > 5_000, p + " looks empty");
         }

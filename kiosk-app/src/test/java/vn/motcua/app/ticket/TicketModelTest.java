@@ -1,8 +1,8 @@
 package vn.motcua.app.ticket;
 
 import org.junit.jupiter.api.Test;
-import vn.motcua.app.agent.PrinterInfo;
-import vn.motcua.app.agent.Ticket;
+import vn.motcua.screen.PrinterInfo;
+import vn.motcua.screen.TicketView;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,11 +40,11 @@ class TicketModelTest {
     void givenPrintProblemOrBlockedPrinter_thenShownAsQr() {
         TicketModel m = new TicketModel();
         m.begin("A", this::next);
-        m.issued(new Ticket("id", "A", 1, "A001", null, "t", 0, false, "paper_out", "http://k/t/id"));
+        m.issued(new TicketView("id", "A", 1, "A001", null, "t", 0, false, "paper_out", "http://k/t/id"));
         assertTrue(m.showAsQr(PrinterInfo.unknown()));
-        m.issued(new Ticket("id", "A", 1, "A001", null, "t", 0, true, null, "http://k/t/id"));
+        m.issued(new TicketView("id", "A", 1, "A001", null, "t", 0, true, null, "http://k/t/id"));
         assertFalse(m.showAsQr(new PrinterInfo("paper_out", null, null)));
-        m.issued(new Ticket("id", "A", 1, "A001", null, "t", 0, null, null, null));
+        m.issued(new TicketView("id", "A", 1, "A001", null, "t", 0, null, null, null));
         assertTrue(m.showAsQr(new PrinterInfo("paper_out", null, null)));
         assertFalse(m.showAsQr(new PrinterInfo("ready", null, null)));
     }

@@ -11,7 +11,9 @@ public enum EventType {
     TICKET_CALLED("ticket.called", TicketCalled.class),
     TICKET_SERVED("ticket.served", TicketServed.class),
     TICKET_NO_SHOW("ticket.no_show", TicketNoShow.class),
-    RATING_SUBMITTED("rating.submitted", RatingSubmitted.class);
+    RATING_SUBMITTED("rating.submitted", RatingSubmitted.class),
+    COUNTER_SIGNED_IN("counter.signed_in", CounterSignedIn.class),
+    COUNTER_SIGNED_OUT("counter.signed_out", CounterSignedOut.class);
 
     private final String wireName;
     private final Class<? extends EventBody> bodyType;

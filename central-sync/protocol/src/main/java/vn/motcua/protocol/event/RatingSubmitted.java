@@ -15,4 +15,9 @@ public record RatingSubmitted(String ratingId, String ticketId, String counter, 
     public RatingSubmitted {
         reasons = List.copyOf(reasons);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.ratingSubmitted(this);
+    }
 }

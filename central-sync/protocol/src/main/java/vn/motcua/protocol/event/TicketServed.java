@@ -12,4 +12,9 @@ public record TicketServed(String ticketId, String counter, String officerId, lo
      * wildly wrong gets there) rather than send what a consumer refuses.
      */
     public static final long MAX_SERVICE_SECONDS = 366L * 24 * 60 * 60;
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.ticketServed(this);
+    }
 }

@@ -68,13 +68,15 @@ public final class Signatures {
 
     /** The configuration's JSON with {@code sig} left out, behind the site it is for. */
     public static byte[] configBytes(String siteId, SiteConfig config, ProtocolCodec codec) {
-        SiteConfig unsigned = new SiteConfig(config.version(), config.siteName(), config.services(),
-                config.counters(), config.officers(), config.procedures(), config.ratingScale(), config.notices(),
-                null);
+        return configBytes(siteId, codec.encode(config.signed(config.version(), null)));
+    }
+
+    /** The same bytes from the JSON as received, {@code sig} left out ({@link ProtocolCodec#siteConfigWithoutSig}). */
+    public static byte[] configBytes(String siteId, byte[] unsignedJson) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         field(out, "kiosk-config-v1");
         field(out, siteId);
-        out.writeBytes(codec.encode(unsigned));
+        out.writeBytes(unsignedJson);
         return out.toByteArray();
     }
 

@@ -9,7 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.auth.AuthFilter;
-import vn.motcua.central.auth.Principal;
+import vn.motcua.central.web.Principal;
 import vn.motcua.central.web.Forbidden;
 
 import java.time.Clock;
@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 public class AlertController {
     private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
     private final AlertStore alerts;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public AlertController(AlertStore alerts) {
+    public AlertController(AlertStore alerts, Clock clock) {
+        this.clock = clock;
         this.alerts = alerts;
     }
 

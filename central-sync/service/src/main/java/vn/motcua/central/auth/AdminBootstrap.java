@@ -1,5 +1,6 @@
 package vn.motcua.central.auth;
 
+import vn.motcua.central.web.Role;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package vn.motcua.central.auth;
 
+import vn.motcua.central.web.Principal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -20,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every request but sign-in, health and static files needs a session: pages without one are sent to the sign-in page,
+ * Every request but sign-in, health, static files and the citizens' ticket pages needs a session: pages without one are sent to the sign-in page,
  * API calls get 401. The read API scripts use also accepts the configured bearer token. A state-changing request must
  * carry its session's CSRF token in {@code X-CSRF-Token}; the session cookie is also SameSite=Strict.
  */
@@ -30,6 +31,10 @@ public class AuthFilter {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<String> TOKEN_READABLE = Set.of("/api/stats", "/api/kiosks", "/api/events",
             "/api/quarantine");
+
+    /** The citizen's ticket page and its live stream: one segment after /t/, never a dot (no way up the tree). */
+    private static final java.util.regex.Pattern PUBLIC_TICKET = java.util.regex.Pattern.compile(
+            "/t/[^/.%]{1,100}(/live)?");
 
     private final AuthService auth;
 
@@ -75,6 +80,7 @@ public class AuthFilter {
 
     private static boolean isPublic(String path) {
         return path.equals("/login") || path.equals("/api/health") || path.startsWith("/static/")
+                || PUBLIC_TICKET.matcher(path).matches()
                 || path.equals("/favicon.ico");
     }
 
@@ -91,9 +97,5 @@ public class AuthFilter {
     public static Principal principal(HttpRequest<?> request) {
         return request.getAttribute(Principal.ATTRIBUTE, Principal.class)
                 .orElseThrow(() -> new IllegalStateException("no principal on " + request.getPath()));
-    }
-
-    public static Optional<Principal> optionalPrincipal(HttpRequest<?> request) {
-        return request.getAttribute(Principal.ATTRIBUTE, Principal.class);
     }
 }

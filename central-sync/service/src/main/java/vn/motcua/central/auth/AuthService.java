@@ -1,10 +1,12 @@
 package vn.motcua.central.auth;
 
+import vn.motcua.central.web.Principal;
+import vn.motcua.central.web.Role;
 import jakarta.inject.Singleton;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.StoreException;
 
 import java.nio.charset.StandardCharsets;
@@ -35,17 +37,17 @@ public class AuthService {
     /** Compared against when the user does not exist, so a wrong name costs as much time as a wrong password. */
     private final String dummyHash;
 
-    private final SqlAccess sql;
+    private final Database sql;
     private final AuthConfig config;
     private final Clock clock;
     private final BCryptPasswordEncoder encoder;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong nextPruneAt = new AtomicLong();
 
-    public AuthService(SqlAccess sql, AuthConfig config) {
+    public AuthService(Database sql, AuthConfig config, Clock clock) {
         this.sql = sql;
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.encoder = new BCryptPasswordEncoder(config.bcryptStrength(), random);
         this.dummyHash = encoder.encode("not a password of anyone");
     }

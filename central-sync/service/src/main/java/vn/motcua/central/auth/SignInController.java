@@ -14,8 +14,9 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.motcua.central.api.BadParameterException;
-import vn.motcua.central.web.Html;
+import vn.motcua.central.web.Frame;
 import vn.motcua.central.web.Lang;
+import vn.motcua.central.web.Views;
 
 import java.net.URI;
 import java.util.Map;
@@ -30,10 +31,12 @@ public class SignInController {
     public static final int BODY_MAX_BYTES = 8 * 1024;
     private final AuthService auth;
     private final AuthConfig config;
+    private final Views views;
 
-    public SignInController(AuthService auth, AuthConfig config) {
+    public SignInController(AuthService auth, AuthConfig config, Views views) {
         this.auth = auth;
         this.config = config;
+        this.views = views;
     }
 
     @Get("/")
@@ -43,7 +46,7 @@ public class SignInController {
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> form(HttpRequest<?> request) {
-        return Html.ok(Lang.of(request), page(Lang.of(request), null, ""));
+        return page(Lang.of(request), null, "");
     }
 
     @Post(value = "/login", produces = {MediaType.TEXT_HTML, MediaType.APPLICATION_JSON}, consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
@@ -61,7 +64,7 @@ public class SignInController {
             if (json) {
                 throw new BadParameterException(tooLong, message);
             }
-            return Html.ok(lang, page(lang, null, message)).status(HttpStatus.BAD_REQUEST);
+            return page(lang, null, message).status(HttpStatus.BAD_REQUEST);
         }
         String address = request.getRemoteAddress().getAddress().getHostAddress();
         AuthService.SignIn result = auth.signIn(username == null ? null : username.trim(), password, address);
@@ -88,7 +91,7 @@ public class SignInController {
                     .body(Map.of("error", status == HttpStatus.UNAUTHORIZED ? "bad_credentials" : "throttled",
                             "message", message));
         }
-        return Html.ok(lang, page(lang, username, message)).status(status);
+        return page(lang, username, message).status(status);
     }
 
     @Post("/logout")
@@ -102,21 +105,12 @@ public class SignInController {
                 + "; HttpOnly; SameSite=Strict" + (config.cookieSecure() ? "; Secure" : "");
     }
 
-    private static String page(Lang lang, @Nullable String username, String error) {
-        StringBuilder b = new StringBuilder();
-        b.append("<section class=\"card narrow\"><h1>").append(Html.esc(lang.t("signIn"))).append("</h1>");
-        if (!error.isEmpty()) {
-            b.append("<p class=\"error\" role=\"alert\" id=\"sign-in-error\">").append(Html.esc(error)).append("</p>");
-        }
-        b.append("<form method=\"post\" action=\"/login\" id=\"sign-in\">")
-                .append("<label>").append(Html.esc(lang.t("username")))
-                .append("<input name=\"username\" id=\"username\" autocomplete=\"username\" required maxlength=\"")
-                .append(AuthService.USERNAME_MAX).append("\" value=\"")
-                .append(Html.esc(username)).append("\"></label>")
-                .append("<label>").append(Html.esc(lang.t("password")))
-                .append("<input type=\"password\" name=\"password\" id=\"password\" autocomplete=\"current-password\" required></label>")
-                .append("<button type=\"submit\" id=\"sign-in-button\">").append(Html.esc(lang.t("signIn")))
-                .append("</button></form></section>");
-        return Html.page(lang, null, lang.t("signIn"), "", b.toString());
+    /** What the sign-in page shows: the name typed so far and why the last try failed ({@code ""} for none). */
+    public record Form(String username, String error, int usernameMax) {
+    }
+
+    private MutableHttpResponse<String> page(Lang lang, @Nullable String username, String error) {
+        return views.page("auth/signIn.jte", new Frame(lang, null, lang.t("signIn"), ""),
+                new Form(username == null ? "" : username, error, AuthService.USERNAME_MAX));
     }
 }

@@ -1,5 +1,7 @@
 package vn.motcua.central.auth;
 
+import vn.motcua.central.web.Principal;
+import vn.motcua.central.web.Role;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -11,8 +13,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.web.Forbidden;
-import vn.motcua.central.web.Html;
+import vn.motcua.central.web.Frame;
 import vn.motcua.central.web.Lang;
+import vn.motcua.central.web.Views;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -22,9 +25,11 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class UsersController {
     private final AuthService auth;
+    private final Views views;
 
-    public UsersController(AuthService auth) {
+    public UsersController(AuthService auth, Views views) {
         this.auth = auth;
+        this.views = views;
     }
 
     public record UserRequest(String username, String password, String role) {
@@ -60,23 +65,6 @@ public class UsersController {
             throw new Forbidden("only an admin may manage users");
         }
         Lang lang = Lang.of(request);
-        StringBuilder b = new StringBuilder("<h1>").append(Html.esc(lang.t("users"))).append("</h1>");
-        b.append("<table class=\"grid\" id=\"users\"><thead><tr><th>").append(Html.esc(lang.t("username")))
-                .append("</th><th>").append(Html.esc(lang.t("role"))).append("</th></tr></thead><tbody>");
-        for (AuthService.UserView u : auth.users()) {
-            b.append("<tr><td>").append(Html.esc(u.username())).append("</td><td>").append(Html.esc(u.role()))
-                    .append("</td></tr>");
-        }
-        b.append("</tbody></table><section class=\"card\"><h2>").append(Html.esc(lang.t("addUser")))
-                .append("</h2><form id=\"user-form\" class=\"inline\"><input name=\"username\" placeholder=\"")
-                .append(Html.esc(lang.t("username"))).append("\" required><input name=\"password\" type=\"password\" ")
-                .append("minlength=\"10\" placeholder=\"").append(Html.esc(lang.t("password")))
-                .append("\" required><select name=\"role\">");
-        for (Role r : Role.values()) {
-            b.append("<option value=\"").append(r.wireName()).append("\">").append(r.wireName()).append("</option>");
-        }
-        b.append("</select><button type=\"submit\">").append(Html.esc(lang.t("save")))
-                .append("</button></form><p class=\"msg\" id=\"user-msg\"></p></section>");
-        return Html.ok(lang, Html.page(lang, who, lang.t("users"), "users", b.toString()));
+        return views.page("auth/users.jte", new Frame(lang, who, lang.t("users"), "users"), auth.users());
     }
 }

@@ -4,14 +4,13 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.central.api.BadParameterException;
-import vn.motcua.central.auth.Principal;
-import vn.motcua.central.fleet.FleetMqttClient;
+import vn.motcua.central.web.Principal;
+import vn.motcua.central.kiosklink.KioskDownlink;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.KioskState;
 import vn.motcua.central.web.Forbidden;
 import vn.motcua.protocol.ProtocolCodec;
-import vn.motcua.protocol.Topics;
 import vn.motcua.protocol.message.Command;
 import vn.motcua.protocol.sign.Signatures;
 
@@ -40,17 +39,18 @@ public class CommandService {
     private final EventStore store;
     private final CommandStore commands;
     private final CommandSigner signer;
-    private final FleetMqttClient mqtt;
+    private final KioskDownlink downlink;
     private final CommandConfig config;
     private final ProtocolCodec codec = new ProtocolCodec();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public CommandService(EventStore store, CommandStore commands, CommandSigner signer, FleetMqttClient mqtt,
-                          CommandConfig config) {
+    public CommandService(EventStore store, CommandStore commands, CommandSigner signer, KioskDownlink downlink,
+                          CommandConfig config, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.commands = commands;
         this.signer = signer;
-        this.mqtt = mqtt;
+        this.downlink = downlink;
         this.config = config;
     }
 
@@ -98,7 +98,7 @@ public class CommandService {
                 issuedAt.toInstant().toEpochMilli(), expiresAt.toInstant().toEpochMilli(), null, null, 0,
                 CommandRecord.PENDING);
         commands.insert(record);
-        if (!mqtt.publish(Topics.of(kiosk.siteId(), kiosk.kioskId(), Topics.CMD), codec.encode(command), 1, false)) {
+        if (!downlink.sendCommand(new KioskKey(kiosk.siteId(), kiosk.kioskId()), codec.encode(command))) {
             commands.recordResult(kiosk.siteId(), kiosk.kioskId(), command.id(), false, "not sent: central is not "
                     + "connected to the broker", clock.millis());
             LOG.warn("command {} {} to kiosk {}: not sent, no broker connection", command.id(), type, target);

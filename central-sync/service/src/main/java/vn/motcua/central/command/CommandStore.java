@@ -1,8 +1,8 @@
 package vn.motcua.central.command;
 
 import jakarta.inject.Singleton;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.KioskKey;
-import vn.motcua.central.store.SqlAccess;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,10 +16,11 @@ public class CommandStore {
     private static final String COLUMNS = """
             SELECT id, kiosk_id, site_id, type, args, issued_by, issued_at, expires_at, result_ok, result_message,
                    result_at FROM commands""";
-    private final SqlAccess sql;
-    private final Clock clock = Clock.systemUTC();
+    private final Database sql;
+    private final Clock clock;
 
-    public CommandStore(SqlAccess sql) {
+    public CommandStore(Database sql, Clock clock) {
+        this.clock = clock;
         this.sql = sql;
     }
 

@@ -11,16 +11,17 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.motcua.central.auth.AuthFilter;
-import vn.motcua.central.auth.Principal;
+import vn.motcua.central.web.Principal;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.central.store.KioskState;
 import vn.motcua.central.web.Forbidden;
-import vn.motcua.central.web.Html;
+import vn.motcua.central.web.Frame;
 import vn.motcua.central.web.Lang;
+import vn.motcua.central.web.Views;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
-
-import static vn.motcua.central.web.Html.esc;
 
 /**
  * Admins edit a site's configuration, in a form or as JSON, and publish it signed to the site's kiosks. Both edit
@@ -32,10 +33,12 @@ public class ConfigController {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final SiteConfigService configs;
     private final EventStore store;
+    private final Views views;
 
-    public ConfigController(SiteConfigService configs, EventStore store) {
+    public ConfigController(SiteConfigService configs, EventStore store, Views views) {
         this.configs = configs;
         this.store = store;
+        this.views = views;
     }
 
     @Post(value = "/api/sites/{siteId}/config", consumes = MediaType.APPLICATION_JSON)
@@ -49,7 +52,7 @@ public class ConfigController {
      */
     @Post(value = "/api/procedures/parse", consumes = {"text/csv", MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_OCTET_STREAM, XLSX})
-    public java.util.List<vn.motcua.protocol.message.SiteConfig.Procedure> parseProcedures(HttpRequest<?> request,
+    public List<vn.motcua.protocol.message.SiteConfig.Procedure> parseProcedures(HttpRequest<?> request,
                                                                                          @Body byte[] file) {
         if (!AuthFilter.principal(request).role().canAdminister()) {
             throw new Forbidden("only an admin may edit configurations");
@@ -73,79 +76,40 @@ public class ConfigController {
             selected = sites.isEmpty() ? "" : sites.first();
         }
         String current = selected.isEmpty() ? "" : configs.latestBody(selected).orElse("");
-        StringBuilder b = new StringBuilder("<h1>").append(esc(lang.t("config"))).append("</h1>");
-        b.append("<form id=\"config-form\" class=\"stack\" data-done=\"").append(esc(lang.t("configDone")))
-                .append("\"><div class=\"config-head\"><label>").append(esc(lang.t("site")))
-                .append(" <select name=\"site\" id=\"config-site\">");
-        for (String s : sites) {
-            b.append("<option").append(s.equals(selected) ? " selected" : "").append(">").append(esc(s))
-                    .append("</option>");
-        }
-        b.append("</select></label> <span class=\"muted\">").append(esc(lang.t("latestVersion")))
-                .append(": <b id=\"config-version\">")
-                .append(selected.isEmpty() ? "—" : configs.latestVersion(selected).map(String::valueOf).orElse("—"))
-                .append("</b></span></div>");
-        easyForm(b, lang);
-        b.append("<div class=\"config-actions\"><button type=\"submit\" id=\"publish-config\">")
-                .append(esc(lang.t("publish"))).append("</button><p class=\"msg\" id=\"config-msg\" role=\"status\">")
-                .append("</p></div><details id=\"config-advanced\" class=\"advanced\"><summary>")
-                .append(esc(lang.t("cfg.advanced"))).append("</summary><p class=\"muted\">")
-                .append(esc(lang.t("cfg.advancedHint"))).append("</p><textarea name=\"json\" id=\"config-json\" ")
-                .append("rows=\"18\" spellcheck=\"false\">").append(esc(current)).append("</textarea></details></form>");
-        return Html.ok(lang, Html.page(lang, who, lang.t("config"), "config", b.toString()));
+        String latest = selected.isEmpty() ? "—"
+                : configs.latestVersion(selected).map(String::valueOf).orElse("—");
+        ConfigModel model = new ConfigModel(sites, selected, latest, LISTS, String.join(",", ProcedureRows.COLUMNS),
+                XLSX, current);
+        return views.page("config/config.jte", new Frame(lang, who, lang.t("config"), "config"), model);
     }
 
     /**
-     * The form over the same draft as the JSON: general fields, then one table per list, whose rows app.js draws
-     * from the draft. The procedure catalogue keeps its file import; only its size is shown here.
+     * The page: the sites, the one whose draft is open, its latest published version, and the draft as JSON. The
+     * form over the same draft has general fields, then one table per list, whose rows app.js draws from the draft;
+     * the procedure catalogue keeps its file import, and only its size is shown.
      */
-    private static void easyForm(StringBuilder b, Lang lang) {
-        b.append("<div id=\"config-easy\" class=\"config-easy\" data-remove=\"").append(esc(lang.t("cfg.remove")))
-                .append("\" data-none=\"").append(esc(lang.t("cfg.noServices"))).append("\" data-unknown=\"")
-                .append(esc(lang.t("cfg.unknownService"))).append("\" data-count=\"")
-                .append(esc(lang.t("cfg.catalogueCount"))).append("\">")
-                .append("<p class=\"msg error\" id=\"config-json-bad\" hidden>").append(esc(lang.t("cfg.jsonBad")))
-                .append("</p><section class=\"card\"><h2>").append(esc(lang.t("cfg.general"))).append("</h2>")
-                .append("<label class=\"field\">").append(esc(lang.t("cfg.siteName")))
-                .append("<input type=\"text\" id=\"cfg-site-name\" data-path=\"siteName\" maxlength=\"200\"></label>")
-                .append("<fieldset class=\"field scale\" data-path=\"ratingScale\"><legend>")
-                .append(esc(lang.t("cfg.ratingScale"))).append("</legend>");
-        for (int scale : new int[]{5, 3}) {
-            b.append("<label class=\"check\"><input type=\"radio\" name=\"ratingScale\" value=\"").append(scale)
-                    .append("\" id=\"cfg-scale-").append(scale).append("\">").append(esc(lang.t("cfg.scale" + scale)))
-                    .append("</label>");
-        }
-        b.append("</fieldset><label class=\"field\">").append(esc(lang.t("cfg.notices")))
-                .append("<textarea id=\"cfg-notices\" data-path=\"notices\" rows=\"3\"></textarea></label></section>");
-        rows(b, lang, "services", "cfg.services", "cfg.addService", "cfg.prefixHint",
-                "prefix:cfg.prefix", "nameVi:cfg.nameVi", "nameEn:cfg.nameEn");
-        rows(b, lang, "counters", "cfg.counters", "cfg.addCounter", null,
-                "id:cfg.counterId", "nameVi:cfg.counterName", "services:cfg.counterServices");
-        rows(b, lang, "officers", "cfg.officers", "cfg.addOfficer", null,
-                "id:cfg.officerId", "name:cfg.officerName", "photoUrl:cfg.photoUrl");
-        b.append("<section class=\"card catalogue\"><h2>").append(esc(lang.t("importCatalogue")))
-                .append("</h2><p id=\"cfg-catalogue-count\"></p><p class=\"muted\">").append(esc(lang.t("importColumns")))
-                .append(" ").append(esc(String.join(",", ProcedureRows.COLUMNS))).append("</p><input type=\"file\" ")
-                .append("accept=\".csv,.xlsx,text/csv,").append(XLSX).append("\" id=\"procedures-file\">")
-                .append("<p class=\"msg\" id=\"import-msg\" data-done=\"").append(esc(lang.t("importDone")))
-                .append("\"></p></section></div>");
+    public record ConfigModel(Collection<String> sites, String selected, String latestVersion, List<RowList> lists,
+                              String catalogueColumns, String xlsxType, String json) {
     }
 
-    /** A section with an empty table of {@code list}'s rows; each column is {@code field:label key}. */
-    private static void rows(StringBuilder b, Lang lang, String list, String title, String add, String hint,
-                             String... columns) {
-        b.append("<section class=\"card\"><h2>").append(esc(lang.t(title))).append("</h2>");
-        if (hint != null) {
-            b.append("<p class=\"muted\">").append(esc(lang.t(hint))).append("</p>");
-        }
-        b.append("<table class=\"rows\" id=\"cfg-").append(list).append("\"><thead><tr>");
-        for (String column : columns) {
-            String field = column.substring(0, column.indexOf(':'));
-            b.append("<th data-f=\"").append(field).append("\">").append(esc(lang.t(column.substring(field.length() + 1))))
-                    .append("</th>");
-        }
-        b.append("<th></th></tr></thead><tbody></tbody></table><button type=\"button\" class=\"secondary\" ")
-                .append("data-add=\"").append(list).append("\" id=\"add-").append(list).append("\">+ ")
-                .append(esc(lang.t(add))).append("</button></section>");
+    /** A list of the configuration shown as a table: its field, title, add button and hint (or null), columns. */
+    public record RowList(String name, String title, String add, String hint, List<RowColumn> columns) {
     }
+
+    /** A column of a list's table: the field of each row it edits, and the message key of its header. */
+    public record RowColumn(String field, String label) {
+    }
+
+    private static final List<RowList> LISTS = List.of(
+            new RowList("services", "cfg.services", "cfg.addService", "cfg.prefixHint", List.of(
+                    new RowColumn("prefix", "cfg.prefix"), new RowColumn("nameVi", "cfg.nameVi"),
+                    new RowColumn("nameEn", "cfg.nameEn"), new RowColumn("targetMinutes", "cfg.targetMinutes"),
+                    new RowColumn("longestWaitMinutes", "cfg.longestWaitMinutes"),
+                    new RowColumn("queueLength", "cfg.queueLength"))),
+            new RowList("counters", "cfg.counters", "cfg.addCounter", null, List.of(
+                    new RowColumn("id", "cfg.counterId"), new RowColumn("nameVi", "cfg.counterName"),
+                    new RowColumn("services", "cfg.counterServices"))),
+            new RowList("officers", "cfg.officers", "cfg.addOfficer", null, List.of(
+                    new RowColumn("id", "cfg.officerId"), new RowColumn("name", "cfg.officerName"),
+                    new RowColumn("photoUrl", "cfg.photoUrl"))));
 }

@@ -2,6 +2,7 @@ package vn.motcua.central.config;
 
 import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.web.Lang;
+import vn.motcua.protocol.event.RatingLevel;
 import vn.motcua.protocol.message.SiteConfig;
 
 import java.util.HashSet;
@@ -48,6 +49,15 @@ final class SiteConfigRules {
                 if (!prefixes.contains(prefix)) {
                     throw new BadParameterException("counters[" + i + "].services[" + j + "]",
                             String.format(lang.t("rule.unknownService"), prefix));
+                }
+            }
+        }
+        if (c.satisfaction() != null) {
+            List<RatingLevel> satisfied = c.satisfaction().satisfied();
+            for (int i = 0; i < satisfied.size(); i++) {
+                if (!satisfied.get(i).allowedOn(c.ratingScale())) {
+                    throw new BadParameterException("satisfaction.satisfied[" + i + "]", String.format(
+                            lang.t("rule.satisfiedLevel"), satisfied.get(i).wireName(), c.ratingScale()));
                 }
             }
         }

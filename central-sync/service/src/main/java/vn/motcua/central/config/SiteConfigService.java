@@ -6,13 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.api.TooLargeException;
-import vn.motcua.central.auth.Principal;
+import vn.motcua.central.web.Principal;
 import vn.motcua.central.command.CommandSigner;
-import vn.motcua.central.fleet.FleetMqttClient;
-import vn.motcua.central.fleet.TelemetryReceived;
+import vn.motcua.central.kiosklink.KioskDownlink;
+import vn.motcua.central.kiosklink.TelemetryReceived;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.KioskState;
-import vn.motcua.central.store.SqlAccess;
 import vn.motcua.central.store.StoreException;
 import vn.motcua.central.web.Forbidden;
 import vn.motcua.central.web.Lang;
@@ -44,20 +45,21 @@ public class SiteConfigService {
     /** The page edits drafts in JavaScript, whose numbers are exact up to here. */
     static final long MAX_VERSION = (1L << 53) - 1;
     private static final Logger LOG = LoggerFactory.getLogger(SiteConfigService.class);
-    private final SqlAccess sql;
+    private final Database sql;
     private final EventStore store;
     private final CommandSigner signer;
-    private final FleetMqttClient mqtt;
+    private final KioskDownlink downlink;
     private final ConfigPublishingConfig config;
     private final ProtocolCodec codec = new ProtocolCodec();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public SiteConfigService(SqlAccess sql, EventStore store, CommandSigner signer, FleetMqttClient mqtt,
-                             ConfigPublishingConfig config) {
+    public SiteConfigService(Database sql, EventStore store, CommandSigner signer, KioskDownlink downlink,
+                             ConfigPublishingConfig config, Clock clock) {
         this.sql = sql;
+        this.clock = clock;
         this.store = store;
         this.signer = signer;
-        this.mqtt = mqtt;
+        this.downlink = downlink;
         this.config = config;
     }
 
@@ -88,7 +90,7 @@ public class SiteConfigService {
             if (e.reason() == RejectReason.MALFORMED_JSON) {
                 throw new BadParameterException("config", lang.t("rule.notJson"));
             }
-            throw new BadParameterException(e.field() == null ? "config" : e.field(), e.getMessage());
+            throw new BadParameterException(e.field() == null ? "config" : e.field(), message(e, lang));
         }
         SiteConfigRules.check(draft, lang);
         long latest = latestVersion(siteId).orElse(0L);
@@ -103,11 +105,9 @@ public class SiteConfigService {
             throw new BadParameterException("version", String.format(lang.t("rule.versionExhausted"), latest));
         }
         long version = Math.max(latest, draft.version()) + 1;
-        SiteConfig unsigned = new SiteConfig(version, draft.siteName(), draft.services(), draft.counters(),
-                draft.officers(), draft.procedures(), draft.ratingScale(), draft.notices(), null);
+        SiteConfig unsigned = draft.signed(version, null);
         String sig = signer.sign(Signatures.configBytes(siteId, unsigned, codec));
-        SiteConfig signed = new SiteConfig(version, draft.siteName(), draft.services(), draft.counters(),
-                draft.officers(), draft.procedures(), draft.ratingScale(), draft.notices(), sig);
+        SiteConfig signed = draft.signed(version, sig);
         byte[] payload = codec.encode(signed);
         checkSize(payload.length, lang);
         sql.write("store configuration " + siteId + " v" + version, c -> {
@@ -126,7 +126,7 @@ public class SiteConfigService {
         int sent = 0;
         for (KioskState k : store.kiosks()) {
             if (k.siteId().equals(siteId)
-                    && mqtt.publish(Topics.of(siteId, k.kioskId(), Topics.CONFIG), payload, 1, true)) {
+                    && downlink.sendConfig(new KioskKey(siteId, k.kioskId()), payload)) {
                 recordDelivery(siteId, k.kioskId(), version, clock.millis());
                 sent++;
             }
@@ -134,6 +134,27 @@ public class SiteConfigService {
         LOG.info("site {}: configuration version {} published by {} to {} kiosks", siteId, version, who.username(),
                 sent);
         return new Published(siteId, version, sent);
+    }
+
+    /** A refusal in the page's language where the form has the field (the service levels), else the contract's. */
+    private static String message(ProtocolException e, Lang lang) {
+        String f = e.field() == null ? "" : e.field();
+        if (e.reason() != RejectReason.INVALID_VALUE && e.reason() != RejectReason.WRONG_TYPE) {
+            return e.getMessage();
+        }
+        if (f.endsWith(".targetMinutes")) {
+            return String.format(lang.t("rule.minutesRange"), SiteConfig.Service.MAX_TARGET_MINUTES);
+        }
+        if (f.endsWith(".longestWaitMinutes")) {
+            return String.format(lang.t("rule.minutesRange"), SiteConfig.Service.MAX_WAIT_MINUTES);
+        }
+        if (f.endsWith(".queueLength")) {
+            return String.format(lang.t("rule.peopleRange"), SiteConfig.Service.MAX_QUEUE_LENGTH);
+        }
+        if (f.equals("idleCounterMinutes")) {
+            return String.format(lang.t("rule.minutesRange"), SiteConfig.MAX_IDLE_COUNTER_MINUTES);
+        }
+        return e.getMessage();
     }
 
     private void checkSize(long bytes, Lang lang) {
@@ -169,8 +190,8 @@ public class SiteConfigService {
             return false;
         }
         Optional<String> body = latestBody(siteId);
-        if (body.isEmpty() || !mqtt.publish(Topics.of(siteId, kioskId, Topics.CONFIG),
-                body.get().getBytes(StandardCharsets.UTF_8), 1, true)) {
+        if (body.isEmpty() || !downlink.sendConfig(new KioskKey(siteId, kioskId),
+                body.get().getBytes(StandardCharsets.UTF_8))) {
             releaseDelivery(siteId, kioskId, version, now); // not sent: the next telemetry tries again
             return false;
         }

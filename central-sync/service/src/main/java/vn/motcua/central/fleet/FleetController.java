@@ -18,26 +18,26 @@ import vn.motcua.central.alert.Alert;
 import vn.motcua.central.alert.AlertStore;
 import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.auth.AuthFilter;
-import vn.motcua.central.auth.Principal;
-import vn.motcua.central.command.CommandRecord;
+import vn.motcua.central.web.Principal;
 import vn.motcua.central.command.CommandService;
 import vn.motcua.central.command.CommandStore;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.central.store.KioskKey;
-import vn.motcua.central.store.QuarantinedEvent;
+import vn.motcua.central.web.Frame;
 import vn.motcua.central.web.Html;
 import vn.motcua.central.web.Lang;
+import vn.motcua.central.web.Views;
 import vn.motcua.protocol.Topics;
 
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
-import static vn.motcua.central.web.Html.esc;
 
 /** The fleet page, each kiosk's page and the alerts page, with the JSON and the live stream behind them. */
 @Controller
@@ -49,12 +49,14 @@ public class FleetController {
     private final FleetConfig config;
     private final TelemetryStore telemetry;
     private final EventStore store;
-    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final Locale VI = Locale.forLanguageTag("vi");
+    private final Views views;
+    private final Clock clock;
     private static final int MAX_STREAM_IDS = 200;
 
     public FleetController(FleetService fleet, AlertStore alerts, CommandStore commands, FleetConfig config,
-                           TelemetryStore telemetry, EventStore store) {
+                           TelemetryStore telemetry, EventStore store, Views views, Clock clock) {
+        this.views = views;
+        this.clock = clock;
         this.store = store;
         this.telemetry = telemetry;
         this.fleet = fleet;
@@ -124,181 +126,88 @@ public class FleetController {
         FleetQuery query = FleetQuery.parse(site, state, q, sort, page);
         FleetPage p = fleet.page(query);
         query = query.withPage(p.page());
-        NumberFormat n = NumberFormat.getIntegerInstance(lang == Lang.VI ? VI : Locale.ENGLISH);
-        StringBuilder b = new StringBuilder();
-        b.append("<h1>").append(esc(lang.t("fleet"))).append(" <small class=\"live\" id=\"live\">● ")
-                .append(esc(lang.t("live"))).append("</small></h1>");
+        NumberFormat n = NumberFormat.getIntegerInstance(lang.locale());
 
         // the whole fleet, whatever the filter; each figure opens the kiosks it counts
         FleetPage.Totals t = p.totals();
-        b.append("<div class=\"totals\" id=\"totals\">");
-        total(b, "count-kiosks", "", n.format(t.kiosks()), lang.t("kiosks"), "/fleet");
-        total(b, "count-online", "on", n.format(t.online()), lang.t("online"),
-                "/fleet" + FleetQuery.defaults().withState(FleetQuery.ONLINE).toQueryString());
-        total(b, "count-offline", t.offline() > 0 ? "off" : "", n.format(t.offline()), lang.t("offline"),
-                "/fleet" + FleetQuery.defaults().withState(FleetQuery.OFFLINE).toQueryString());
-        total(b, "count-alerting", t.alerting() > 0 ? "warn" : "", n.format(t.alerting()), lang.t("alerting"),
-                "/fleet" + FleetQuery.defaults().withState(FleetQuery.ALERTING).toQueryString());
-        b.append("</div>");
-
-        filterForm(b, lang, query, p.sites());
-
+        List<FleetViews.Total> totals = List.of(
+                new FleetViews.Total("count-kiosks", "", n.format(t.kiosks()), "kiosks", "/fleet"),
+                new FleetViews.Total("count-online", "on", n.format(t.online()), "online",
+                        "/fleet" + FleetQuery.defaults().withState(FleetQuery.ONLINE).toQueryString()),
+                new FleetViews.Total("count-offline", t.offline() > 0 ? "off" : "", n.format(t.offline()), "offline",
+                        "/fleet" + FleetQuery.defaults().withState(FleetQuery.OFFLINE).toQueryString()),
+                new FleetViews.Total("count-alerting", t.alerting() > 0 ? "warn" : "", n.format(t.alerting()),
+                        "alerting", "/fleet" + FleetQuery.defaults().withState(FleetQuery.ALERTING).toQueryString()));
+        boolean filtered = query.site() != null || query.state() != null || query.search() != null
+                || !FleetQuery.BY_PROBLEMS.equals(query.sort());
+        String empty = null;
+        String emptyId = null;
+        String showing = null;
         if (t.kiosks() == 0) {
-            b.append("<p class=\"empty\">").append(esc(lang.t("noKiosks"))).append("</p>");
+            empty = lang.t("noKiosks");
         } else if (p.matching() == 0) {
-            b.append("<p class=\"empty\" id=\"no-match\">").append(esc(lang.t("noMatch"))).append("</p>");
+            empty = lang.t("noMatch");
+            emptyId = "no-match";
         } else {
             int from = (p.page() - 1) * p.pageSize() + 1;
-            b.append("<p class=\"muted\" id=\"showing\">").append(esc(lang.t("showing")
-                    .replace("{a}", n.format(from))
-                    .replace("{b}", n.format(from + p.kiosks().size() - 1))
-                    .replace("{n}", n.format(p.matching())))).append("</p>");
+            showing = lang.t("showing").replace("{a}", n.format(from))
+                    .replace("{b}", n.format(from + p.kiosks().size() - 1)).replace("{n}", n.format(p.matching()));
         }
-        pager(b, lang, query, p, "pager-top");
-        b.append("<div class=\"scroll\"><table class=\"grid fleet\" id=\"fleet\" data-online=\"")
-                .append(esc(lang.t("online"))).append("\" data-offline=\"").append(esc(lang.t("offline")))
-                .append("\"><thead><tr>");
-        for (String[] h : COLUMNS) {
-            b.append("<th data-f=\"").append(h[1]).append("\">").append(esc(lang.t(h[0]))).append("</th>");
-        }
-        b.append("</tr></thead><tbody>");
-        for (KioskView k : p.kiosks()) {
-            row(b, k);
-        }
-        b.append("</tbody></table></div>");
-        pager(b, lang, query, p, "pager-bottom");
-        return Html.ok(lang, Html.page(lang, who, lang.t("fleet"), "fleet", b.toString()));
+        FleetViews.FleetModel model = new FleetViews.FleetModel(totals, query, p.sites(),
+                List.of(FleetQuery.ONLINE, FleetQuery.OFFLINE, FleetQuery.ALERTING),
+                List.of(FleetQuery.BY_PROBLEMS, FleetQuery.BY_KIOSK), filtered, empty, emptyId, showing,
+                pager(lang, query, p), COLUMNS, p.kiosks());
+        return views.page("fleet/fleet.jte", new Frame(lang, who, lang.t("fleet"), "fleet"), model);
     }
 
-    private static final String[][] COLUMNS = {{"kiosk", "kioskId"}, {"site", "siteId"}, {"state", "state"},
-            {"lastSeen", "lastHeard"}, {"version", "version"}, {"config", "configVersion"}, {"printer", "printer"},
-            {"disk", "diskPercent"}, {"temperature", "temperatureC"}, {"backlog", "backlog"},
-            {"lastAck", "lastAckSeq"}, {"alerts", "openAlerts"}};
-
-    private static void total(StringBuilder b, String id, String cls, String value, String label, String href) {
-        b.append("<a class=\"total\" href=\"").append(esc(href)).append("\"><b id=\"").append(id).append("\" class=\"")
-                .append(cls).append("\">").append(value).append("</b><span>").append(esc(label))
-                .append("</span></a>");
-    }
-
-    private static void filterForm(StringBuilder b, Lang lang, FleetQuery q, List<String> sites) {
-        b.append("<form class=\"filters\" id=\"fleet-filter\" method=\"get\" action=\"/fleet\"><label>")
-                .append(esc(lang.t("site"))).append(" <select name=\"site\" id=\"filter-site\"><option value=\"\">")
-                .append(esc(lang.t("allSites"))).append("</option>");
-        for (String s : sites) {
-            b.append("<option").append(s.equals(q.site()) ? " selected" : "").append(">").append(esc(s))
-                    .append("</option>");
-        }
-        b.append("</select></label><label>").append(esc(lang.t("state")))
-                .append(" <select name=\"state\" id=\"filter-state\"><option value=\"\">")
-                .append(esc(lang.t("allStates"))).append("</option>");
-        for (String s : List.of(FleetQuery.ONLINE, FleetQuery.OFFLINE, FleetQuery.ALERTING)) {
-            b.append("<option value=\"").append(s).append("\"").append(s.equals(q.state()) ? " selected" : "")
-                    .append(">").append(esc(lang.t(s))).append("</option>");
-        }
-        b.append("</select></label><label>").append(esc(lang.t("sortBy")))
-                .append(" <select name=\"sort\" id=\"filter-sort\">");
-        for (String s : List.of(FleetQuery.BY_PROBLEMS, FleetQuery.BY_KIOSK)) {
-            b.append("<option value=\"").append(s).append("\"").append(s.equals(q.sort()) ? " selected" : "")
-                    .append(">").append(esc(lang.t("sort." + s))).append("</option>");
-        }
-        b.append("</select></label><label>").append(esc(lang.t("kiosk")))
-                .append(" <input type=\"search\" name=\"q\" id=\"filter-q\" maxlength=\"64\" pattern=\"[A-Za-z0-9_\\-]*\"")
-                .append(" value=\"").append(esc(q.search() == null ? "" : q.search())).append("\" placeholder=\"")
-                .append(esc(lang.t("searchKiosk"))).append("\"></label><button type=\"submit\" id=\"filter-apply\">")
-                .append(esc(lang.t("filter"))).append("</button>");
-        if (q.site() != null || q.state() != null || q.search() != null || !FleetQuery.BY_PROBLEMS.equals(q.sort())) {
-            b.append("<a class=\"button\" id=\"filter-clear\" href=\"/fleet\">").append(esc(lang.t("clearFilter")))
-                    .append("</a>");
-        }
-        b.append("</form>");
-    }
+    private static final List<FleetViews.Column> COLUMNS = List.of(new FleetViews.Column("kiosk", "kioskId"),
+            new FleetViews.Column("site", "siteId"), new FleetViews.Column("state", "state"),
+            new FleetViews.Column("lastSeen", "lastHeard"), new FleetViews.Column("version", "version"),
+            new FleetViews.Column("config", "configVersion"), new FleetViews.Column("printer", "printer"),
+            new FleetViews.Column("disk", "diskPercent"), new FleetViews.Column("temperature", "temperatureC"),
+            new FleetViews.Column("backlog", "backlog"), new FleetViews.Column("lastAck", "lastAckSeq"),
+            new FleetViews.Column("alerts", "openAlerts"));
 
     /** First, previous, the pages around this one, next and last; nothing when there is one page. */
-    private static void pager(StringBuilder b, Lang lang, FleetQuery q, FleetPage p, String id) {
+    static List<FleetViews.PageLink> pager(Lang lang, FleetQuery q, FleetPage p) {
+        List<FleetViews.PageLink> links = new ArrayList<>();
         if (p.pages() <= 1) {
-            return;
+            return links;
         }
-        b.append("<nav class=\"pager\" id=\"").append(id).append("\" aria-label=\"").append(esc(lang.t("pages")))
-                .append("\">");
-        pageLink(b, q, p.page() - 1, p, "‹ " + lang.t("previous"), "prev");
+        links.add(pageLink(q, p.page() - 1, p, "‹ " + lang.t("previous"), "prev"));
         int from = Math.max(1, p.page() - 2);
         int to = Math.min(p.pages(), p.page() + 2);
         if (from > 1) {
-            pageLink(b, q, 1, p, "1", null);
+            links.add(pageLink(q, 1, p, "1", null));
             if (from > 2) {
-                b.append("<span class=\"gap\">…</span>");
+                links.add(new FleetViews.PageLink("gap", "…", null, null, 0));
             }
         }
         for (int i = from; i <= to; i++) {
-            pageLink(b, q, i, p, String.valueOf(i), null);
+            links.add(pageLink(q, i, p, String.valueOf(i), null));
         }
         if (to < p.pages()) {
             if (to < p.pages() - 1) {
-                b.append("<span class=\"gap\">…</span>");
+                links.add(new FleetViews.PageLink("gap", "…", null, null, 0));
             }
-            pageLink(b, q, p.pages(), p, String.valueOf(p.pages()), null);
+            links.add(pageLink(q, p.pages(), p, String.valueOf(p.pages()), null));
         }
-        pageLink(b, q, p.page() + 1, p, lang.t("next") + " ›", "next");
-        b.append("</nav>");
+        links.add(pageLink(q, p.page() + 1, p, lang.t("next") + " ›", "next"));
+        return links;
     }
 
-    private static void pageLink(StringBuilder b, FleetQuery q, int target, FleetPage p, String text, String rel) {
+    private static FleetViews.PageLink pageLink(FleetQuery q, int target, FleetPage p, String text, String rel) {
         if (target < 1 || target > p.pages()) {
-            b.append("<span class=\"disabled\">").append(esc(text)).append("</span>");
+            return new FleetViews.PageLink("disabled", text, null, null, target);
         } else if (target == p.page() && rel == null) {
-            b.append("<span class=\"current\" aria-current=\"page\">").append(esc(text)).append("</span>");
-        } else {
-            b.append("<a href=\"/fleet").append(esc(q.withPage(target).toQueryString())).append("\"")
-                    .append(rel == null ? "" : " rel=\"" + rel + "\"").append(" data-page=\"").append(target)
-                    .append("\">").append(esc(text)).append("</a>");
+            return new FleetViews.PageLink("current", text, null, null, target);
         }
-    }
-
-    private static void row(StringBuilder b, KioskView k) {
-        b.append("<tr id=\"k-").append(esc(k.key().toString())).append("\" data-kiosk=\"")
-                .append(esc(k.key().toString())).append("\"")
-                .append(FleetService.problemRank(k) <= 2 ? " class=\"problem\"" : "")
-                .append("><td data-f=\"kioskId\"><a href=\"").append(esc(kioskPath(k.key()))).append("\">")
-                .append(esc(k.kioskId())).append("</a></td><td data-f=\"siteId\">").append(esc(k.siteId()))
-                .append("</td>")
-                .append("<td data-f=\"state\" class=\"").append(k.online() ? "on" : "off").append("\"></td>")
-                .append("<td data-f=\"lastHeard\" data-ms=\"").append(k.lastHeard()).append("\">")
-                .append(Html.time(k.lastHeard())).append("</td>")
-                .append("<td data-f=\"version\">").append(dash(esc(k.version()))).append("</td>")
-                .append("<td data-f=\"configVersion\">").append(dash(k.configVersion()))
-                .append("</td><td data-f=\"printer\" class=\"").append(printerClass(k.printer())).append("\">")
-                .append(dash(esc(k.printer()))).append("</td>")
-                .append("<td data-f=\"diskPercent\">").append(dash(pct(k.diskPercent()))).append("</td>")
-                .append("<td data-f=\"temperatureC\">").append(dash(temp(k.temperatureC()))).append("</td>")
-                .append("<td data-f=\"backlog\">").append(dash(k.backlog())).append("</td>")
-                .append("<td data-f=\"lastAckSeq\">").append(dash(k.lastAckSeq()))
-                .append("</td><td data-f=\"openAlerts\" class=\"").append(k.openAlerts() > 0 ? "warn" : "")
-                .append("\">").append(k.openAlerts()).append("</td></tr>");
-    }
-
-    static String dash(Object value) {
-        return value == null || value.toString().isEmpty() ? "—" : value.toString();
-    }
-
-    static String printerClass(String printer) {
-        if (printer == null || printer.equals("ok")) {
-            return "";
-        }
-        return printer.equals("paper_low") ? "warn" : "bad";
-    }
-
-    static String pct(Double v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.0f %%", v);
-    }
-
-    static String temp(Double v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.1f °C", v);
+        return new FleetViews.PageLink("link", text, q.withPage(target).toQueryString(), rel, target);
     }
 
     /** A kiosk's page: the kiosk is the pair of site and kiosk id. */
     static String kioskPath(KioskKey kiosk) {
-        return "/fleet/sites/" + kiosk.siteId() + "/kiosks/" + kiosk.kioskId();
+        return FleetViews.kioskPath(kiosk);
     }
 
     /**
@@ -313,20 +222,11 @@ public class FleetController {
             return HttpResponse.<String>seeOther(java.net.URI.create(kioskPath(found.get(0))));
         }
         Lang lang = Lang.of(request);
-        Principal who = AuthFilter.principal(request);
-        StringBuilder b = new StringBuilder();
+        Frame frame = new Frame(lang, AuthFilter.principal(request), kioskId, "fleet");
         if (found.isEmpty()) {
-            b.append("<p class=\"error\">").append(esc(lang.t("notFound"))).append("</p>");
-            return Html.ok(lang, Html.page(lang, who, kioskId, "fleet", b.toString())).status(404);
+            return views.page("fleet/kioskNotFound.jte", frame).status(404);
         }
-        b.append("<h1>").append(esc(lang.t("kiosk"))).append(" ").append(esc(kioskId)).append("</h1><p>")
-                .append(esc(lang.t("kioskAtSeveralSites"))).append("</p><ul id=\"kiosk-sites\">");
-        for (KioskKey k : found) {
-            b.append("<li><a href=\"").append(esc(kioskPath(k))).append("\">").append(esc(k.siteId()))
-                    .append(" / ").append(esc(k.kioskId())).append("</a></li>");
-        }
-        b.append("</ul>");
-        return Html.ok(lang, Html.page(lang, who, kioskId, "fleet", b.toString())).status(409);
+        return views.page("fleet/kioskSites.jte", frame, new FleetViews.KioskSites(kioskId, found)).status(409);
     }
 
     @Get(value = "/fleet/sites/{siteId}/kiosks/{kioskId}", produces = MediaType.TEXT_HTML)
@@ -339,77 +239,47 @@ public class FleetController {
         }
         requireKioskId(kioskId);
         Optional<KioskView> found = fleet.view(new KioskKey(siteId, kioskId));
-        StringBuilder b = new StringBuilder();
         if (found.isEmpty()) {
-            b.append("<p class=\"error\">").append(esc(lang.t("notFound"))).append("</p>");
-            return Html.ok(lang, Html.page(lang, who, kioskId, "fleet", b.toString())).status(404);
+            return views.page("fleet/kioskNotFound.jte", new Frame(lang, who, kioskId, "fleet")).status(404);
         }
         KioskView k = found.get();
-        b.append("<h1>").append(esc(lang.t("kiosk"))).append(" ").append(esc(k.siteId())).append(" / ")
-                .append(esc(k.kioskId()))
-                .append(" <span id=\"kiosk-state\" class=\"badge ").append(k.online() ? "on\">" : "off\">")
-                .append(esc(lang.t(k.online() ? "online" : "offline"))).append("</span></h1>");
-        b.append("<dl class=\"facts\" id=\"facts\">");
-        fact(b, lang.t("site"), esc(k.siteId()));
-        fact(b, lang.t("lastSeen"), Html.time(k.lastHeard()));
-        fact(b, lang.t("version"), esc(k.version()));
-        fact(b, lang.t("config"), k.configVersion() == null ? "" : String.valueOf(k.configVersion()));
-        fact(b, lang.t("printer"), esc(k.printer()));
-        fact(b, lang.t("disk"), pct(k.diskPercent()));
-        fact(b, lang.t("temperature"), temp(k.temperatureC()));
-        fact(b, lang.t("load"), k.load1() == null ? "" : String.format(Locale.ROOT, "%.2f", k.load1()));
-        fact(b, lang.t("memory"), pct(k.memoryPercent()));
-        fact(b, lang.t("queues"), k.queueLengths() == null || k.queueLengths().equals("{}") ? ""
-                : esc(k.queueLengths().replaceAll("[{}\"]", "").replace(",", ", ")));
-        fact(b, lang.t("backlog"), k.backlog() == null ? "" : String.valueOf(k.backlog()));
-        fact(b, lang.t("lastAck"), k.lastAckSeq() == null ? "" : String.valueOf(k.lastAckSeq()));
-        b.append("</dl>");
+        List<FleetViews.Fact> facts = List.of(
+                new FleetViews.Fact("site", FleetViews.text(k.siteId())),
+                new FleetViews.Fact("lastSeen", Html.time(k.lastHeard())),
+                new FleetViews.Fact("version", FleetViews.text(k.version())),
+                new FleetViews.Fact("config", k.configVersion() == null ? "" : String.valueOf(k.configVersion())),
+                new FleetViews.Fact("printer", FleetViews.text(k.printer())),
+                new FleetViews.Fact("disk", FleetViews.pct(k.diskPercent())),
+                new FleetViews.Fact("temperature", FleetViews.temp(k.temperatureC())),
+                new FleetViews.Fact("load", k.load1() == null ? "" : String.format(Locale.ROOT, "%.2f", k.load1())),
+                new FleetViews.Fact("memory", FleetViews.pct(k.memoryPercent())),
+                new FleetViews.Fact("queues", k.queueLengths() == null || k.queueLengths().equals("{}") ? ""
+                        : k.queueLengths().replaceAll("[{}\"]", "").replace(",", ", ")),
+                new FleetViews.Fact("backlog", k.backlog() == null ? "" : String.valueOf(k.backlog())),
+                new FleetViews.Fact("lastAck", k.lastAckSeq() == null ? "" : String.valueOf(k.lastAckSeq())));
 
         List<TelemetryStore.Point> history = telemetry.history(k.key(),
-                System.currentTimeMillis() - Duration.ofHours(24).toMillis());
-        b.append("<section class=\"card\"><h2>").append(esc(lang.t("last24h"))).append("</h2><div class=\"charts\">");
-        chart(b, "chart-temperature", lang.t("temperature") + " (°C)", history, TelemetryStore.Point::cpuTemperatureC);
-        chart(b, "chart-disk", lang.t("disk") + " (%)", history, TelemetryStore.Point::diskPercent);
-        chart(b, "chart-backlog", lang.t("backlog"), history, p -> (double) p.backlog());
-        chart(b, "chart-load", lang.t("load"), history, TelemetryStore.Point::load1);
-        b.append("</div></section>");
-        b.append("<section class=\"card\"><h2>").append(esc(lang.t("commands"))).append("</h2>");
-        if (who.role().canSendCommands()) {
-            b.append("<form id=\"command-form\" class=\"inline\" data-kiosk=\"").append(esc(k.kioskId()))
-                    .append("\" data-commands=\"").append(esc(commandsPath(k.key())))
-                    .append("\"><select name=\"type\" id=\"command-type\">");
-            for (String type : CommandService.TYPES) {
-                b.append("<option value=\"").append(type).append("\">").append(esc(lang.t("cmd." + type)))
-                        .append("</option>");
-            }
-            b.append("</select><input name=\"text\" id=\"notice-text\" maxlength=\"500\" placeholder=\"")
-                    .append(esc(lang.t("noticeText"))).append("\"><label class=\"notice-minutes\">")
-                    .append(esc(lang.t("noticeMinutes"))).append(" <input name=\"minutes\" id=\"notice-minutes\" ")
-                    .append("type=\"number\" min=\"1\" max=\"1440\" value=\"60\"></label>")
-                    .append("<button type=\"submit\" id=\"send-command\">")
-                    .append(esc(lang.t("send"))).append("</button></form><p class=\"msg\" id=\"command-msg\"></p>");
-        } else {
-            b.append("<p class=\"muted\">").append(esc(lang.t("noCommandRole"))).append("</p>");
-        }
-        b.append("<h3>").append(esc(lang.t("history"))).append("</h3>");
-        commandTable(b, lang, commands.forKiosk(k.key(), 50), commandsPath(k.key()));
-        b.append("</section>");
-
-        b.append("<section class=\"card\"><h2>").append(esc(lang.t("alerts"))).append("</h2>");
-        alertTable(b, lang, alerts.recent(k.key(), 50), false);
-        b.append("</section>");
-        quarantineSection(b, lang, who, store.quarantined(k.siteId(), k.kioskId(), 50));
-        return Html.ok(lang, Html.page(lang, who, lang.t("kiosk") + " " + k.siteId() + "/" + k.kioskId(), "fleet",
-                b.toString()));
+                clock.millis() - Duration.ofHours(24).toMillis());
+        List<FleetViews.Chart> charts = List.of(
+                chart("chart-temperature", lang.t("temperature") + " (°C)", history,
+                        TelemetryStore.Point::cpuTemperatureC),
+                chart("chart-disk", lang.t("disk") + " (%)", history, TelemetryStore.Point::diskPercent),
+                chart("chart-backlog", lang.t("backlog"), history, p -> (double) p.backlog()),
+                chart("chart-load", lang.t("load"), history, TelemetryStore.Point::load1));
+        FleetViews.KioskModel model = new FleetViews.KioskModel(k, facts, charts, who.role().canSendCommands(),
+                CommandService.TYPES, commandsPath(k.key()), commands.forKiosk(k.key(), 50),
+                alerts.recent(k.key(), 50), store.quarantined(k.siteId(), k.kioskId(), 50));
+        return views.page("fleet/kiosk.jte",
+                new Frame(lang, who, lang.t("kiosk") + " " + k.siteId() + "/" + k.kioskId(), "fleet"), model);
     }
 
-    /** A line over the last 24 hours, drawn by the server as SVG; gaps where the kiosk sent nothing. */
-    static void chart(StringBuilder b, String id, String title, List<TelemetryStore.Point> points,
-                      java.util.function.Function<TelemetryStore.Point, Double> value) {
+    /** A line over the last 24 hours, drawn as SVG by the page; gaps where the kiosk sent nothing. */
+    private FleetViews.Chart chart(String id, String title, List<TelemetryStore.Point> points,
+                                   java.util.function.Function<TelemetryStore.Point, Double> value) {
         int w = 320;
         int h = 110;
         int pad = 22;
-        long end = System.currentTimeMillis();
+        long end = clock.millis();
         long start = end - Duration.ofHours(24).toMillis();
         double max = 0;
         for (TelemetryStore.Point p : points) {
@@ -419,14 +289,6 @@ public class FleetController {
             }
         }
         double top = max <= 0 ? 1 : max * 1.1;
-        b.append("<figure class=\"chart\"><figcaption>").append(esc(title)).append("</figcaption><svg id=\"")
-                .append(id).append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)
-                .append("\" width=\"100%\" role=\"img\">").append(String.format(Locale.ROOT,
-                        "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#d9dee6\"/>"
-                                + "<text x=\"0\" y=\"10\" font-size=\"9\" fill=\"#5b6675\">%.1f</text>"
-                                + "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#5b6675\">-24h</text>"
-                                + "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#5b6675\" text-anchor=\"end\">now</text>",
-                        pad, w, h - pad, h - pad, top, pad, h - 6, w, h - 6));
         StringBuilder path = new StringBuilder();
         long previous = Long.MIN_VALUE;
         int drawn = 0;
@@ -447,128 +309,22 @@ public class FleetController {
             lastX = x;
             lastY = y;
         }
-        b.append("<path d=\"").append(path.toString().trim()).append("\" fill=\"none\" stroke=\"#0b5394\" ")
-                .append("stroke-width=\"2\" stroke-linecap=\"round\"/>");
-        if (drawn > 0) {
-            // the latest reading, marked so that a kiosk with a single reading still shows one
-            b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#0b5394\"/>", lastX,
-                    lastY));
-        } else {
-            b.append("<text x=\"").append(w / 2).append("\" y=\"").append(h / 2)
-                    .append("\" font-size=\"11\" fill=\"#5b6675\" text-anchor=\"middle\">—</text>");
-        }
-        b.append("</svg></figure>");
-    }
-
-    private static void fact(StringBuilder b, String name, String valueHtml) {
-        b.append("<div><dt>").append(esc(name)).append("</dt><dd>").append(valueHtml.isEmpty() ? "—" : valueHtml)
-                .append("</dd></div>");
-    }
-
-    private String describeArgs(String argsJson) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode text = json.readTree(argsJson).path("text");
-            return text.isTextual() ? ": «" + esc(text.asText()) + "»" : "";
-        } catch (java.io.IOException e) {
-            return "";
-        }
+        // the latest reading is marked, so that a kiosk with a single reading still shows one
+        return new FleetViews.Chart(id, title, w, h, pad, String.format(Locale.ROOT, "%.1f", top),
+                path.toString().trim(), drawn > 0, String.format(Locale.ROOT, "%.1f", lastX),
+                String.format(Locale.ROOT, "%.1f", lastY));
     }
 
     static String commandsPath(KioskKey kiosk) {
         return "/api/sites/" + kiosk.siteId() + "/kiosks/" + kiosk.kioskId() + "/commands";
     }
 
-    /**
-     * The kiosk's events the database refused, kept whole, each with the database's reason and, for fleet staff, a
-     * button that tries to store it again. Nothing is shown when there are none.
-     */
-    static void quarantineSection(StringBuilder b, Lang lang, Principal who, List<QuarantinedEvent> list) {
-        if (list.isEmpty()) {
-            return;
-        }
-        b.append("<section class=\"card\"><h2>").append(esc(lang.t("quarantine")))
-                .append("</h2><p class=\"muted\">").append(esc(lang.t("quarantineHelp")))
-                .append("</p><table class=\"grid\" id=\"quarantine\"><thead><tr><th>")
-                .append(esc(lang.t("quarantinedAt"))).append("</th><th>seq</th><th>").append(esc(lang.t("eventType")))
-                .append("</th><th>").append(esc(lang.t("reason"))).append("</th><th></th></tr></thead><tbody>");
-        for (QuarantinedEvent q : list) {
-            b.append("<tr data-quarantine=\"").append(esc(q.id())).append("\"><td>")
-                    .append(Html.time(q.quarantinedAt().toEpochMilli())).append("</td><td>").append(q.seq())
-                    .append("</td><td title=\"").append(esc(q.eventId())).append("\">").append(esc(q.type()))
-                    .append("</td><td class=\"wrap\">").append(esc(q.reason())).append("</td><td>");
-            if (who.role().canSendCommands()) {
-                b.append("<button class=\"readmit\" data-quarantine=\"").append(esc(q.id())).append("\">")
-                        .append(esc(lang.t("readmit"))).append("</button>");
-            }
-            b.append("</td></tr>");
-        }
-        b.append("</tbody></table><p class=\"msg\" id=\"readmit-msg\"></p></section>");
-    }
-
-    void commandTable(StringBuilder b, Lang lang, List<CommandRecord> list, String commandsPath) {
-        b.append("<table class=\"grid\" id=\"history\" data-commands=\"").append(esc(commandsPath))
-                .append("\" data-pending=\"").append(esc(lang.t("pending")))
-                .append("\" data-ok=\"").append(esc(lang.t("ok"))).append("\" data-failed=\"")
-                .append(esc(lang.t("failed"))).append("\"><thead><tr><th>").append(esc(lang.t("issuedAt")))
-                .append("</th><th>").append(esc(lang.t("command"))).append("</th><th>")
-                .append(esc(lang.t("issuedBy"))).append("</th><th>").append(esc(lang.t("result")))
-                .append("</th></tr></thead><tbody>");
-        for (CommandRecord c : list) {
-            String state = c.state();
-            b.append("<tr data-command=\"").append(esc(c.id())).append("\" data-state=\"").append(state)
-                    .append("\"><td>").append(Html.time(c.issuedAt())).append("</td><td>")
-                    .append(esc(lang.t("cmd." + c.type()))).append(describeArgs(c.args()))
-                    .append("</td><td>").append(esc(c.issuedBy()))
-                    .append("</td><td class=\"wrap ").append(state.equals("ok") ? "on"
-                            : state.equals("failed") ? "bad" : state.equals("expired") ? "warn" : "")
-                    .append("\">").append(esc(lang.t(state))).append(c.message() == null ? "" : ": "
-                            + esc(c.message())).append("</td></tr>");
-        }
-        b.append("</tbody></table>");
-    }
-
     @Get(value = "/alerts", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> alertsPage(HttpRequest<?> request) {
         Lang lang = Lang.of(request);
         Principal who = AuthFilter.principal(request);
-        StringBuilder b = new StringBuilder("<h1>").append(esc(lang.t("alerts"))).append("</h1>");
-        alertTable(b, lang, alerts.recent(null, 200), true);
-        return Html.ok(lang, Html.page(lang, who, lang.t("alerts"), "alerts", b.toString()));
-    }
-
-    static void alertTable(StringBuilder b, Lang lang, List<Alert> list, boolean withKiosk) {
-        if (list.isEmpty()) {
-            b.append("<p class=\"empty\" id=\"no-alerts\">").append(esc(lang.t("noAlerts"))).append("</p>");
-            return;
-        }
-        b.append("<table class=\"grid\" id=\"alerts\"><thead><tr>");
-        if (withKiosk) {
-            b.append("<th>").append(esc(lang.t("kiosk"))).append("</th>");
-        }
-        b.append("<th>").append(esc(lang.t("kind"))).append("</th><th>").append(esc(lang.t("raisedAt")))
-                .append("</th><th>").append(esc(lang.t("acknowledged"))).append("</th><th>")
-                .append(esc(lang.t("cleared"))).append("</th></tr></thead><tbody>");
-        for (Alert a : list) {
-            boolean open = a.clearedAt() == 0;
-            b.append("<tr data-alert=\"").append(esc(a.id())).append("\" data-kind=\"").append(esc(a.kind()))
-                    .append("\" class=\"").append(open ? "open" : "closed").append("\">");
-            if (withKiosk) {
-                b.append("<td><a href=\"").append(esc(kioskPath(new KioskKey(a.siteId(), a.kioskId()))))
-                        .append("\">").append(esc(a.siteId())).append(" / ").append(esc(a.kioskId()))
-                        .append("</a></td>");
-            }
-            b.append("<td title=\"").append(esc(a.detail())).append("\">").append(esc(lang.t("alert." + a.kind())))
-                    .append("<br><small>").append(esc(a.detail())).append("</small></td><td>")
-                    .append(Html.time(a.raisedAt())).append("</td><td>");
-            if (a.acknowledgedAt() > 0) {
-                b.append(esc(a.acknowledgedBy())).append(", ").append(Html.time(a.acknowledgedAt()));
-            } else {
-                b.append("<button class=\"ack\" data-alert=\"").append(esc(a.id())).append("\">")
-                        .append(esc(lang.t("acknowledge"))).append("</button>");
-            }
-            b.append("</td><td>").append(open ? "—" : Html.time(a.clearedAt())).append("</td></tr>");
-        }
-        b.append("</tbody></table>");
+        return views.page("fleet/alerts.jte", new Frame(lang, who, lang.t("alerts"), "alerts"),
+                alerts.recent(null, 200));
     }
 
     static void requireKioskId(String kioskId) {

@@ -20,9 +20,11 @@ public class FleetService {
     private final TelemetryStore telemetry;
     private final AlertStore alerts;
     private final FleetConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public FleetService(EventStore store, TelemetryStore telemetry, AlertStore alerts, FleetConfig config) {
+    public FleetService(EventStore store, TelemetryStore telemetry, AlertStore alerts, FleetConfig config,
+                        Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.telemetry = telemetry;
         this.alerts = alerts;

@@ -3,8 +3,8 @@ package vn.motcua.central.fleet;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.KioskKey;
-import vn.motcua.central.store.SqlAccess;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.message.Telemetry;
 
@@ -17,6 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static vn.motcua.central.store.NullableColumns.longOrNull;
+import static vn.motcua.central.store.NullableColumns.setLong;
+
 /**
  * The latest telemetry of every kiosk (site and kiosk id), with the backlog of the reading before it (to tell a
  * growing backlog).
@@ -24,14 +27,14 @@ import java.util.Map;
 @Singleton
 public class TelemetryStore {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryStore.class);
-    private final SqlAccess sql;
+    private final Database sql;
     private final ProtocolCodec codec = new ProtocolCodec();
     static final long BUCKET_MILLIS = 5 * 60_000L;
     /** History is pruned on the first reading of each hour; two days are kept for the 24-hour charts. */
     private static final long PRUNE_EVERY_MILLIS = 60 * 60_000L;
     private static final long KEEP_MILLIS = 48 * 60 * 60_000L;
 
-    public TelemetryStore(SqlAccess sql) {
+    public TelemetryStore(Database sql) {
         this.sql = sql;
     }
 
@@ -213,8 +216,8 @@ public class TelemetryStore {
                 while (rs.next()) {
                     KioskKey kiosk = new KioskKey(rs.getString(1), rs.getString(2));
                     out.put(kiosk, new Latest(kiosk, rs.getLong(3), dbl(rs, 4), dbl(rs, 5),
-                            lng(rs, 6), lng(rs, 7), lng(rs, 8), lng(rs, 9), rs.getString(10), rs.getString(11),
-                            rs.getLong(12), lng(rs, 13), lng(rs, 14), lng(rs, 15)));
+                            longOrNull(rs, 6), longOrNull(rs, 7), longOrNull(rs, 8), longOrNull(rs, 9), rs.getString(10), rs.getString(11),
+                            rs.getLong(12), longOrNull(rs, 13), longOrNull(rs, 14), longOrNull(rs, 15)));
                 }
             }
             return out;
@@ -229,21 +232,8 @@ public class TelemetryStore {
         }
     }
 
-    private static void setLong(PreparedStatement ps, int i, Long v) throws java.sql.SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
-
     private static Double dbl(ResultSet rs, int i) throws java.sql.SQLException {
         double v = rs.getDouble(i);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Long lng(ResultSet rs, int i) throws java.sql.SQLException {
-        long v = rs.getLong(i);
         return rs.wasNull() ? null : v;
     }
 }

@@ -1,11 +1,7 @@
 package vn.motcua.central.ingest;
 
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.motcua.central.store.KioskKey;
+import vn.motcua.mqtt.MqttSession;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.message.Ack;
 import vn.motcua.protocol.sign.Signatures;
@@ -14,7 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Signs and publishes acks without ever blocking the caller. Each ack names the batch it answers and is signed with
@@ -24,15 +19,13 @@ import java.util.function.Supplier;
  * connection is back.
  */
 final class AckPublisher {
-    private static final Logger LOG = LoggerFactory.getLogger(AckPublisher.class);
-
-    private final Supplier<MqttAsyncClient> client;
+    private final MqttSession session;
     private final ProtocolCodec codec;
     private final Function<byte[], String> signer;
     private final Map<KioskKey, AckRequest> waiting = new LinkedHashMap<>();
 
-    AckPublisher(Supplier<MqttAsyncClient> client, ProtocolCodec codec, Function<byte[], String> signer) {
-        this.client = client;
+    AckPublisher(MqttSession session, ProtocolCodec codec, Function<byte[], String> signer) {
+        this.session = session;
         this.codec = codec;
         this.signer = signer;
     }
@@ -50,19 +43,13 @@ final class AckPublisher {
 
     /** Sends what waits, as far as the connection and the in-flight window allow. */
     synchronized void drain() {
-        MqttAsyncClient current = client.get();
         Iterator<Map.Entry<KioskKey, AckRequest>> it = waiting.entrySet().iterator();
-        while (it.hasNext() && current.isConnected()) {
+        while (it.hasNext()) {
             AckRequest next = it.next().getValue();
-            try {
-                current.publish(next.topic(), codec.encode(signed(next)), 1, false);
-                it.remove();
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-                    LOG.debug("ack on {} waits: {}", next.topic(), e.toString());
-                }
+            if (!session.publish(next.topic(), codec.encode(signed(next)), 1, false)) {
                 return;
             }
+            it.remove();
         }
     }
 

@@ -10,14 +10,19 @@ import java.time.Duration;
  * from {@code storeRetryMinDelay} to {@code storeRetryMaxDelay} for up to {@code storeRetryFor}; after that the MQTT
  * connection is dropped without acknowledging it, so the broker redelivers it once the database is back.
  * {@code stallAfter}: {@code /api/health} says DOWN ("ingest stalled") when messages have waited that long, or been
- * left with the broker for redelivery that long, with nothing stored meanwhile.
+ * left with the broker for redelivery that long, with nothing stored meanwhile. {@code connections} (env
+ * {@code INGEST_CONNECTIONS}): MQTT connections per instance in the shared subscription to the kiosks' events, each
+ * with its own writer and transaction, so the database is written by that many threads at once.
  */
 @ConfigurationProperties("central.ingest")
 public record IngestConfig(
         @Bindable(defaultValue = "200ms") Duration storeRetryMinDelay,
         @Bindable(defaultValue = "5s") Duration storeRetryMaxDelay,
         @Bindable(defaultValue = "30s") Duration storeRetryFor,
-        @Bindable(defaultValue = "2m") Duration stallAfter) {
+        @Bindable(defaultValue = "2m") Duration stallAfter,
+        @Bindable(defaultValue = "1") int connections) {
+
+    public static final int MAX_CONNECTIONS = 16;
 
     public IngestConfig {
         if (storeRetryMinDelay == null || storeRetryMinDelay.isNegative() || storeRetryMinDelay.isZero()) {
@@ -32,6 +37,10 @@ public record IngestConfig(
         }
         if (stallAfter == null || stallAfter.toMillis() < 100) {
             throw new IllegalArgumentException("central.ingest.stall-after must be at least 100ms");
+        }
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException("central.ingest.connections (INGEST_CONNECTIONS) must be 1-"
+                    + MAX_CONNECTIONS + ", was " + connections);
         }
     }
 }

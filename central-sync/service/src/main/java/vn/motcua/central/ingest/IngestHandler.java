@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -41,39 +40,13 @@ public class IngestHandler {
     private final EventStore store;
     private final IngestConfig config;
     private final ProtocolCodec codec = new ProtocolCodec();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    private final OwedAcks owed = new OwedAcks();
 
-    public IngestHandler(EventStore store, IngestConfig config) {
+    public IngestHandler(EventStore store, IngestConfig config, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.config = config;
-    }
-
-    /**
-     * Handles one message.
-     *
-     * @param retained whether the broker delivered it as a retained message (an old status, not a sign of life)
-     * @return the ack to publish, if any
-     */
-    public Optional<AckRequest> handle(String topic, byte[] payload, boolean retained)
-            throws StoreUnavailableException {
-        Topics.Address address;
-        try {
-            address = Topics.parse(topic);
-        } catch (ProtocolException e) {
-            reject(null, topic, e);
-            return Optional.empty();
-        }
-        return switch (address.suffix()) {
-            case Topics.EVENTS -> events(address, topic, payload);
-            case Topics.STATUS -> {
-                status(address, topic, payload, retained);
-                yield Optional.empty();
-            }
-            default -> {
-                LOG.debug("ignored message on {}", topic);
-                yield Optional.empty();
-            }
-        };
     }
 
     /**
@@ -101,7 +74,19 @@ public class IngestHandler {
         }
     }
 
-    /** Parses the topic and, for events, decodes and validates the batch. Never throws. */
+    /**
+     * The kiosk a message is from, as its topic names it: one writer per kiosk keeps a kiosk's batches in order
+     * within an instance. Null for a topic that is not a kiosk's.
+     */
+    public static KioskKey kioskOf(Arrived arrived) {
+        return arrived.address == null ? null : new KioskKey(arrived.address.siteId(), arrived.address.kioskId());
+    }
+
+    /**
+     * Parses the topic and, for events, decodes and validates the batch. Never throws.
+     *
+     * @param retained whether the broker delivered it as a retained message (an old status, not a sign of life)
+     */
     public Arrived prepare(String topic, byte[] payload, boolean retained) {
         Topics.Address address;
         try {
@@ -137,8 +122,10 @@ public class IngestHandler {
                 if (!m.batch.batch().events().isEmpty()) {
                     batches.add(m.batch);
                 }
+            } else if (Topics.STATUS.equals(m.address.suffix())) {
+                status(m.address, m.topic, m.payload, m.retained);
             } else {
-                handle(m.topic, m.payload, m.retained);
+                LOG.debug("ignored message on {}", m.topic);
             }
         }
         if (checked.isEmpty()) {
@@ -154,9 +141,14 @@ public class IngestHandler {
         }
         List<AckRequest> acks = new ArrayList<>(checked.size());
         for (Arrived m : checked) {
-            acks.add(ackOf(m.address.siteId(), m.checked, contiguous.getOrDefault(new KioskKey(m.address.siteId(),
-                    m.checked.batch().kioskId()), 0L)));
+            KioskKey kiosk = new KioskKey(m.address.siteId(), m.checked.batch().kioskId());
+            AckRequest ack = ackOf(m.address.siteId(), m.checked, contiguous.getOrDefault(kiosk, 0L));
+            acks.add(ack);
+            if (ack.upToSeq() < m.checked.lastSeq()) {
+                owed.remember(kiosk, ack.batchId(), m.checked.lastSeq());
+            }
         }
+        contiguous.forEach((kiosk, upTo) -> owed.settle(kiosk, upTo).ifPresent(acks::add));
         LOG.debug("stored {} events of {} batches", events, batches.size());
         return acks;
     }
@@ -183,17 +175,6 @@ public class IngestHandler {
         return withRetry("keep " + m.checked.refused().size() + " refused events of kiosk " + m.address.siteId()
                 + "/" + m.address.kioskId() + " in quarantine",
                 () -> store.keepRefused(m.address.siteId(), m.address.kioskId(), m.checked.refused()));
-    }
-
-    private Optional<AckRequest> events(Topics.Address address, String topic, byte[] payload)
-            throws StoreUnavailableException {
-        Arrived arrived = prepare(topic, payload, false);
-        if (arrived.problem != null) {
-            reject(address.siteId() + "/" + address.kioskId(), topic, arrived.problem);
-            return Optional.empty();
-        }
-        List<AckRequest> acks = handleAll(List.of(arrived));
-        return acks.isEmpty() ? Optional.empty() : Optional.of(acks.get(0));
     }
 
     private void status(Topics.Address address, String topic, byte[] payload, boolean retained)

@@ -20,11 +20,7 @@ public class IngestProgress {
     private Instant lastStoredAt;
     private boolean redelivering;
 
-    public IngestProgress() {
-        this(Clock.systemUTC());
-    }
-
-    IngestProgress(Clock clock) {
+    public IngestProgress(Clock clock) {
         this.clock = clock;
     }
 

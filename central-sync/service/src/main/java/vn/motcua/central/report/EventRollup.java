@@ -4,8 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.StoreException;
+import vn.motcua.protocol.event.EventType;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -64,13 +67,14 @@ final class EventRollup<T> {
 
     private final RollupWatermark watermark;
     private final String select;
-    private final SqlAccess sql;
+    private final Database sql;
     private final int batch;
     private final Reader<T> reader;
     private final Adder<T> adder;
     private final Clock clock;
 
-    EventRollup(String name, List<String> types, SqlAccess sql, int batch, Reader<T> reader, Adder<T> adder,
+    /** {@code reads} tells the event types the rollup reads; events of other types it never sees. */
+    EventRollup(String name, Predicate<EventType> reads, Database sql, int batch, Reader<T> reader, Adder<T> adder,
                 Clock clock) {
         if (batch < 1) {
             throw new IllegalArgumentException("central.reports.rollup-batch must be at least 1, not " + batch);
@@ -79,7 +83,8 @@ final class EventRollup<T> {
         this.select = """
                 SELECT ingest_id, event_id, site_id, kiosk_id, seq, type, at, boot_id, uptime_ms, data FROM events
                 WHERE type IN (%s) AND ingest_id > ? AND ingest_id <= ? ORDER BY ingest_id LIMIT ?"""
-                .formatted(types.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ")));
+                .formatted(Arrays.stream(EventType.values()).filter(reads).map(t -> "'" + t.wireName() + "'")
+                        .collect(Collectors.joining(", ")));
         this.sql = sql;
         this.batch = batch;
         this.reader = reader;

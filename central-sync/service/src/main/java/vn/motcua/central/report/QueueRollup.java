@@ -1,15 +1,23 @@
 package vn.motcua.central.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.report.satisfaction.SatisfactionSums;
+import vn.motcua.central.store.Database;
+import vn.motcua.protocol.event.CounterSignedIn;
+import vn.motcua.protocol.event.CounterSignedOut;
+import vn.motcua.protocol.event.EventBody;
+import vn.motcua.protocol.event.EventType;
+import vn.motcua.protocol.event.RatingSubmitted;
+import vn.motcua.protocol.event.TicketCalled;
+import vn.motcua.protocol.event.TicketIssued;
+import vn.motcua.protocol.event.TicketNoShow;
+import vn.motcua.protocol.event.TicketServed;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +28,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static vn.motcua.central.store.NullableColumns.longOrNull;
+import static vn.motcua.central.store.NullableColumns.setLong;
+
 /**
  * Adds new ticket events to the daily queue figures ({@code queue_daily}), behind the {@code queue} watermark:
  * tickets issued per service; tickets called with their waiting time, served with their service time, and no-shows
  * per service and counter. A ticket's service comes from its {@code ticket.issued}, remembered in
  * {@code queue_open_tickets} for the events that follow it, possibly in a later run. A ticket event it cannot read
- * is set aside ({@link EventRollup}).
+ * is set aside ({@link EventRollup}). Officers' sign-ins and sign-outs at counters are kept as they come, in
+ * {@code counter_sign_ins}, for the officer's time signed in.
  */
 @Singleton
 public class QueueRollup {
@@ -35,17 +47,24 @@ public class QueueRollup {
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
     /** How long a ticket is remembered after its last issue or call event. */
     static final Duration KEEP_OPEN = Duration.ofDays(3);
-    /** A service time beyond this is no service; the bound also keeps the daily sums far from overflowing. */
-    static final Duration MAX_SERVICE = Duration.ofDays(366);
     private static final int LOOKUP_CHUNK = 200;
 
     private final EventRollup<Event> rollup;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public QueueRollup(SqlAccess sql, ReportConfig config) {
-        this.rollup = new EventRollup<>("queue",
-                List.of("ticket.issued", "ticket.called", "ticket.served", "ticket.no_show"), sql,
-                config.rollupBatch(), QueueRollup::read, this::add, clock);
+    public QueueRollup(Database sql, ReportConfig config, Clock clock) {
+        this.clock = clock;
+        this.rollup = new EventRollup<>("queue", QueueRollup::reads, sql, config.rollupBatch(), QueueRollup::read,
+                this::add, clock);
+    }
+
+    /** The types this rollup reads: a switch expression, so a new event type does not compile until placed here. */
+    static boolean reads(EventType type) {
+        return switch (type) {
+            case TICKET_ISSUED, TICKET_CALLED, TICKET_SERVED, TICKET_NO_SHOW, COUNTER_SIGNED_IN, COUNTER_SIGNED_OUT ->
+                    true;
+            case RATING_SUBMITTED -> false;
+        };
     }
 
     // the first run waits one interval too: a central starting on a backlog stores events before rolling them up
@@ -63,15 +82,18 @@ public class QueueRollup {
         return rollup.runOnce();
     }
 
-    /** A ticket event as the rollup reads it; {@code service} only of an issue, {@code counter} '' of an issue. */
-    private record Event(String site, String kiosk, String type, Instant at, String day, String bootId,
-                         long uptimeMs, String ticketId, String service, String counter, long serviceSeconds) {
+    /** An event as the rollup reads it; {@code ticketId} is null for a sign-in or sign-out. */
+    private record Event(String site, String kiosk, String eventId, long seq, Instant at, String day, String bootId,
+                         long uptimeMs, String ticketId, EventBody body) {
         TicketKey ticket() {
             return new TicketKey(site, kiosk, ticketId);
         }
     }
 
     private record TicketKey(String site, String kiosk, String ticketId) {
+        OfficerVisits.TicketKey visits() {
+            return new OfficerVisits.TicketKey(site, kiosk, ticketId);
+        }
     }
 
     /** A remembered ticket; {@code service} is '' and {@code issuedAt} null when only its call was seen. */
@@ -80,6 +102,22 @@ public class QueueRollup {
     }
 
     private record Key(String day, String site, String service, String counter) {
+    }
+
+    /** Where a ticket was served and by whom, for {@code served_daily}; officer '' when the event names none. */
+    private record ServedKey(String day, String site, String counter, String officer, String service) {
+    }
+
+    /** First calls per waiting minute, for {@code calls_by_wait_minute}. */
+    private record MinuteKey(Key key, int minute) {
+    }
+
+    /** Waits above this many minutes all count under it: one past the longest target a site may set. */
+    static final int LAST_MINUTE = vn.motcua.protocol.message.SiteConfig.Service.MAX_TARGET_MINUTES + 1;
+
+    /** The minute a wait is counted under: ceil(seconds / 60), so "longer than T minutes" is minute > T. */
+    static int waitMinute(long waitSeconds) {
+        return (int) Math.min(LAST_MINUTE, (waitSeconds + 59) / 60);
     }
 
     private static final class Figures {
@@ -92,77 +130,231 @@ public class QueueRollup {
         long serviceSeconds;
     }
 
+    private static final EventBody.Visitor<String> TICKET_ID = new EventBody.Visitor<>() {
+        @Override
+        public String ticketIssued(TicketIssued issued) {
+            return issued.ticketId();
+        }
+
+        @Override
+        public String ticketCalled(TicketCalled called) {
+            return called.ticketId();
+        }
+
+        @Override
+        public String ticketServed(TicketServed served) {
+            return served.ticketId();
+        }
+
+        @Override
+        public String ticketNoShow(TicketNoShow noShow) {
+            return noShow.ticketId();
+        }
+
+        @Override
+        public String ratingSubmitted(RatingSubmitted rating) {
+            throw new IllegalStateException("not a ticket event: rating.submitted");
+        }
+
+        @Override
+        public String counterSignedIn(CounterSignedIn signedIn) {
+            return null;
+        }
+
+        @Override
+        public String counterSignedOut(CounterSignedOut signedOut) {
+            return null;
+        }
+    };
+
     private static Event read(RollupEvent e) throws RollupEvent.Unreadable {
         Instant at = e.instant();
         String day = e.localDay();
-        JsonNode data = e.json();
-        String ticketId = RollupEvent.requiredText(data, "ticketId");
-        boolean issued = e.type().equals("ticket.issued");
-        String service = issued ? RollupEvent.requiredText(data, "service") : "";
-        String counter = issued ? "" : RollupEvent.requiredText(data, "counter");
-        long serviceSeconds = e.type().equals("ticket.served")
-                ? RollupEvent.wholeNumber(data, "serviceSeconds", Long.MIN_VALUE, MAX_SERVICE.toSeconds()) : 0;
-        return new Event(e.siteId(), e.kioskId(), e.type(), at, day, e.bootId(), e.uptimeMs(), ticketId, service,
-                counter, Math.max(0, serviceSeconds));
+        EventBody body = e.body();
+        return new Event(e.siteId(), e.kioskId(), e.eventId(), e.seq(), at, day, e.bootId(), e.uptimeMs(),
+                body.accept(TICKET_ID), body);
     }
 
-    private void add(Connection c, List<Event> events) throws SQLException {
+    private void add(Connection c, List<Event> all) throws SQLException {
+        List<Event> events = all.stream().filter(e -> e.ticketId() != null).toList();
+        writeSignIns(c, all.stream().filter(e -> e.ticketId() == null).toList());
         Set<TicketKey> keys = new LinkedHashSet<>();
         events.forEach(e -> keys.add(e.ticket()));
         Map<TicketKey, Ticket> tickets = load(c, keys);
+        Set<OfficerVisits.TicketKey> visitKeys = new LinkedHashSet<>();
+        keys.forEach(k -> visitKeys.add(k.visits()));
+        OfficerVisits visits = OfficerVisits.load(c, visitKeys);
         Set<TicketKey> changed = new LinkedHashSet<>();
         Map<Key, Figures> sums = new HashMap<>();
+        Map<ServedKey, Long> served = new HashMap<>();
+        Map<MinuteKey, Long> minutes = new HashMap<>();
         long newest = Long.MIN_VALUE;
         for (Event e : events) {
-            add(e, tickets, changed, sums);
+            add(e, tickets, changed, sums, served, visits, minutes);
+        }
+        for (Event e : all) {
             newest = Math.max(newest, e.at().toEpochMilli());
         }
         writeFigures(c, sums);
+        writeServed(c, served);
+        visits.write(c);
+        writeMinutes(c, minutes);
         writeTickets(c, tickets, changed);
         // a kiosk whose clock runs ahead must not make every remembered ticket look old
         prune(c, Math.min(newest, clock.millis()) - KEEP_OPEN.toMillis());
     }
 
-    private static void add(Event e, Map<TicketKey, Ticket> tickets, Set<TicketKey> changed, Map<Key, Figures> sums) {
+    /**
+     * Adds one event to the sums and the remembered tickets. The contract bounds {@code serviceSeconds} to 366 days,
+     * which keeps the daily sums far from overflowing.
+     */
+    private static void add(Event e, Map<TicketKey, Ticket> tickets, Set<TicketKey> changed, Map<Key, Figures> sums,
+                            Map<ServedKey, Long> servedBy, OfficerVisits visits, Map<MinuteKey, Long> minutes) {
         String day = e.day();
+        OfficerVisits.At where = new OfficerVisits.At(e.at(), day, e.bootId(), e.uptimeMs());
         long at = e.at().toEpochMilli();
         TicketKey key = e.ticket();
         Ticket t = tickets.get(key);
         String service = t == null ? "" : t.service();
-        switch (e.type()) {
-            case "ticket.issued" -> {
-                sums.computeIfAbsent(new Key(day, e.site(), e.service(), ""), k -> new Figures()).issued++;
+        e.body().accept(new EventBody.Visitor<Void>() {
+            @Override
+            public Void ticketIssued(TicketIssued issued) {
+                sums.computeIfAbsent(new Key(day, e.site(), issued.service(), ""), k -> new Figures()).issued++;
                 // a call stored before its issue keeps its first-call time
-                tickets.put(key, new Ticket(e.site(), e.service(), at, e.bootId(), e.uptimeMs(),
+                tickets.put(key, new Ticket(e.site(), issued.service(), at, e.bootId(), e.uptimeMs(),
                         t == null ? null : t.calledAt(), Math.max(at, t == null ? at : t.touchedAt())));
                 changed.add(key);
+                return null;
             }
-            case "ticket.called" -> {
+
+            @Override
+            public Void ticketCalled(TicketCalled called) {
+                visits.called(key.visits(), where, called.counter(), called.officerId(),
+                        t == null || t.calledAt() != null ? null : waitMillis(t, e));
                 if (t != null && t.calledAt() != null) {
-                    return; // a recall: the ticket was called, and its wait ended, at the first call
+                    return null; // a recall: the ticket was called, and its wait ended, at the first call
                 }
-                Figures f = sums.computeIfAbsent(new Key(day, e.site(), service, e.counter()), k -> new Figures());
+                Key k = new Key(day, e.site(), service, called.counter());
+                Figures f = sums.computeIfAbsent(k, x -> new Figures());
                 f.called++;
                 Long wait = t == null ? null : waitMillis(t, e);
                 if (wait != null) {
+                    long seconds = Math.round(wait / 1000.0);
                     f.waited++;
-                    f.waitSeconds += Math.round(wait / 1000.0);
+                    f.waitSeconds += seconds;
+                    minutes.merge(new MinuteKey(k, waitMinute(seconds)), 1L, Long::sum);
                 }
                 tickets.put(key, t == null ? new Ticket(e.site(), "", null, null, null, at, at)
                         : new Ticket(t.site(), t.service(), t.issuedAt(), t.issuedBootId(), t.issuedUptimeMs(), at,
                         Math.max(at, t.touchedAt())));
                 changed.add(key);
+                return null;
             }
-            case "ticket.served" -> {
-                Figures f = sums.computeIfAbsent(new Key(day, e.site(), service, e.counter()), k -> new Figures());
+
+            @Override
+            public Void ticketServed(TicketServed served) {
+                Figures f = sums.computeIfAbsent(new Key(day, e.site(), service, served.counter()),
+                        k -> new Figures());
                 f.served++;
-                f.serviceSeconds += e.serviceSeconds();
+                f.serviceSeconds += served.serviceSeconds();
+                visits.finished(key.visits(), where, OfficerVisits.SERVED, served.counter(), served.officerId(),
+                        served.serviceSeconds());
+                servedBy.merge(new ServedKey(day, e.site(), served.counter(),
+                        served.officerId() == null ? "" : served.officerId(), service), 1L, Long::sum);
+                return null;
             }
-            case "ticket.no_show" -> sums.computeIfAbsent(new Key(day, e.site(), service, e.counter()),
-                    k -> new Figures()).noShows++;
-            default -> throw new IllegalStateException("not a ticket event: " + e.type());
+
+            @Override
+            public Void ticketNoShow(TicketNoShow noShow) {
+                sums.computeIfAbsent(new Key(day, e.site(), service, noShow.counter()), k -> new Figures()).noShows++;
+                visits.finished(key.visits(), where, OfficerVisits.NO_SHOW, noShow.counter(), null, null);
+                return null;
+            }
+
+            @Override
+            public Void ratingSubmitted(RatingSubmitted rating) {
+                throw new IllegalStateException("not a ticket event: rating.submitted");
+            }
+
+            @Override
+            public Void counterSignedIn(CounterSignedIn signedIn) {
+                throw new IllegalStateException("not a ticket event: counter.signed_in");
+            }
+
+            @Override
+            public Void counterSignedOut(CounterSignedOut signedOut) {
+                throw new IllegalStateException("not a ticket event: counter.signed_out");
+            }
+        });
+    }
+
+    /** Keeps each sign-in and sign-out once (a re-admitted or resent event is the same event id). */
+    private static void writeSignIns(Connection c, List<Event> signs) throws SQLException {
+        if (signs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO counter_sign_ins (site_id, kiosk_id, event_id, seq, day, at, counter, officer_id,
+                    signed_in, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (site_id, kiosk_id, event_id) DO NOTHING""")) {
+            for (Event e : signs) {
+                Sign sign = e.body().accept(SIGN);
+                ps.setString(1, e.site());
+                ps.setString(2, e.kiosk());
+                ps.setString(3, e.eventId());
+                ps.setLong(4, e.seq());
+                ps.setString(5, e.day());
+                ps.setLong(6, e.at().toEpochMilli());
+                ps.setString(7, sign.counter());
+                ps.setString(8, sign.officer());
+                ps.setLong(9, sign.in() ? 1 : 0);
+                ps.setString(10, sign.reason());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
+
+    /** A sign-in or sign-out as {@code counter_sign_ins} holds it; {@code reason} null for a sign-in. */
+    private record Sign(String counter, String officer, boolean in, String reason) {
+    }
+
+    private static final EventBody.Visitor<Sign> SIGN = new EventBody.Visitor<>() {
+        @Override
+        public Sign counterSignedIn(CounterSignedIn in) {
+            return new Sign(in.counter(), in.officerId(), true, null);
+        }
+
+        @Override
+        public Sign counterSignedOut(CounterSignedOut out) {
+            return new Sign(out.counter(), out.officerId(), false, out.reason().wireName());
+        }
+
+        @Override
+        public Sign ticketIssued(TicketIssued issued) {
+            throw new IllegalStateException("not a sign-in: ticket.issued");
+        }
+
+        @Override
+        public Sign ticketCalled(TicketCalled called) {
+            throw new IllegalStateException("not a sign-in: ticket.called");
+        }
+
+        @Override
+        public Sign ticketServed(TicketServed served) {
+            throw new IllegalStateException("not a sign-in: ticket.served");
+        }
+
+        @Override
+        public Sign ticketNoShow(TicketNoShow noShow) {
+            throw new IllegalStateException("not a sign-in: ticket.no_show");
+        }
+
+        @Override
+        public Sign ratingSubmitted(RatingSubmitted rating) {
+            throw new IllegalStateException("not a sign-in: rating.submitted");
+        }
+    };
 
     /**
      * The wait from issue to first call, or null when it cannot be trusted. Within one boot the kiosk's monotonic
@@ -247,6 +439,55 @@ public class QueueRollup {
         }
     }
 
+    /**
+     * Adds the tickets served per day to {@code served_daily}, and per officer and per counter to the 766 report's
+     * sums of each period ({@link SatisfactionSums}).
+     */
+    private static void writeServed(Connection c, Map<ServedKey, Long> served) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO served_daily (day, site_id, counter, officer_id, service, served) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (day, site_id, counter, officer_id, service) DO UPDATE SET
+                    served = served_daily.served + excluded.served""")) {
+            for (Map.Entry<ServedKey, Long> e : served.entrySet()) {
+                ServedKey k = e.getKey();
+                ps.setString(1, k.day());
+                ps.setString(2, k.site());
+                ps.setString(3, k.counter());
+                ps.setString(4, k.officer());
+                ps.setString(5, k.service());
+                ps.setLong(6, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        SatisfactionSums sums = new SatisfactionSums();
+        served.forEach((k, n) -> {
+            sums.served(SatisfactionSums.By.OFFICER, k.day(), k.site(), k.officer(), n);
+            sums.served(SatisfactionSums.By.COUNTER, k.day(), k.site(), k.counter(), n);
+        });
+        sums.write(c);
+    }
+
+    private static void writeMinutes(Connection c, Map<MinuteKey, Long> minutes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO calls_by_wait_minute (day, site_id, service, counter, minute, called)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (day, site_id, service, counter, minute) DO UPDATE SET
+                    called = calls_by_wait_minute.called + excluded.called""")) {
+            for (Map.Entry<MinuteKey, Long> e : minutes.entrySet()) {
+                Key k = e.getKey().key();
+                ps.setString(1, k.day());
+                ps.setString(2, k.site());
+                ps.setString(3, k.service());
+                ps.setString(4, k.counter());
+                ps.setInt(5, e.getKey().minute());
+                ps.setLong(6, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     private static void writeTickets(Connection c, Map<TicketKey, Ticket> tickets, Set<TicketKey> changed)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -277,19 +518,6 @@ public class QueueRollup {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM queue_open_tickets WHERE touched_at < ?")) {
             ps.setLong(1, before);
             ps.executeUpdate();
-        }
-    }
-
-    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, v);
         }
     }
 }

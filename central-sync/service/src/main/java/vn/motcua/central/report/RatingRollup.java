@@ -1,10 +1,19 @@
 package vn.motcua.central.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.report.satisfaction.SatisfactionSums;
+import vn.motcua.central.store.Database;
+import vn.motcua.protocol.event.CounterSignedIn;
+import vn.motcua.protocol.event.CounterSignedOut;
+import vn.motcua.protocol.event.EventBody;
+import vn.motcua.protocol.event.EventType;
 import vn.motcua.protocol.event.RatingLevel;
+import vn.motcua.protocol.event.RatingSubmitted;
+import vn.motcua.protocol.event.TicketCalled;
+import vn.motcua.protocol.event.TicketIssued;
+import vn.motcua.protocol.event.TicketNoShow;
+import vn.motcua.protocol.event.TicketServed;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,9 +38,18 @@ public class RatingRollup {
 
     private final EventRollup<Rating> rollup;
 
-    public RatingRollup(SqlAccess sql, ReportConfig config) {
-        this.rollup = new EventRollup<>("ratings", List.of("rating.submitted"), sql, config.rollupBatch(),
-                this::read, this::add, Clock.systemUTC());
+    public RatingRollup(Database sql, ReportConfig config, Clock clock) {
+        this.rollup = new EventRollup<>("ratings", RatingRollup::reads, sql, config.rollupBatch(), this::read,
+                this::add, clock);
+    }
+
+    /** The types this rollup reads: a switch expression, so a new event type does not compile until placed here. */
+    static boolean reads(EventType type) {
+        return switch (type) {
+            case RATING_SUBMITTED -> true;
+            case TICKET_ISSUED, TICKET_CALLED, TICKET_SERVED, TICKET_NO_SHOW, COUNTER_SIGNED_IN, COUNTER_SIGNED_OUT ->
+                    false;
+        };
     }
 
     // the first run waits one interval too: a central starting on a backlog stores events before rolling them up
@@ -65,18 +83,57 @@ public class RatingRollup {
     private record Rating(RollupEvent event, Key key, String reasons, String comment) {
     }
 
+    private static final EventBody.Visitor<RatingSubmitted> RATING = new EventBody.Visitor<>() {
+        @Override
+        public RatingSubmitted ticketIssued(TicketIssued issued) {
+            throw notARating("ticket.issued");
+        }
+
+        @Override
+        public RatingSubmitted ticketCalled(TicketCalled called) {
+            throw notARating("ticket.called");
+        }
+
+        @Override
+        public RatingSubmitted ticketServed(TicketServed served) {
+            throw notARating("ticket.served");
+        }
+
+        @Override
+        public RatingSubmitted ticketNoShow(TicketNoShow noShow) {
+            throw notARating("ticket.no_show");
+        }
+
+        @Override
+        public RatingSubmitted ratingSubmitted(RatingSubmitted rating) {
+            return rating;
+        }
+
+        @Override
+        public RatingSubmitted counterSignedIn(CounterSignedIn signedIn) {
+            throw notARating("counter.signed_in");
+        }
+
+        @Override
+        public RatingSubmitted counterSignedOut(CounterSignedOut signedOut) {
+            throw notARating("counter.signed_out");
+        }
+    };
+
+    private static IllegalStateException notARating(String type) {
+        return new IllegalStateException("not a rating: " + type);
+    }
+
     private Rating read(RollupEvent e) throws RollupEvent.Unreadable {
         String day = e.localDay();
-        JsonNode data = e.json();
-        String level = RollupEvent.requiredText(data, "level");
-        if (RatingLevel.fromWire(level).isEmpty()) {
-            throw new RollupEvent.Unreadable("data.level: not a rating level (" + RollupEvent.abbreviated(level)
-                    + ")");
-        }
-        Key key = new Key(day, e.siteId(), RollupEvent.optionalText(data, "counter"),
-                RollupEvent.optionalText(data, "officerId"), RollupEvent.optionalText(data, "procedureCode"), level);
-        String reasons = String.join(", ", RollupEvent.optionalTexts(data, "reasons"));
-        return new Rating(e, key, reasons, RollupEvent.nullableText(data, "comment"));
+        RatingSubmitted rating = e.body().accept(RATING);
+        Key key = new Key(day, e.siteId(), orEmpty(rating.counter()), orEmpty(rating.officerId()),
+                orEmpty(rating.procedureCode()), rating.level().wireName());
+        return new Rating(e, key, String.join(", ", rating.reasons()), rating.comment());
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private void add(Connection c, List<Rating> ratings) throws SQLException {
@@ -84,9 +141,17 @@ public class RatingRollup {
         for (Rating r : ratings) {
             counts.merge(r.key(), 1L, Long::sum);
         }
+        SatisfactionSums sums = new SatisfactionSums();
         for (RatingTable table : RatingTable.values()) {
             add(c, table, counts);
         }
+        counts.forEach((k, n) -> {
+            RatingLevel level = RatingLevel.fromWire(k.level()).orElseThrow();
+            sums.rated(SatisfactionSums.By.OFFICER, k.day(), k.site(), k.officer(), level, n);
+            sums.rated(SatisfactionSums.By.COUNTER, k.day(), k.site(), k.counter(), level, n);
+            sums.rated(SatisfactionSums.By.PROCEDURE, k.day(), k.site(), k.procedure(), level, n);
+        });
+        sums.write(c);
         for (Rating r : ratings) {
             if (LOW.contains(r.key().level())) {
                 insertLow(c, r);
@@ -143,7 +208,8 @@ public class RatingRollup {
         }
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZONE);
+    /** Today at the desks: the day in Asia/Ho_Chi_Minh. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(ZONE));
     }
 }

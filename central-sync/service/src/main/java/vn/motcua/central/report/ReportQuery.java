@@ -24,11 +24,10 @@ public record ReportQuery(LocalDate from, LocalDate to, String period, String si
     private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
-    /** The filters of the request; a bad one is a 400 naming it, in the page's language. */
-    public static ReportQuery of(HttpRequest<?> request) {
+    /** The filters of the request, the current month up to {@code today} by default; a bad one is a 400 naming it. */
+    public static ReportQuery of(HttpRequest<?> request, LocalDate today) {
         Lang lang = Lang.of(request);
         Map<String, List<String>> p = request.getParameters().asMap();
-        LocalDate today = RatingRollup.today();
         LocalDate from = date(p, "from", today.withDayOfMonth(1), lang);
         LocalDate to = date(p, "to", today, lang);
         if (to.isBefore(from)) {

@@ -1,7 +1,7 @@
 package vn.motcua.central.report;
 
 import jakarta.inject.Singleton;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.Database;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +19,9 @@ public class ReportService {
     public static final List<String> LEVELS = List.of("very_satisfied", "satisfied", "neutral", "dissatisfied",
             "very_dissatisfied");
     private static final int LOW_LIMIT = 200;
-    private final SqlAccess sql;
+    private final Database sql;
 
-    public ReportService(SqlAccess sql) {
+    public ReportService(Database sql) {
         this.sql = sql;
     }
 

@@ -6,15 +6,12 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import vn.motcua.central.web.Html;
 import vn.motcua.central.web.Lang;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,16 +29,25 @@ final class ReportXlsx {
     }
 
     /** A share 0..1, shown as a percentage. */
-    private record Percent(double value) {
+    record Percent(double value) {
     }
 
     static byte[] write(ReportService.Report report, List<List<ReportService.QueueLine>> queue, Lang lang) {
+        return write(report, queue, List.of(), lang);
+    }
+
+    /** The workbook with a last sheet of the period's integrity flags, beside (never instead of) the figures. */
+    static byte[] write(ReportService.Report report, List<List<ReportService.QueueLine>> queue,
+                        List<vn.motcua.central.report.integrity.Flag> flags, Lang lang) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try (workbook) {
             Styles styles = new Styles(workbook);
-            ratingSheet(workbook, styles, lang, report);
-            lowRatingSheet(workbook, styles, lang, report.low());
-            queueSheet(workbook, styles, lang, queue);
+            // the same lines as the CSV export: per period, or per period and group when the report is grouped
+            sheet(workbook, styles, lang, lang.t("xlsx.ratings"), ReportColumns.RATINGS,
+                    report.query().groupBy().isEmpty() ? report.trend() : report.lines());
+            sheet(workbook, styles, lang, lang.t("lowRatings"), ReportColumns.LOW_RATINGS, report.low());
+            sheet(workbook, styles, lang, lang.t("queueFigures"), ReportColumns.QUEUE, ReportColumns.queueRows(queue));
+            sheet(workbook, styles, lang, lang.t("integrity.onReport"), ReportColumns.INTEGRITY_FLAGS, flags);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
@@ -52,69 +58,36 @@ final class ReportXlsx {
         }
     }
 
-    /** The same lines as the CSV export: per period, or per period and group when the report is grouped. */
-    private static void ratingSheet(SXSSFWorkbook workbook, Styles styles, Lang lang, ReportService.Report report) {
-        List<String> header = new ArrayList<>(List.of(lang.t("period"), lang.t("group")));
-        for (String level : ReportService.LEVELS) {
-            header.add(lang.t("level." + level));
+    /** A workbook of one sheet: the columns' headers, then one row per line. */
+    static <R> byte[] single(String name, List<ReportColumn<R>> columns, List<R> rows, Lang lang) {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+        try (workbook) {
+            sheet(workbook, new Styles(workbook), lang, name, columns, rows);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " workbook: " + e.getMessage(), e);
+        } finally {
+            workbook.dispose();
         }
-        header.add(lang.t("total"));
-        header.add(lang.t("satisfiedShareHeader"));
-        Sheet sheet = new Sheet(workbook, styles, lang.t("xlsx.ratings"), header);
-        List<ReportService.Line> lines = report.query().groupBy().isEmpty() ? report.trend() : report.lines();
-        for (ReportService.Line l : lines) {
-            List<Object> row = new ArrayList<>(List.of(l.period(), l.group()));
-            for (long c : l.counts()) {
-                row.add(c);
+    }
+
+    private static <R> void sheet(SXSSFWorkbook workbook, Styles styles, Lang lang, String name,
+                                  List<ReportColumn<R>> columns, List<R> rows) {
+        List<String> header = new ArrayList<>();
+        for (ReportColumn<R> c : columns) {
+            header.add(lang.t(c.sheetLabel()));
+        }
+        Sheet sheet = new Sheet(workbook, styles, name, header);
+        for (R row : rows) {
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = columns.get(i).sheet(row, lang);
             }
-            row.add(l.total());
-            row.add(l.satisfiedShare() == null ? null : new Percent(l.satisfiedShare()));
-            sheet.row(row.toArray());
+            sheet.row(values);
         }
         sheet.finish();
-    }
-
-    private static void lowRatingSheet(SXSSFWorkbook workbook, Styles styles, Lang lang,
-                                       List<ReportService.LowRating> low) {
-        Sheet sheet = new Sheet(workbook, styles, lang.t("lowRatings"), List.of(lang.t("ratedAt"), lang.t("site"),
-                lang.t("kiosk"), lang.t("counter"), lang.t("officer"), lang.t("procedure"), lang.t("level"),
-                lang.t("reasons"), lang.t("comment")));
-        for (ReportService.LowRating l : low) {
-            sheet.row(wallTime(l.at()), l.siteId(), l.kioskId(), l.counter(), l.officerId(), l.procedureCode(),
-                    lang.t("level." + l.level()), lang.reasons(l.reasons()), l.comment());
-        }
-        sheet.finish();
-    }
-
-    /** Tickets issued per service; served, no-shows and average service time per counter, as on the page. */
-    private static void queueSheet(SXSSFWorkbook workbook, Styles styles, Lang lang,
-                                   List<List<ReportService.QueueLine>> queue) {
-        Sheet sheet = new Sheet(workbook, styles, lang.t("queueFigures"), List.of(lang.t("xlsx.queueBy"),
-                lang.t("xlsx.queueKey"), lang.t("ticketsIssued"), lang.t("ticketsCalled"),
-                lang.t("xlsx.avgWaitSeconds"), lang.t("ticketsServed"), lang.t("xlsx.avgServiceSeconds"),
-                lang.t("noShows")));
-        for (int i = 0; i < 2; i++) {
-            boolean byService = i == 0;
-            for (ReportService.QueueLine l : queue.get(i)) {
-                sheet.row(lang.t(byService ? "service" : "counter"), l.key(), byService ? l.issued() : null,
-                        l.called(), rounded(l.averageWaitSeconds()), l.served(), rounded(l.averageServiceSeconds()),
-                        l.noShows());
-            }
-        }
-        sheet.finish();
-    }
-
-    private static Long rounded(Double seconds) {
-        return seconds == null ? null : Math.round(seconds);
-    }
-
-    /** A kiosk's wall time in the desk's zone, as the page shows it; the text as it came when it is not a time. */
-    private static Object wallTime(String at) {
-        try {
-            return LocalDateTime.ofInstant(OffsetDateTime.parse(at).toInstant(), Html.ZONE);
-        } catch (DateTimeParseException | NullPointerException e) {
-            return at;
-        }
     }
 
     private static final class Styles {

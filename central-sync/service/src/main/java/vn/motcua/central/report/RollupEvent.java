@@ -1,15 +1,14 @@
 package vn.motcua.central.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.ProtocolException;
+import vn.motcua.protocol.event.EventBody;
+import vn.motcua.protocol.event.EventType;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One stored event as a rollup reads it, with strict readers for its time and body: whatever a rollup cannot read
@@ -20,7 +19,7 @@ record RollupEvent(long ingestId, String eventId, String siteId, String kioskId,
     /** Days are stored as text and compared as text: only four-digit years keep that order. */
     static final int FIRST_YEAR = 1;
     static final int LAST_YEAR = 9999;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ProtocolCodec CODEC = new ProtocolCodec();
 
     /** The event could not be read for a rollup; the message names the field and what is wrong with it. */
     static final class Unreadable extends Exception {
@@ -49,77 +48,15 @@ record RollupEvent(long ingestId, String eventId, String siteId, String kioskId,
         return day.toString();
     }
 
-    /** The body, which must be a JSON object. */
-    JsonNode json() throws Unreadable {
-        JsonNode node;
+    /** The body, read by the contract's rules for stored data ({@link ProtocolCodec#decodeStoredData}). */
+    EventBody body() throws Unreadable {
+        EventType eventType = EventType.fromWire(type)
+                .orElseThrow(() -> new Unreadable("type: " + abbreviated(type) + " is no event type of the contract"));
         try {
-            node = data == null ? null : JSON.readTree(data);
-        } catch (JsonProcessingException e) {
-            throw new Unreadable("data: not JSON: " + e.getOriginalMessage());
+            return CODEC.decodeStoredData(eventType, data);
+        } catch (ProtocolException e) {
+            throw new Unreadable(e.getMessage());
         }
-        if (node == null || !node.isObject()) {
-            throw new Unreadable("data: not a JSON object");
-        }
-        return node;
-    }
-
-    static String requiredText(JsonNode data, String field) throws Unreadable {
-        JsonNode v = data.path(field);
-        if (!v.isTextual() || v.asText().isBlank()) {
-            throw new Unreadable("data." + field + ": " + (v.isMissingNode() || v.isNull() ? "missing"
-                    : "not a non-blank text (" + abbreviated(v.toString()) + ")"));
-        }
-        return v.asText();
-    }
-
-    /** A text that may be absent or null, read as ''. */
-    static String optionalText(JsonNode data, String field) throws Unreadable {
-        String text = nullableText(data, field);
-        return text == null ? "" : text;
-    }
-
-    /** A text that may be absent or null, read as null. */
-    static String nullableText(JsonNode data, String field) throws Unreadable {
-        JsonNode v = data.path(field);
-        if (v.isMissingNode() || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new Unreadable("data." + field + ": not a text (" + abbreviated(v.toString()) + ")");
-        }
-        return v.asText();
-    }
-
-    /** A list of texts that may be absent or null, read as empty. */
-    static List<String> optionalTexts(JsonNode data, String field) throws Unreadable {
-        JsonNode v = data.path(field);
-        List<String> out = new ArrayList<>();
-        if (v.isMissingNode() || v.isNull()) {
-            return out;
-        }
-        if (!v.isArray()) {
-            throw new Unreadable("data." + field + ": not a list (" + abbreviated(v.toString()) + ")");
-        }
-        for (JsonNode item : v) {
-            if (!item.isTextual()) {
-                throw new Unreadable("data." + field + ": not a list of texts (" + abbreviated(v.toString()) + ")");
-            }
-            out.add(item.asText());
-        }
-        return out;
-    }
-
-    static long wholeNumber(JsonNode data, String field, long min, long max) throws Unreadable {
-        JsonNode v = data.path(field);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new Unreadable("data." + field + ": " + (v.isMissingNode() || v.isNull() ? "missing"
-                    : "not a whole number (" + abbreviated(v.toString()) + ")"));
-        }
-        long n = v.asLong();
-        if (n < min || n > max) {
-            throw new Unreadable("data." + field + ": " + n + " is outside " + min + "–" + max);
-        }
-        return n;
     }
 
     static String abbreviated(String text) {

@@ -1,7 +1,7 @@
 package vn.motcua.central.report;
 
 import jakarta.inject.Singleton;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.Database;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,14 +20,14 @@ import java.util.Map;
  */
 @Singleton
 public class RollupHealth {
-    private final SqlAccess sql;
+    private final Database sql;
     private final ReportConfig config;
     private final Clock clock;
 
-    public RollupHealth(SqlAccess sql, ReportConfig config) {
+    public RollupHealth(Database sql, ReportConfig config, Clock clock) {
         this.sql = sql;
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Events set aside so far by each rollup ({@code ratings}, {@code queue}), by name; zero included. */

@@ -13,7 +13,7 @@ import java.util.Map;
  * Implementations are thread-safe and correct when several central instances write the same kiosk's events at once.
  * Outages surface as {@link StoreException}; an event the database refuses is kept in quarantine instead.
  */
-public interface EventStore extends AutoCloseable {
+public interface EventStore {
 
     /**
      * Stores the batch as {@link #storeBatches} does.
@@ -72,7 +72,4 @@ public interface EventStore extends AutoCloseable {
 
     /** Whether the database answers now. */
     boolean ping();
-
-    @Override
-    void close();
 }

@@ -39,14 +39,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The SQL both stores share. Subclasses own connections and transactions and the few dialect differences: how a
- * kiosk row is locked, how UUIDs, JSON and instants are bound and read.
+ * The event log: kiosk events, kiosk progress and state, rejection counts, the quarantine. The SQL both dialects share
+ * is here; subclasses give the few differences: how a kiosk row is locked, how UUIDs, JSON and instants are bound and
+ * read. Connections and transactions are the {@link Database}'s.
  * <p>
  * Events are unique per kiosk and event id; {@code kiosk_seqs} holds one row per (kiosk, seq) that central can vouch
  * for, naming the event that took it first. The contiguous sequence is counted over it, so a resend under a new
  * number, an event of another history under a held number, and a quarantined event all hold their numbers.
  */
-abstract class JdbcEventStore implements EventStore, SqlAccess {
+public abstract class JdbcEventStore implements EventStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventStore.class);
     /** Seqs read per round while advancing the contiguous sequence. */
     private static final int SCAN_CHUNK = 2000;
@@ -132,30 +133,20 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
     private final Set<KioskKey> knownKiosks = ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
-    JdbcEventStore(Clock clock) {
+    private final Database database;
+
+    JdbcEventStore(Database database, Clock clock) {
+        this.database = database;
         this.clock = clock;
     }
 
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+    /** The event log kept in {@code database}, in its dialect's SQL; the database stays the caller's to close. */
+    public static EventStore on(Database database, Clock clock) {
+        return switch (database.dialect()) {
+            case SQLITE -> new SqliteEventStore(database, clock);
+            case POSTGRESQL -> new PostgresEventStore(database, clock);
+        };
     }
-
-    @Override
-    public <T> T write(String what, SqlAccess.Work<T> work) {
-        return inTransaction(what, work::run);
-    }
-
-    @Override
-    public <T> T query(String what, SqlAccess.Work<T> work) {
-        return read(what, work::run);
-    }
-
-    /** Runs {@code work} in one transaction and commits it; rolls back and throws {@link StoreException} on failure. */
-    abstract <T> T inTransaction(String what, SqlWork<T> work);
-
-    /** Runs a read-only {@code work}. */
-    abstract <T> T read(String what, SqlWork<T> work);
 
     /** Reads {@code contiguous_seq, last_seq} of one kiosk (site, kiosk) and keeps it locked until the end. */
     abstract String lockKioskSql();
@@ -257,7 +248,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
     private Map<KioskKey, Long> writeItems(List<Item> items, Instant now) {
         Map<KioskKey, Long> maxSeq = new TreeMap<>();
         items.forEach(i -> maxSeq.merge(i.kiosk(), i.seq(), Math::max));
-        return inTransaction("store " + items.size() + " events of " + maxSeq.size() + " kiosks", c -> {
+        return database.write("store " + items.size() + " events of " + maxSeq.size() + " kiosks", c -> {
             List<Item> fresh = insertEvents(c, items, now);
             holdSeqs(c, items);
             keepConflicts(c, fresh, now);
@@ -479,7 +470,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
         boolean[] kept = new boolean[1];
         long contiguous;
         try {
-            contiguous = inTransaction("keep event " + item.id() + " of kiosk " + item.kiosk() + " in quarantine",
+            contiguous = database.write("keep event " + item.id() + " of kiosk " + item.kiosk() + " in quarantine",
                     c -> {
                         if (!eventHeld(c, item)) {
                             try (PreparedStatement ps = c.prepareStatement(QUARANTINE)) {
@@ -557,7 +548,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
             params.add(kioskId);
         }
         sql.append(" ORDER BY quarantined_at DESC, id LIMIT ?");
-        return read("read quarantine", c -> {
+        return database.query("read quarantine", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < params.size(); i++) {
                     ps.setString(i + 1, params.get(i));
@@ -569,7 +560,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
     }
 
     private Optional<QuarantinedEvent> quarantinedById(String id) {
-        return read("read quarantined event " + id, c -> {
+        return database.query("read quarantined event " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement(QUARANTINE_SELECT + " WHERE id = ?")) {
                 ps.setString(1, id);
                 return readQuarantined(ps).stream().findFirst();
@@ -610,7 +601,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
         }
         ensureKiosk(item.kiosk());
         try {
-            inTransaction("re-admit quarantined event " + q.eventId() + " of kiosk " + item.kiosk(), c -> {
+            database.write("re-admit quarantined event " + q.eventId() + " of kiosk " + item.kiosk(), c -> {
                 insertEvents(c, List.of(item), now);
                 holdSeqs(c, List.of(item));
                 try (PreparedStatement ps = c.prepareStatement(QUARANTINE_LEAVE)) {
@@ -630,7 +621,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
     }
 
     private Readmission refusedAgain(QuarantinedEvent q, String reason, Instant now) {
-        inTransaction("record re-admission of quarantined event " + q.eventId(), c -> {
+        database.write("record re-admission of quarantined event " + q.eventId(), c -> {
             try (PreparedStatement ps = c.prepareStatement(QUARANTINE_ATTEMPT)) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setString(2, reason);
@@ -667,7 +658,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
         if (knownKiosks.contains(kiosk)) {
             return;
         }
-        inTransaction("register kiosk " + kiosk, c -> {
+        database.write("register kiosk " + kiosk, c -> {
             try (PreparedStatement ps = c.prepareStatement(ENSURE_KIOSK)) {
                 ps.setString(1, kiosk.siteId());
                 ps.setString(2, kiosk.kioskId());
@@ -679,7 +670,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
 
     @Override
     public void recordRejection(String reasonCode) {
-        inTransaction("count rejection " + reasonCode, c -> {
+        database.write("count rejection " + reasonCode, c -> {
             try (PreparedStatement ps = c.prepareStatement(COUNT_REJECTION)) {
                 ps.setString(1, reasonCode);
                 return ps.executeUpdate();
@@ -689,7 +680,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
 
     @Override
     public void recordStatus(String siteId, String kioskId, KioskStatus status) {
-        inTransaction("record status of kiosk " + siteId + "/" + kioskId, c -> {
+        database.write("record status of kiosk " + siteId + "/" + kioskId, c -> {
             try (PreparedStatement ps = c.prepareStatement(UPSERT_STATUS)) {
                 ps.setString(1, siteId);
                 ps.setString(2, kioskId);
@@ -706,7 +697,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
     @Override
     public void touch(String siteId, String kioskId, Instant at) {
         Instant seen = at.truncatedTo(ChronoUnit.MILLIS);
-        inTransaction("touch kiosk " + siteId + "/" + kioskId, c -> {
+        database.write("touch kiosk " + siteId + "/" + kioskId, c -> {
             try (PreparedStatement ps = c.prepareStatement(TOUCH)) {
                 bindInstant(ps, 1, seen);
                 ps.setString(2, siteId);
@@ -719,7 +710,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
 
     @Override
     public Stats stats() {
-        return read("read stats", c -> {
+        return database.query("read stats", c -> {
             long events;
             long tickets;
             long ratings;
@@ -750,7 +741,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
 
     @Override
     public List<KioskState> kiosks() {
-        return read("read kiosks", c -> {
+        return database.query("read kiosks", c -> {
             List<KioskState> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(KIOSKS); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -779,7 +770,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
             params.add(query.type());
         }
         sql.append(" ORDER BY ingest_id DESC LIMIT ?");
-        return read("read events", c -> {
+        return database.query("read events", c -> {
             List<StoredEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < params.size(); i++) {
@@ -801,7 +792,7 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
     @Override
     public boolean ping() {
         try {
-            return read("ping", c -> {
+            return database.query("ping", c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT 1"); ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
@@ -813,10 +804,6 @@ abstract class JdbcEventStore implements EventStore, SqlAccess {
 
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static StoreException failure(String what, Exception cause) {
-        return new StoreException(what + " failed: " + cause.getMessage(), cause, SqlFailures.refusedData(cause));
     }
 
     /** What the database said, as one line of text fit to store and show: no control characters, bounded. */

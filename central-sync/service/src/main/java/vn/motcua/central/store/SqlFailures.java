@@ -19,6 +19,11 @@ final class SqlFailures {
     private SqlFailures() {
     }
 
+    /** {@code what} failed with {@code cause}: a {@link StoreException} that tells a refusal from an outage. */
+    static StoreException failure(String what, Exception cause) {
+        return new StoreException(what + " failed: " + cause.getMessage(), cause, refusedData(cause));
+    }
+
     static boolean refusedData(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, true) == null; t = next(t)) {

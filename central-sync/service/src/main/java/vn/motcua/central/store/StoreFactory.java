@@ -9,31 +9,28 @@ import vn.motcua.central.StartupRefusedException;
 
 import java.time.Clock;
 
-/** Opens the store the URL names and migrates its schema. */
+/** Opens the database the URL names, migrates its schema, and keeps the event log in it. */
 @Factory
 class StoreFactory {
     private static final Logger LOG = LoggerFactory.getLogger(StoreFactory.class);
 
     @Singleton
     @Bean(preDestroy = "close")
-    EventStore eventStore(StoreConfig config) {
+    Database database(StoreConfig config) {
         String shownUrl = withoutQuery(config.url());
         try {
-            EventStore store = config.url().startsWith(StoreConfig.SQLITE_PREFIX)
-                    ? new SqliteEventStore(config.url(), Clock.systemUTC())
-                    : new PostgresEventStore(config, Clock.systemUTC());
-            LOG.info("store: {} ({})", shownUrl, store.getClass().getSimpleName());
-            return store;
+            Database database = Database.open(config);
+            LOG.info("store: {} ({})", shownUrl, database.dialect());
+            return database;
         } catch (RuntimeException e) {
             throw new StartupRefusedException("cannot open the database " + shownUrl + ": " + rootMessage(e)
                     + " (check DB_URL, DB_USER and DB_PASSWORD)", 1);
         }
     }
 
-    /** The event store's own connections; an event store that is not a JDBC store (a wrapper) gets its own. */
     @Singleton
-    SqlAccess sqlAccess(EventStore store, StoreConfig config) {
-        return store instanceof SqlAccess access ? access : (SqlAccess) eventStore(config);
+    EventStore eventStore(Database database, Clock clock) {
+        return JdbcEventStore.on(database, clock);
     }
 
     private static String withoutQuery(String url) {

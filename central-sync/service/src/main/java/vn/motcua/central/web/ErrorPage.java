@@ -5,11 +5,22 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import vn.motcua.central.auth.Principal;
+import jakarta.inject.Singleton;
+import vn.motcua.central.web.Principal;
+
+import java.util.Map;
 
 /** An error shown as a page of the console, for a browser that asked for a page rather than the API. */
-public final class ErrorPage {
-    private ErrorPage() {
+@Singleton
+public class ErrorPage {
+    private final Views views;
+
+    public ErrorPage(Views views) {
+        this.views = views;
+    }
+
+    /** What the error page shows: the message, the parameter it concerns (if any) and where "back" goes. */
+    public record Model(@Nullable String parameter, String message, String back) {
     }
 
     /**
@@ -25,25 +36,15 @@ public final class ErrorPage {
      * The page: what is wrong, with the parameter it concerns when there is one, and a link back to {@code path}
      * without its query. {@code message} is in {@code lang} already, or an English text from the API's checks.
      */
-    public static HttpResponse<String> of(Lang lang, @Nullable Principal user, HttpStatus status,
-                                          @Nullable String parameter, String message, String path) {
+    public HttpResponse<String> of(Lang lang, @Nullable Principal user, HttpStatus status,
+                                   @Nullable String parameter, String message, String path) {
         return Html.ok(lang, body(lang, user, lang.t("err.badRequest"), parameter, message, path)).status(status);
     }
 
     /** The whole page of {@link #of}, as text. */
-    public static String body(Lang lang, @Nullable Principal user, String title, @Nullable String parameter,
-                              String message, String path) {
-        StringBuilder b = new StringBuilder("<section class=\"card\"><h1>").append(Html.esc(title))
-                .append("</h1><p class=\"error\" role=\"alert\" id=\"error-message\"");
-        if (parameter != null) {
-            b.append(" data-parameter=\"").append(Html.esc(parameter)).append("\">")
-                    .append(Html.esc(lang.t("err.parameter"))).append(" <code>").append(Html.esc(parameter))
-                    .append("</code>: ");
-        } else {
-            b.append(">");
-        }
-        b.append(Html.esc(message)).append("</p><p><a class=\"button\" href=\"").append(Html.esc(path)).append("\">")
-                .append(Html.esc(lang.t("err.back"))).append("</a></p></section>");
-        return Html.page(lang, user, title, "", b.toString());
+    public String body(Lang lang, @Nullable Principal user, String title, @Nullable String parameter,
+                       String message, String path) {
+        return views.render("web/error.jte", Map.of("frame", new Frame(lang, user, title, ""),
+                "page", new Model(parameter, message, path)));
     }
 }

@@ -13,9 +13,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import vn.motcua.central.auth.SignInController;
-import vn.motcua.central.config.ConfigPublishingConfig;
-
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,8 +22,9 @@ import java.util.Map;
  * Headers: a Content-Security-Policy that allows only central's own scripts, styles and connections (the pages
  * have no inline script or style, so none is allowed), no framing, no MIME sniffing, no referrer to other sites.
  * <p>
- * Bodies: a sign-in and a site configuration have small bounds of their own, checked on the declared length so an
- * oversized body is refused before it is read; a sign-in must declare its length. The server's overall
+ * Bodies: a sign-in and a site configuration have small bounds of their own ({@link BodyLimit}, declared by the
+ * feature that owns the route), checked on the declared length so an oversized body is refused before it is read; a
+ * sign-in must declare its length. The server's overall
  * {@code micronaut.server.max-request-size} still bounds everything else (the catalogue upload is the largest).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -35,10 +34,10 @@ public class HttpHardening {
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
-    private final ConfigPublishingConfig siteConfig;
+    private final List<BodyLimit> limits;
 
-    public HttpHardening(ConfigPublishingConfig siteConfig) {
-        this.siteConfig = siteConfig;
+    public HttpHardening(List<BodyLimit> limits) {
+        this.limits = List.copyOf(limits);
     }
 
     @RequestFilter
@@ -48,25 +47,18 @@ public class HttpHardening {
             return null;
         }
         String path = request.getPath();
-        long limit;
-        String field;
-        if (path.equals("/login")) {
-            limit = SignInController.BODY_MAX_BYTES;
-            field = "body";
-        } else if (path.startsWith("/api/sites/") && path.endsWith("/config")) {
-            limit = siteConfig.maxBytes();
-            field = "config";
-        } else {
+        BodyLimit limit = limits.stream().filter(l -> l.appliesTo(path)).findFirst().orElse(null);
+        if (limit == null) {
             return null;
         }
         long length = request.getContentLength();
         Lang lang = Lang.of(request);
-        if (length < 0 && path.equals("/login")) {
-            return refuse(HttpStatus.LENGTH_REQUIRED, field, lang.t("err.411"));
+        if (length < 0 && limit.lengthRequired()) {
+            return refuse(HttpStatus.LENGTH_REQUIRED, limit.field(), lang.t("err.411"));
         }
-        if (length > limit) {
-            return refuse(HttpStatus.REQUEST_ENTITY_TOO_LARGE, field,
-                    String.format(lang.t("err.tooLarge"), limit / 1024));
+        if (length > limit.maxBytes()) {
+            return refuse(HttpStatus.REQUEST_ENTITY_TOO_LARGE, limit.field(),
+                    String.format(lang.t("err.tooLarge"), limit.maxBytes() / 1024));
         }
         return null;
     }

@@ -13,7 +13,6 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import jakarta.inject.Singleton;
-import vn.motcua.central.auth.AuthFilter;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -29,6 +28,11 @@ import java.util.Map;
 @Singleton
 @Primary
 public class PlainErrors implements ErrorResponseProcessor<Object> {
+    private final ErrorPage errorPage;
+
+    public PlainErrors(ErrorPage errorPage) {
+        this.errorPage = errorPage;
+    }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -42,7 +46,7 @@ public class PlainErrors implements ErrorResponseProcessor<Object> {
         String parameter = context.getRootCause().map(PlainErrors::parameterOf).orElse(null);
         String message = lang.t(textKey(status));
         if (ErrorPage.wantsPage(request)) {
-            String html = ErrorPage.body(lang, AuthFilter.optionalPrincipal(request).orElse(null),
+            String html = errorPage.body(lang, Principal.of(request).orElse(null),
                     lang.t("err.title") + " " + status.getCode(), parameter, message, request.getPath());
             return ((MutableHttpResponse<Object>) response).body((Object) html)
                     .contentType(new MediaType("text/html; charset=utf-8"));

@@ -1,14 +1,12 @@
 package vn.motcua.central.auth;
 
+import vn.motcua.central.web.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.motcua.central.store.EventStore;
-import vn.motcua.central.store.PostgresEventStore;
-import vn.motcua.central.store.SqlAccess;
-import vn.motcua.central.store.SqliteEventStore;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.StoreConfig;
 
 import java.nio.file.Files;
@@ -39,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 class SignInThrottleOnBothDatabasesTest {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static String database;
-    private final List<EventStore> stores = new ArrayList<>();
+    private final List<Database> databases = new ArrayList<>();
 
     @BeforeAll
     static void createDatabase() throws Exception {
@@ -53,27 +51,25 @@ class SignInThrottleOnBothDatabasesTest {
 
     @AfterEach
     void close() {
-        stores.forEach(EventStore::close);
-        stores.clear();
+        databases.forEach(Database::close);
+        databases.clear();
     }
 
-    /** Two stores on one database: what two central instances open. */
-    private List<SqlAccess> twoInstances(String dialect) throws Exception {
+    /** Two handles on one database: what two central instances open. */
+    private List<Database> twoInstances(String dialect) throws Exception {
         Path file = Files.createTempDirectory("sign-in").resolve("c.db");
         for (int i = 0; i < 2; i++) {
-            stores.add(dialect.equals("sqlite")
-                    ? new SqliteEventStore("jdbc:sqlite:" + file, Clock.systemUTC())
-                    : new PostgresEventStore(new StoreConfig(SERVER + database, "postgres", "", 8,
-                    Duration.ofSeconds(10)), Clock.systemUTC()));
+            databases.add(Database.open(new StoreConfig(dialect.equals("sqlite") ? "jdbc:sqlite:" + file
+                    : SERVER + database, dialect.equals("sqlite") ? "" : "postgres", "", 8, Duration.ofSeconds(10))));
         }
-        return stores.stream().map(s -> (SqlAccess) s).toList();
+        return List.copyOf(databases);
     }
 
     private static AuthConfig config(int maxFailures, Duration window) {
         return new AuthConfig("", "", "", Duration.ofHours(1), false, maxFailures, 100_000, window, 4);
     }
 
-    private static int rows(SqlAccess sql) {
+    private static int rows(Database sql) {
         return sql.query("count", c -> {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM sign_in_failures")) {
                 rs.next();
@@ -86,9 +82,10 @@ class SignInThrottleOnBothDatabasesTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenTwentyFiveWrongPasswordsAtOnceOnTwoInstances_whenSigningIn_thenOnlyTheAllowedAreChecked(String dialect)
             throws Exception {
-        List<SqlAccess> sql = twoInstances(dialect);
+        List<Database> sql = twoInstances(dialect);
         AuthConfig config = config(5, Duration.ofMinutes(15));
-        List<AuthService> instances = List.of(new AuthService(sql.get(0), config), new AuthService(sql.get(1), config));
+        List<AuthService> instances = List.of(new AuthService(sql.get(0), config, Clock.systemUTC()),
+                new AuthService(sql.get(1), config, Clock.systemUTC()));
         String name = "u" + UUID.randomUUID().toString().substring(0, 8);
         instances.get(0).saveUser(name, "mot-mat-khau-dai", Role.VIEWER);
         int attempts = 25;
@@ -123,9 +120,9 @@ class SignInThrottleOnBothDatabasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenManyNamesTriedOnce_whenTheirWindowHasPassed_thenTheirRowsAreDeleted(String dialect) throws Exception {
-        SqlAccess sql = twoInstances(dialect).get(0);
+        Database sql = twoInstances(dialect).get(0);
         sql.write("start empty", c -> c.createStatement().executeUpdate("DELETE FROM sign_in_failures"));
-        AuthService auth = new AuthService(sql, config(5, Duration.ofMillis(300)));
+        AuthService auth = new AuthService(sql, config(5, Duration.ofMillis(300)), Clock.systemUTC());
         for (int i = 0; i < 40; i++) {
             assertInstanceOf(AuthService.SignIn.Refused.class, auth.signIn("nobody-" + i, "sai", "10.0.1.1"));
         }
@@ -134,7 +131,7 @@ class SignInThrottleOnBothDatabasesTest {
         await("the window passes").atMost(Duration.ofSeconds(5))
                 .until(() -> System.currentTimeMillis() > lastFailure + 400);
         // a later attempt clears them (an instance prunes at most once a minute; a new one has not pruned yet)
-        AuthService later = new AuthService(sql, config(5, Duration.ofMillis(300)));
+        AuthService later = new AuthService(sql, config(5, Duration.ofMillis(300)), Clock.systemUTC());
         later.signIn("someone-else", "sai", "10.0.1.2");
         assertEquals(2, rows(sql), "only the new name and address remain");
     }
@@ -142,9 +139,9 @@ class SignInThrottleOnBothDatabasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenASuccess_whenSignedIn_thenTheAddressGetsItsAttemptBack(String dialect) throws Exception {
-        SqlAccess sql = twoInstances(dialect).get(0);
+        Database sql = twoInstances(dialect).get(0);
         AuthService auth = new AuthService(sql, new AuthConfig("", "", "", Duration.ofHours(1), false, 5, 2,
-                Duration.ofMinutes(15), 4));
+                Duration.ofMinutes(15), 4), Clock.systemUTC());
         String name = "u" + UUID.randomUUID().toString().substring(0, 8);
         auth.saveUser(name, "mot-mat-khau-dai", Role.VIEWER);
         String address = "10.0.2." + (int) (Math.random() * 200);

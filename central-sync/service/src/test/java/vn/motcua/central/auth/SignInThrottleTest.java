@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.central.WebConsoleSession;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.Database;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +56,7 @@ class SignInThrottleTest implements TestPropertyProvider {
     HttpClient http;
 
     @Inject
-    SqlAccess sql;
+    Database sql;
 
     @Inject
     EmbeddedServer server;

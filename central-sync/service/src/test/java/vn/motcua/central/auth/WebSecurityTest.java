@@ -137,6 +137,24 @@ class WebSecurityTest implements TestPropertyProvider {
     }
 
     @Test
+    void givenAViewerOrAnOperator_whenOpeningTheOfficersDay_thenForbiddenAndAReporterMay() {
+        WebConsoleSession admin = signIn(ADMIN, ADMIN_PASSWORD);
+        for (String role : List.of("viewer", "operator", "reporter")) {
+            assertEquals(HttpStatus.OK, status(as(admin, HttpRequest.POST("/api/users", "{\"username\":\"day-"
+                    + role + "\",\"password\":\"" + role + "-password\",\"role\":\"" + role + "\"}"))));
+        }
+        for (String role : List.of("viewer", "operator")) {
+            WebConsoleSession s = signIn("day-" + role, role + "-password");
+            for (String page : List.of("/reports/officers", "/reports/officers.csv", "/reports/officers.xlsx")) {
+                assertEquals(HttpStatus.FORBIDDEN, status(as(s, HttpRequest.GET(page))), role + " " + page);
+            }
+        }
+        WebConsoleSession reporter = signIn("day-reporter", "reporter-password");
+        assertEquals(HttpStatus.OK, status(as(reporter, HttpRequest.GET("/reports/officers?kind=week"))));
+        assertEquals(HttpStatus.OK, status(as(admin, HttpRequest.GET("/reports/officers.csv?kind=month"))));
+    }
+
+    @Test
     void givenRepeatedWrongPasswords_whenSigningIn_thenThrottledEvenWithTheRightOne() {
         WebConsoleSession admin = signIn(ADMIN, ADMIN_PASSWORD);
         assertEquals(HttpStatus.OK, status(as(admin, HttpRequest.POST("/api/users",

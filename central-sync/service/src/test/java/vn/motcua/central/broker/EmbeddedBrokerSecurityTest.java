@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import vn.motcua.central.BrokerClient;
+import vn.motcua.testsupport.MqttProbe;
 import vn.motcua.central.TestLogins;
 import vn.motcua.central.TestMqttClient;
 import vn.motcua.protocol.Topics;
@@ -44,14 +44,14 @@ class EmbeddedBrokerSecurityTest {
     private Path dir;
     private Path passwordFile;
     private MqttBroker broker;
-    private BrokerClient central;
+    private MqttProbe central;
 
     @BeforeAll
     void start() throws Exception {
         dir = Files.createTempDirectory("embedded-broker-security");
         passwordFile = TestLogins.passwordFile(dir, false, K1.username(), K2.username(), DN1.username());
         broker = new MqttBroker(config(dir, passwordFile, TestLogins.CENTRAL_USER, TestLogins.CENTRAL_PASSWORD, 100_000));
-        central = BrokerClient.connect(broker.url(), "central-security-test", TestLogins.CENTRAL_USER,
+        central = MqttProbe.connect(broker.url(), "central-security-test", TestLogins.CENTRAL_USER,
                 TestLogins.CENTRAL_PASSWORD);
         assertEquals(1, central.subscribe("kiosk/v1/#"));
     }
@@ -73,8 +73,8 @@ class EmbeddedBrokerSecurityTest {
         }
     }
 
-    private BrokerClient kiosk(BrokerLogin login) throws MqttException {
-        return BrokerClient.connect(broker.url(), login.clientId(), login.username(),
+    private MqttProbe kiosk(BrokerLogin login) throws MqttException {
+        return MqttProbe.connect(broker.url(), login.clientId(), login.username(),
                 TestLogins.password(login.siteId(), login.kioskId()));
     }
 
@@ -84,27 +84,27 @@ class EmbeddedBrokerSecurityTest {
 
     @Test
     void givenNoOrWrongLogin_whenClientConnects_thenRefused() {
-        assertEquals(0x87, refusal(() -> BrokerClient.connect(broker.url(), "anonymous", null, null)));
-        assertEquals(0x86, refusal(() -> BrokerClient.connect(broker.url(), K1.clientId(), K1.username(),
+        assertEquals(0x87, refusal(() -> MqttProbe.connect(broker.url(), "anonymous", null, null)));
+        assertEquals(0x86, refusal(() -> MqttProbe.connect(broker.url(), K1.clientId(), K1.username(),
                 TestLogins.password(SITE, "kiosk-02"))));
-        assertEquals(0x86, refusal(() -> BrokerClient.connect(broker.url(), "kiosk-so-gddt-hn-kiosk-09",
+        assertEquals(0x86, refusal(() -> MqttProbe.connect(broker.url(), "kiosk-so-gddt-hn-kiosk-09",
                 SITE + ".kiosk-09", "x")));
-        assertEquals(0x86, refusal(() -> BrokerClient.connect(broker.url(), "central-x", TestLogins.CENTRAL_USER,
+        assertEquals(0x86, refusal(() -> MqttProbe.connect(broker.url(), "central-x", TestLogins.CENTRAL_USER,
                 "wrong")));
     }
 
     @Test
     void givenKioskLogin_whenItConnectsUnderAnotherClientId_thenRefusedSoItCannotTakeOverCentralsSession() {
-        assertEquals(0x85, refusal(() -> BrokerClient.connect(broker.url(), "central-security-test", K1.username(),
+        assertEquals(0x85, refusal(() -> MqttProbe.connect(broker.url(), "central-security-test", K1.username(),
                 TestLogins.password(SITE, "kiosk-01"), false, 600)));
-        assertEquals(0x85, refusal(() -> BrokerClient.connect(broker.url(), K2.clientId(), K1.username(),
+        assertEquals(0x85, refusal(() -> MqttProbe.connect(broker.url(), K2.clientId(), K1.username(),
                 TestLogins.password(SITE, "kiosk-01"))));
         assertTrue(central.isConnected(), "central's session was not taken over");
     }
 
     @Test
     void givenKiosk_whenItPublishesOnItsOwnTopics_thenCentralReceivesThem() throws Exception {
-        try (BrokerClient kiosk = kiosk(K1)) {
+        try (MqttProbe kiosk = kiosk(K1)) {
             for (String suffix : List.of("events", "status", "telemetry", "cmd/result")) {
                 assertEquals(0, kiosk.publish("kiosk/v1/so-gddt-hn/kiosk-01/" + suffix, "own-" + suffix), suffix);
             }
@@ -120,8 +120,8 @@ class EmbeddedBrokerSecurityTest {
      * each forged publish gets a connection of its own.
      */
     private void assertRefused(BrokerLogin login, String topic, boolean retained) throws Exception {
-        try (BrokerClient kiosk = kiosk(login)) {
-            assertEquals(BrokerClient.NOT_AUTHORIZED, kiosk.publish(topic, ("forged " + topic)
+        try (MqttProbe kiosk = kiosk(login)) {
+            assertEquals(MqttProbe.NOT_AUTHORIZED, kiosk.publish(topic, ("forged " + topic)
                     .getBytes(StandardCharsets.UTF_8), retained), topic);
             await("disconnected after the refused publish").atMost(Duration.ofSeconds(10))
                     .until(() -> !kiosk.isConnected());
@@ -131,7 +131,7 @@ class EmbeddedBrokerSecurityTest {
     /** A publish sent after the forged ones: once central has it, a forged one would have arrived too. */
     private void assertNothingForgedArrived(BrokerLogin login) throws Exception {
         String marker = "marker-" + System.nanoTime();
-        try (BrokerClient kiosk = kiosk(login)) {
+        try (MqttProbe kiosk = kiosk(login)) {
             assertEquals(0, kiosk.publish(Topics.of(login.siteId(), login.kioskId(), Topics.STATUS), marker));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> central.received().stream().anyMatch(m -> m.endsWith(marker)));
@@ -144,7 +144,7 @@ class EmbeddedBrokerSecurityTest {
         assertRefused(K1, "kiosk/v1/so-gddt-hn/kiosk-01/cmd", false);
         assertRefused(K1, "kiosk/v1/so-gddt-hn/kiosk-01/config", true);
         assertNothingForgedArrived(K1);
-        try (BrokerClient kiosk = kiosk(K1)) {
+        try (MqttProbe kiosk = kiosk(K1)) {
             assertEquals(1, kiosk.subscribe("kiosk/v1/so-gddt-hn/kiosk-01/config"));
             await("no forged retained configuration").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
                     .until(() -> kiosk.received().isEmpty());
@@ -164,11 +164,11 @@ class EmbeddedBrokerSecurityTest {
 
     @Test
     void givenKiosk_whenItSubscribes_thenOnlyItsOwnAckCommandsAndConfigAreGrantedAndDelivered() throws Exception {
-        try (BrokerClient kiosk = kiosk(K1); BrokerClient other = kiosk(K2); BrokerClient otherSite = kiosk(DN1)) {
+        try (MqttProbe kiosk = kiosk(K1); MqttProbe other = kiosk(K2); MqttProbe otherSite = kiosk(DN1)) {
             for (String filter : List.of("kiosk/v1/#", "#", "kiosk/v1/so-gddt-hn/kiosk-02/events",
                     "kiosk/v1/+/+/cmd", "kiosk/v1/so-gddt-hn/kiosk-01/+", "kiosk/v1/so-gddt-hn/kiosk-01/events",
                     "$share/central/kiosk/v1/+/+/events", "$share/x/kiosk/v1/so-gddt-hn/kiosk-01/cmd")) {
-                assertEquals(BrokerClient.NOT_AUTHORIZED, kiosk.subscribe(filter), filter);
+                assertEquals(MqttProbe.NOT_AUTHORIZED, kiosk.subscribe(filter), filter);
             }
             for (String suffix : List.of("ack", "cmd", "config")) {
                 assertEquals(1, kiosk.subscribe("kiosk/v1/so-gddt-hn/kiosk-01/" + suffix), suffix);
@@ -191,13 +191,13 @@ class EmbeddedBrokerSecurityTest {
 
     @Test
     void givenCentral_whenItUsesSharedSubscriptionsAndPublishes_thenOnlyAcksCommandsAndConfigsPass() throws Exception {
-        try (BrokerClient instance = BrokerClient.connect(broker.url(), "central-shared-test", TestLogins.CENTRAL_USER,
+        try (MqttProbe instance = MqttProbe.connect(broker.url(), "central-shared-test", TestLogins.CENTRAL_USER,
                 TestLogins.CENTRAL_PASSWORD)) {
             assertEquals(1, instance.subscribe("$share/central/kiosk/v1/+/+/events"));
             assertEquals(1, instance.subscribe("kiosk/v1/+/+/status"));
             assertEquals(0, instance.publish("kiosk/v1/so-gddt-hn/kiosk-01/ack", "{\"upToSeq\":0}"));
             assertEquals(0, instance.publish("kiosk/v1/so-gddt-hn/kiosk-01/cmd", "{}"));
-            assertEquals(BrokerClient.NOT_AUTHORIZED, instance.publish("kiosk/v1/so-gddt-hn/kiosk-01/events",
+            assertEquals(MqttProbe.NOT_AUTHORIZED, instance.publish("kiosk/v1/so-gddt-hn/kiosk-01/events",
                     "central-forged"));
         }
     }
@@ -215,7 +215,7 @@ class EmbeddedBrokerSecurityTest {
         options.setWill("kiosk/v1/so-gddt-hn/kiosk-02/status", will);
         try {
             MqttException e = assertThrows(MqttException.class, () -> c.connect(options).waitForCompletion(10_000));
-            assertEquals(BrokerClient.NOT_AUTHORIZED, e.getReasonCode(), e.toString());
+            assertEquals(MqttProbe.NOT_AUTHORIZED, e.getReasonCode(), e.toString());
         } finally {
             c.close(true);
         }
@@ -228,7 +228,7 @@ class EmbeddedBrokerSecurityTest {
         Files.writeString(passwordFile, late.username() + ":" + MosquittoPassword.hash(
                 TestLogins.password(SITE, "kiosk-late").toCharArray(), new SecureRandom()) + "\n",
                 StandardOpenOption.APPEND);
-        try (BrokerClient kiosk = kiosk(late)) {
+        try (MqttProbe kiosk = kiosk(late)) {
             assertEquals(0, kiosk.publish("kiosk/v1/so-gddt-hn/kiosk-late/events", "late-events"));
         }
     }
@@ -244,7 +244,7 @@ class EmbeddedBrokerSecurityTest {
             first = Files.readString(file).strip();
             assertTrue(first.length() >= 32, "password too short");
             assertEquals(new CentralLogin("central", first), b.login());
-            try (BrokerClient c = BrokerClient.connect(b.url(), "central-own", "central", first)) {
+            try (MqttProbe c = MqttProbe.connect(b.url(), "central-own", "central", first)) {
                 assertEquals(1, c.subscribe("$share/central/kiosk/v1/+/+/events"));
             }
         }

@@ -17,10 +17,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.awaitility.Awaitility;
 import vn.motcua.central.WebConsoleSession;
+import vn.motcua.central.fleet.FleetMqttClient;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.protocol.message.KioskStatus;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -48,6 +51,8 @@ class ConfigFormPublishTest implements TestPropertyProvider {
 
     @Inject
     EventStore store;
+    @Inject
+    FleetMqttClient fleet;
 
     private WebConsoleSession admin;
 
@@ -61,6 +66,8 @@ class ConfigFormPublishTest implements TestPropertyProvider {
     void signIn() {
         admin = WebConsoleSession.signIn(http, ADMIN, ADMIN_PASSWORD);
         store.recordStatus(SITE, "kiosk-form", new KioskStatus(true, "1.0", "boot", OffsetDateTime.now()));
+        // a configuration counts as sent only once central's fleet connection to the broker is up
+        Awaitility.await("fleet connection up").atMost(Duration.ofMinutes(1)).until(fleet::isReady);
     }
 
     private MutableHttpRequest<?> as(MutableHttpRequest<?> request) {

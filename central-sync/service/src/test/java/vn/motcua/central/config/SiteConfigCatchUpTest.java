@@ -6,9 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.central.KioskProbe;
-import vn.motcua.central.Mosquitto;
-import vn.motcua.central.auth.Principal;
-import vn.motcua.central.auth.Role;
+import vn.motcua.testsupport.Mosquitto;
+import vn.motcua.central.web.Principal;
+import vn.motcua.central.web.Role;
 import vn.motcua.central.fleet.FleetMqttClient;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.Topics;
@@ -103,7 +103,7 @@ class SiteConfigCatchUpTest {
         SiteConfig got = codec.decodeSiteConfig(configsTo(late).get(0).payload());
         assertEquals(version, got.version());
         SiteConfig unsigned = new SiteConfig(got.version(), got.siteName(), got.services(), got.counters(),
-                got.officers(), got.procedures(), got.ratingScale(), got.notices(), null);
+                got.officers(), got.procedures(), got.ratingScale(), got.notices(), null).withPublicPage(got.publicBaseUrl(), got.alertAhead());
         assertTrue(Signatures.verify(Signatures.readPublicKey(dir.resolve("command-signing.pub")),
                 Signatures.configBytes(SITE, unsigned, codec), got.sig()), "signed by central");
 

@@ -118,6 +118,33 @@ class SiteConfigLimitsTest implements TestPropertyProvider {
     }
 
     @Test
+    void givenServiceLevelTargets_whenPublished_thenKeptInTheSignedConfiguration_andOutOfRangeOnesRefused()
+            throws Exception {
+        String site = "site-service-levels";
+        store.recordStatus(site, "kiosk-sl", new KioskStatus(true, "1.0", "boot", OffsetDateTime.now()));
+        ObjectNode d = draft(1);
+        ObjectNode service = (ObjectNode) d.get("services").get(0);
+        service.put("targetMinutes", 20).put("queueLength", 12);
+        d.put("idleCounterMinutes", 10);
+        Answer ok = publish(site, d.toString(), "");
+        assertEquals(HttpStatus.OK, ok.status(), String.valueOf(ok.body()));
+        for (String[] bad : new String[][]{{"targetMinutes", "0"}, {"targetMinutes", "481"},
+                {"longestWaitMinutes", "721"}, {"queueLength", "1000"}, {"targetMinutes", "\"20\""}}) {
+            ObjectNode wrong = draft(1);
+            ((ObjectNode) wrong.get("services").get(0)).set(bad[0], JSON.readTree(bad[1]));
+            Answer refused = publish(site, wrong.toString(), "");
+            assertEquals(HttpStatus.BAD_REQUEST, refused.status(), bad[0] + "=" + bad[1]);
+            assertEquals("services[0]." + bad[0], refused.body().get("parameter").asText());
+            assertTrue(refused.body().get("message").asText().startsWith("Nhập số "), refused.body().toString());
+        }
+        ObjectNode idle = draft(1);
+        idle.put("idleCounterMinutes", 0);
+        Answer english = publish(site, idle.toString(), "?lang=en");
+        assertEquals("idleCounterMinutes", english.body().get("parameter").asText());
+        assertEquals("Enter whole minutes from 1 to 240", english.body().get("message").asText());
+    }
+
+    @Test
     void givenConfigurationLargerThanTheCap_whenPublished_then413NamingConfig() throws Exception {
         String site = "site-size";
         ObjectNode big = draft(1);

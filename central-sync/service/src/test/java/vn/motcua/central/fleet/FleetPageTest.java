@@ -15,8 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.central.WebConsoleSession;
-import vn.motcua.central.alert.AlertEvaluator;
+import vn.motcua.central.alert.AlertKind;
+import vn.motcua.central.alert.AlertStore;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.KioskKey;
 import vn.motcua.protocol.message.KioskStatus;
 import vn.motcua.protocol.message.Telemetry;
 
@@ -56,6 +58,8 @@ class FleetPageTest implements TestPropertyProvider {
     TelemetryStore telemetry;
     @Inject
     AlertEvaluator alerts;
+    @Inject
+    AlertStore alertStore;
     @Inject
     EmbeddedServer server;
     private String cookie;
@@ -157,6 +161,24 @@ class FleetPageTest implements TestPropertyProvider {
         String none = page("?q=nothing-like-this");
         assertTrue(none.contains("id=\"no-match\""));
         assertTrue(rows(none).isEmpty());
+    }
+
+    @Test
+    void givenAlerts_whenTheAlertListIsOpened_thenEachDetailIsInThePagesLanguage() {
+        // an alert stored before details had keys keeps its English words in both languages
+        alertStore.raise(new KioskKey("site-b", "k-old"), AlertKind.TEMPERATURE, "CPU 88.0 °C (older central)",
+                System.currentTimeMillis());
+        String vi = http.toBlocking().retrieve(HttpRequest.GET("/alerts").header("Cookie", cookie));
+        assertTrue(vi.contains("Ổ đĩa đã dùng 96.0 %"), "k-007's disk in Vietnamese");
+        assertTrue(vi.contains("Máy in báo hết giấy"), "out of paper in Vietnamese");
+        assertFalse(vi.contains("% used") || vi.contains("printer reports"),
+                "no English details on the Vietnamese page");
+        assertTrue(vi.contains("CPU 88.0 °C (older central)"));
+        String en = http.toBlocking().retrieve(HttpRequest.GET("/alerts?lang=en").header("Cookie", cookie));
+        assertTrue(en.contains("Disk 96.0 % used"), "k-007's disk in English");
+        assertTrue(en.contains("The printer reports it is out of paper"));
+        assertFalse(en.contains("Ổ đĩa"), "no Vietnamese details on the English page");
+        assertTrue(en.contains("CPU 88.0 °C (older central)"));
     }
 
     @Test

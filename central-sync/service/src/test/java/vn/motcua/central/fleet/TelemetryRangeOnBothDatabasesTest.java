@@ -5,10 +5,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.EventStore;
-import vn.motcua.central.store.PostgresEventStore;
-import vn.motcua.central.store.SqlAccess;
-import vn.motcua.central.store.SqliteEventStore;
+import vn.motcua.central.store.JdbcEventStore;
 import vn.motcua.central.store.StoreConfig;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.message.Telemetry;
@@ -34,6 +33,7 @@ class TelemetryRangeOnBothDatabasesTest {
     /** 10^308: a load of 309 digits, still a finite double. */
     static final String HUGE = "1" + "0".repeat(308);
     private static String database;
+    private Database db;
     private EventStore store;
 
     @BeforeAll
@@ -48,16 +48,16 @@ class TelemetryRangeOnBothDatabasesTest {
 
     @AfterEach
     void close() {
-        store.close();
+        db.close();
     }
 
-    private SqlAccess open(String dialect) throws Exception {
-        store = dialect.equals("sqlite")
-                ? new SqliteEventStore("jdbc:sqlite:" + Files.createTempDirectory("telemetry").resolve("c.db"),
-                Clock.systemUTC())
-                : new PostgresEventStore(new StoreConfig(SERVER + database, "postgres", "", 4, Duration.ofSeconds(5)),
-                Clock.systemUTC());
-        return (SqlAccess) store;
+    private Database open(String dialect) throws Exception {
+        db = Database.open(dialect.equals("sqlite")
+                ? new StoreConfig("jdbc:sqlite:" + Files.createTempDirectory("telemetry").resolve("c.db"), "", "", 4,
+                Duration.ofSeconds(5))
+                : new StoreConfig(SERVER + database, "postgres", "", 4, Duration.ofSeconds(5)));
+        store = JdbcEventStore.on(db, Clock.systemUTC());
+        return db;
     }
 
     /** A reading as a kiosk would publish it, with a 309-digit load and other impossible numbers. */
@@ -73,7 +73,7 @@ class TelemetryRangeOnBothDatabasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenImpossibleReadings_whenStored_thenUnknownAndCounted_andTheRestKept(String dialect) throws Exception {
-        SqlAccess sql = open(dialect);
+        Database sql = open(dialect);
         long before = store.stats().rejected().getOrDefault(TelemetryStore.OUT_OF_RANGE, 0L);
         TelemetryStore telemetry = new TelemetryStore(sql);
         String kiosk = "k" + UUID.randomUUID().toString().substring(0, 8);

@@ -4,7 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.motcua.central.Mosquitto;
+import vn.motcua.testsupport.Mosquitto;
 import vn.motcua.central.TestEvents;
 import vn.motcua.central.TestLogins;
 import vn.motcua.central.TestMqttClient;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Two central instances with fixed instance ids share the events subscription on a real Mosquitto that requires
  * logins (central's and the kiosk's, with the kiosk held to its own topics). One stops cleanly: it must not keep a
- * session that goes on taking its share of the events.
+ * session that goes on taking its share of the events, whether it held one ingest connection or several.
  */
 class SharedSessionReleaseTest {
     private static final BrokerLogin KIOSK = new BrokerLogin("site-share", "kiosk-01");
@@ -47,7 +47,12 @@ class SharedSessionReleaseTest {
     }
 
     private ApplicationContext instance(String id) {
+        return instance(id, 1);
+    }
+
+    private ApplicationContext instance(String id, int ingestConnections) {
         Map<String, Object> props = new HashMap<>();
+        props.put("central.ingest.connections", ingestConnections);
         props.put("central.mqtt.url", broker.url());
         props.put("central.mqtt.username", TestLogins.CENTRAL_USER);
         props.put("central.mqtt.password", TestLogins.CENTRAL_PASSWORD);
@@ -79,8 +84,38 @@ class SharedSessionReleaseTest {
 
     @Test
     void givenTwoInstancesSharingEvents_whenOneStopsCleanly_thenTheOtherReceivesEveryLaterBatch() throws Exception {
+        givenTwoInstances_whenOneStopsCleanly_thenTheOtherReceivesEveryLaterBatch(1);
+    }
+
+    @Test
+    void givenAnInstanceWithThreeIngestConnections_whenItStopsCleanly_thenTheOtherReceivesEveryLaterBatch()
+            throws Exception {
+        givenTwoInstances_whenOneStopsCleanly_thenTheOtherReceivesEveryLaterBatch(3);
+    }
+
+    @Test
+    void givenThreeIngestConnections_whenAKioskPublishes_thenEveryBatchIsStoredOnceAndAckedToTheLast()
+            throws Exception {
         broker = brokerWithLogins();
-        ApplicationContext stopping = instance("share-a");
+        ApplicationContext central = instance("share-many", 3);
+        int batches = 3 * BATCHES;
+        try (TestMqttClient kiosk = TestMqttClient.kiosk(broker.url(), KIOSK.siteId(), KIOSK.kioskId())) {
+            kiosk.subscribe(Topics.of(KIOSK.siteId(), KIOSK.kioskId(), Topics.ACK));
+            for (int seq = 1; seq <= batches; seq++) {
+                kiosk.publish(Topics.of(KIOSK.siteId(), KIOSK.kioskId(), Topics.EVENTS),
+                        TestEvents.batch(KIOSK.kioskId(), seq, seq));
+            }
+            // acks are cumulative; those of different connections may cross on the way
+            await("every batch stored and acked").atMost(Duration.ofSeconds(30))
+                    .until(() -> kiosk.acks().stream().mapToLong(Long::longValue).max().orElse(0) == batches);
+        }
+        assertEquals(batches, central.getBean(EventStore.class).stats().events());
+    }
+
+    private void givenTwoInstances_whenOneStopsCleanly_thenTheOtherReceivesEveryLaterBatch(int stoppingConnections)
+            throws Exception {
+        broker = brokerWithLogins();
+        ApplicationContext stopping = instance("share-a", stoppingConnections);
         ApplicationContext staying = instance("share-b");
 
         stopping.close();

@@ -2,17 +2,16 @@ package vn.motcua.central.ingest;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.EventQuery;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.JdbcEventStore;
 import vn.motcua.central.store.KioskKey;
 import vn.motcua.central.store.KioskState;
 import vn.motcua.central.store.QuarantinedEvent;
 import vn.motcua.central.store.Readmission;
-import vn.motcua.central.store.SqliteEventStore;
 import vn.motcua.central.store.Stats;
-import vn.motcua.central.store.StoreConfig;
 import vn.motcua.central.store.StoreException;
 import vn.motcua.central.store.StoredEvent;
 import vn.motcua.protocol.event.EventBatch;
@@ -23,17 +22,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The real SQLite store behind a switch that makes every write fail, as a database outage would. */
+/** The real event log behind a switch that makes every write fail, as a database outage would. */
 @Singleton
 @Replaces(EventStore.class)
 @Requires(property = "spec.name", value = "StoreOutageIngestTest")
 class SwitchableStore implements EventStore {
-    private final SqliteEventStore delegate;
+    private final EventStore delegate;
     volatile boolean down;
     final AtomicInteger failedWrites = new AtomicInteger();
 
-    SwitchableStore(StoreConfig config) {
-        delegate = new SqliteEventStore(config.url(), Clock.systemUTC());
+    SwitchableStore(Database database, Clock clock) {
+        delegate = JdbcEventStore.on(database, clock);
     }
 
     private void failIfDown() {
@@ -109,11 +108,5 @@ class SwitchableStore implements EventStore {
     @Override
     public boolean ping() {
         return !down && delegate.ping();
-    }
-
-    @PreDestroy
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -1,66 +1,126 @@
 package vn.motcua.central.report;
 
-import vn.motcua.central.store.EventStore;
-import vn.motcua.central.store.PostgresEventStore;
-import vn.motcua.central.store.SqliteEventStore;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.StoreConfig;
 
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A fresh PostgreSQL database on the local server for one test class, and a store on it or on a new SQLite file
- * per test, both migrated by the store itself.
+ * A fresh PostgreSQL database on the local server for one test class, and a handle on it or on a new SQLite file
+ * per test, both migrated on opening. As a JUnit extension ({@code @RegisterExtension static final BothDatabases
+ * databases = BothDatabases.named("…")}) it closes the handles a test opened after that test, and drops the
+ * PostgreSQL database after the class.
  */
-final class BothDatabases implements AutoCloseable {
+public final class BothDatabases implements AutoCloseable, AfterEachCallback, AfterAllCallback {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private final String database;
+    /** Kept across a reset: the migrations' own record and the rollups' single watermark row. */
+    private static final List<String> KEPT = List.of("flyway_schema_history", "rollup_state");
+    private final String prefix;
+    private final List<Database> opened = new ArrayList<>();
+    private String database;
 
-    private BothDatabases(String database) {
-        this.database = database;
+    private BothDatabases(String prefix) {
+        this.prefix = prefix;
     }
 
-    static BothDatabases create(String prefix) throws Exception {
-        String database = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
+    /** The extension: the PostgreSQL database is made when a test first opens it. */
+    public static BothDatabases named(String prefix) {
+        return new BothDatabases(prefix);
+    }
+
+    /** Makes the PostgreSQL database now; the caller closes it. */
+    public static BothDatabases create(String prefix) throws Exception {
+        BothDatabases databases = new BothDatabases(prefix);
+        databases.ensureCreated();
+        return databases;
+    }
+
+    private synchronized String ensureCreated() throws Exception {
+        if (database == null) {
+            String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+            database = name;
         }
-        return new BothDatabases(database);
+        return database;
     }
 
     /** The JDBC URL of this class's PostgreSQL database. */
-    String url() {
-        return SERVER + database;
+    public String url() throws Exception {
+        return SERVER + ensureCreated();
     }
 
-    /** A new SQLite store, or a store on this class's PostgreSQL database with every table emptied. */
-    EventStore open(String dialect) throws Exception {
+    /** A new SQLite database, or this class's PostgreSQL database with every table emptied. */
+    public Database open(String dialect) throws Exception {
+        Database db;
         if (dialect.equals("sqlite")) {
-            return new SqliteEventStore("jdbc:sqlite:" + Files.createTempDirectory("report-db").resolve("c.db"),
-                    Clock.systemUTC());
+            db = Database.open(new StoreConfig("jdbc:sqlite:"
+                    + Files.createTempDirectory("report-db").resolve("c.db"), "", "", 4, Duration.ofSeconds(5)));
+        } else {
+            db = Database.open(new StoreConfig(url(), "postgres", "", 4, Duration.ofSeconds(5)));
+            db.write("reset", c -> {
+                emptyEveryTable(c);
+                return null;
+            });
         }
-        PostgresEventStore store = new PostgresEventStore(new StoreConfig(SERVER + database, "postgres", "", 4,
-                Duration.ofSeconds(5)), Clock.systemUTC());
-        ((vn.motcua.central.store.SqlAccess) store).write("reset", c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("TRUNCATE events, kiosk_seqs, kiosks, quarantine, event_conflicts, rating_daily, "
-                        + "rating_daily_site, rating_daily_counter, rating_daily_officer, rating_daily_procedure, "
-                        + "low_ratings, queue_daily, queue_open_tickets, rollup_set_aside");
-                s.execute("UPDATE rollup_state SET last_ingest_id = 0");
+        synchronized (opened) {
+            opened.add(db);
+        }
+        return db;
+    }
+
+    /** Every table the migrations made, whichever they are, so a new rollup table needs no line here. */
+    private static void emptyEveryTable(Connection c) throws java.sql.SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
+            while (rs.next()) {
+                String table = rs.getString("TABLE_NAME");
+                if (!KEPT.contains(table)) {
+                    tables.add(table);
+                }
             }
-            return null;
-        });
-        return store;
+        }
+        try (Statement s = c.createStatement()) {
+            if (!tables.isEmpty()) {
+                s.execute("TRUNCATE " + String.join(", ", tables));
+            }
+            s.execute("UPDATE rollup_state SET last_ingest_id = 0");
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        closeOpened();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void closeOpened() {
+        synchronized (opened) {
+            opened.forEach(Database::close);
+            opened.clear();
+        }
     }
 
     @Override
     public void close() throws Exception {
+        closeOpened();
         vn.motcua.central.TestPostgres.dropDatabase(database);
     }
 }

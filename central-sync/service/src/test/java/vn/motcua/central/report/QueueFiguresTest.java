@@ -1,14 +1,13 @@
 package vn.motcua.central.report;
 
 import io.micronaut.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.EventStore;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.JdbcEventStore;
 import vn.motcua.central.store.StoreException;
 import vn.motcua.protocol.event.EventBatch;
 import vn.motcua.protocol.event.EventBody;
@@ -19,6 +18,7 @@ import vn.motcua.protocol.event.TicketIssued;
 import vn.motcua.protocol.event.TicketNoShow;
 import vn.motcua.protocol.event.TicketServed;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,25 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class QueueFiguresTest {
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-20T08:00:00+07:00");
-    private static BothDatabases databases;
+    @RegisterExtension
+    static final BothDatabases databases = BothDatabases.named("central_queue");
+    private Database database;
     private EventStore store;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        databases = BothDatabases.create("central_queue");
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        databases.close();
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
 
     /** Events of one kiosk; wall time and uptime both count from T0 unless an event says otherwise. */
     private static final class Events {
@@ -116,9 +101,9 @@ class QueueFiguresTest {
         return e.list;
     }
 
-    private static List<List<ReportService.QueueLine>> figures(SqlAccess sql) {
+    private static List<List<ReportService.QueueLine>> figures(Database sql) {
         return new ReportService(sql).queue(ReportQuery.of(HttpRequest.GET(
-                "/reports?from=2026-11-01&to=2026-11-30&site=site-q")));
+                "/reports?from=2026-11-01&to=2026-11-30&site=site-q"), RatingRollup.today(Clock.systemUTC())));
     }
 
     private static void assertHandFigures(List<List<ReportService.QueueLine>> queue) {
@@ -141,12 +126,12 @@ class QueueFiguresTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenADayOfTickets_whenRolledUpInSmallBatches_thenWaitsAndServiceTimesMatchTheHandFigures(String dialect)
             throws Exception {
-        store = databases.open(dialect);
-        SqlAccess sql = (SqlAccess) store;
+        Database sql = database = databases.open(dialect);
+        store = JdbcEventStore.on(database, Clock.systemUTC());
         List<KioskEvent> day = day();
         // the events arrive in two deliveries, and each run reads three: tickets are found again across runs
         store.storeBatch("site-q", EventBatch.of("kiosk-q", day.subList(0, 9)));
-        QueueRollup rollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 3, Duration.ofMinutes(10)));
+        QueueRollup rollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 3, Duration.ofMinutes(10)), Clock.systemUTC());
         while (rollup.runOnce() > 0) {
             // until caught up
         }
@@ -160,21 +145,21 @@ class QueueFiguresTest {
         assertEquals(0, rollup.runOnce(), "nothing read twice");
         assertHandFigures(figures(sql));
         assertEquals(List.of(List.of(), List.of()), new ReportService(sql).queue(ReportQuery.of(HttpRequest.GET(
-                "/reports?from=2026-11-21&to=2026-11-30&site=site-q"))), "only the days asked for");
+                "/reports?from=2026-11-21&to=2026-11-30&site=site-q"), RatingRollup.today(Clock.systemUTC()))), "only the days asked for");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenTwoInstances_whenBothRollUpAtOnce_thenEveryTicketEventCountsOnce(String dialect) throws Exception {
-        store = databases.open(dialect);
-        SqlAccess sql = (SqlAccess) store;
+        Database sql = database = databases.open(dialect);
+        store = JdbcEventStore.on(database, Clock.systemUTC());
         store.storeBatch("site-q", EventBatch.of("kiosk-q", day()));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Callable<Integer>> instances = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 QueueRollup rollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2,
-                        Duration.ofMinutes(10)));
+                        Duration.ofMinutes(10)), Clock.systemUTC());
                 instances.add(() -> {
                     int lost = 0;
                     for (int idle = 0; idle < 3; ) {
@@ -199,13 +184,13 @@ class QueueFiguresTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenTicketsDaysOld_whenLaterEventsRolledUp_thenTheyAreForgotten(String dialect) throws Exception {
-        store = databases.open(dialect);
-        SqlAccess sql = (SqlAccess) store;
+        Database sql = database = databases.open(dialect);
+        store = JdbcEventStore.on(database, Clock.systemUTC());
         Events e = new Events();
         e.at(0, 0, new TicketIssued("old", "A", 1, "A001", null));
         e.add(T0.plusDays(4), "boot-9", 1000, new TicketIssued("new", "A", 1, "A001", null));
         store.storeBatch("site-q", EventBatch.of("kiosk-q", e.list));
-        new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 100, Duration.ofMinutes(10))).runOnce();
+        new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 100, Duration.ofMinutes(10)), Clock.systemUTC()).runOnce();
         List<String> remembered = sql.query("open tickets", c -> {
             List<String> ids = new ArrayList<>();
             try (var rs = c.createStatement().executeQuery("SELECT ticket_id FROM queue_open_tickets")) {

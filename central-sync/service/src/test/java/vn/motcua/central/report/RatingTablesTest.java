@@ -1,19 +1,19 @@
 package vn.motcua.central.report;
 
 import io.micronaut.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.EventStore;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.JdbcEventStore;
 import vn.motcua.protocol.event.EventBatch;
 import vn.motcua.protocol.event.EventType;
 import vn.motcua.protocol.event.KioskEvent;
 import vn.motcua.protocol.event.RatingLevel;
 import vn.motcua.protocol.event.RatingSubmitted;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,25 +33,10 @@ class RatingTablesTest {
     private static final String[] PROCEDURES = {"p1", "p2", null};
     private static final RatingLevel[] LEVELS = RatingLevel.values();
     private static final int RATINGS = 240;
-    private static BothDatabases databases;
+    @RegisterExtension
+    static final BothDatabases databases = BothDatabases.named("central_rating_tables");
+    private Database database;
     private EventStore store;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        databases = BothDatabases.create("central_rating_tables");
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        databases.close();
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
 
     /** Rating i: site-(i%2+1), counter, officer, procedure and level cycling at different rates, over 20 days. */
     private static KioskEvent rating(int i, int seq) {
@@ -77,8 +62,8 @@ class RatingTablesTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenRatings_whenReportedFromEachTableThatCoversTheQuery_thenTheNumbersAgree(String dialect)
             throws Exception {
-        store = databases.open(dialect);
-        SqlAccess sql = (SqlAccess) store;
+        Database sql = database = databases.open(dialect);
+        store = JdbcEventStore.on(database, Clock.systemUTC());
         for (int site = 1; site <= 2; site++) {
             List<KioskEvent> events = new ArrayList<>();
             for (int i = site - 1; i < RATINGS; i += 2) {
@@ -86,7 +71,7 @@ class RatingTablesTest {
             }
             store.storeBatch("site-" + site, EventBatch.of("kiosk-" + site, events));
         }
-        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 7, Duration.ofMinutes(10)));
+        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 7, Duration.ofMinutes(10)), Clock.systemUTC());
         while (rollup.runOnce() > 0) {
             // until caught up
         }
@@ -96,7 +81,7 @@ class RatingTablesTest {
                 "&groupBy=officer", "&officer=o2&period=month", "&groupBy=procedure", "&site=site-1&procedure=p1",
                 "&counter=c2&groupBy=officer", "&officer=o1&procedure=p2&groupBy=site");
         for (String params : queries) {
-            ReportQuery q = ReportQuery.of(HttpRequest.GET("/reports?from=2026-10-01&to=2026-11-30" + params));
+            ReportQuery q = ReportQuery.of(HttpRequest.GET("/reports?from=2026-10-01&to=2026-11-30" + params), RatingRollup.today(Clock.systemUTC()));
             List<String> expected = rows(reports.report(q, RatingTable.ALL));
             int covering = 0;
             for (RatingTable t : RatingTable.values()) {
@@ -108,9 +93,9 @@ class RatingTablesTest {
             assertTrue(covering >= 1, params);
             assertEquals(expected, rows(reports.report(q)), "the table picked for " + params);
         }
-        ReportQuery all = ReportQuery.of(HttpRequest.GET("/reports?from=2026-10-01&to=2026-11-30"));
+        ReportQuery all = ReportQuery.of(HttpRequest.GET("/reports?from=2026-10-01&to=2026-11-30"), RatingRollup.today(Clock.systemUTC()));
         assertEquals(RATINGS, reports.report(all).total().total(), "every rating once");
-        ReportQuery c1 = ReportQuery.of(HttpRequest.GET("/reports?from=2026-10-01&to=2026-11-30&counter=c1"));
+        ReportQuery c1 = ReportQuery.of(HttpRequest.GET("/reports?from=2026-10-01&to=2026-11-30&counter=c1"), RatingRollup.today(Clock.systemUTC()));
         assertEquals(RATINGS / 3, reports.report(c1).total().total(), "every third rating is at c1");
         assertEquals(RatingTable.SITE, RatingTable.covering(all.columns()));
         assertEquals(RatingTable.COUNTER, RatingTable.covering(Set.of("counter", "site_id")));

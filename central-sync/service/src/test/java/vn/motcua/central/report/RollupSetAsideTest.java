@@ -1,13 +1,13 @@
 package vn.motcua.central.report;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.motcua.central.store.Database;
+import vn.motcua.central.store.Dialect;
 import vn.motcua.central.store.EventStore;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.JdbcEventStore;
 import vn.motcua.central.store.StoreException;
 
 import java.lang.reflect.InvocationTargetException;
@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,25 +44,10 @@ class RollupSetAsideTest {
     private static final String KIOSK = StoredEvents.KIOSK;
     private static final String DAY = "2026-11-20";
     private static final String FAR_FUTURE = "+999999999-12-31T00:00:00Z";
-    private static BothDatabases databases;
+    @RegisterExtension
+    static final BothDatabases databases = BothDatabases.named("central_rollup_set_aside");
+    private Database database;
     private EventStore store;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        databases = BothDatabases.create("central_rollup_set_aside");
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        databases.close();
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-    }
 
     /**
      * Good ticket and rating events with bad ones before, between and after them. Good ones on 2026-11-20: tickets
@@ -110,7 +96,7 @@ class RollupSetAsideTest {
     }
 
     /** queue_daily's sums and the rating tables' counts of the day, as one comparable line. */
-    private static String figures(SqlAccess sql) {
+    private static String figures(Database sql) {
         return sql.query("figures", c -> {
             StringBuilder out = new StringBuilder();
             try (ResultSet rs = c.createStatement().executeQuery("""
@@ -149,7 +135,7 @@ class RollupSetAsideTest {
             + "low dissatisfied long_wait; ";
 
     /** rollup_set_aside as event id to rollup, site, kiosk, seq and reason. */
-    private static Map<String, List<String>> setAside(SqlAccess sql) {
+    private static Map<String, List<String>> setAside(Database sql) {
         return sql.query("set aside", c -> {
             Map<String, List<String>> out = new LinkedHashMap<>();
             try (ResultSet rs = c.createStatement().executeQuery("""
@@ -180,35 +166,36 @@ class RollupSetAsideTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenEventsTheRollupsCannotRead_whenRolledUp_thenTheyAreSetAsideAndTheEventsAroundThemCount(String dialect)
             throws Exception {
-        store = databases.open(dialect);
-        SqlAccess sql = (SqlAccess) store;
+        Database sql = database = databases.open(dialect);
+        store = JdbcEventStore.on(database, Clock.systemUTC());
         StoredEvents events = mixed(dialect);
         events.store(sql);
-        RatingRollup ratings = new RatingRollup(sql, config(3));
-        QueueRollup queue = new QueueRollup(sql, config(3));
+        RatingRollup ratings = new RatingRollup(sql, config(3), Clock.systemUTC());
+        QueueRollup queue = new QueueRollup(sql, config(3), Clock.systemUTC());
 
         assertEquals(events.rows.size(), untilCaughtUp(ratings, queue), "every event read once");
 
         assertEquals(EXPECTED_FIGURES, figures(sql));
         assertSetAsideWithReasons(events, setAside(sql));
         long badQueue = events.bad.values().stream().filter(b -> b.get(0).equals("queue")).count();
-        assertEquals(Map.of("queue", badQueue, "ratings", (long) events.bad.size() - badQueue),
-                new RollupHealth(sql, config(3)).setAside());
+        // the public page's rollup is not run here: it has read nothing and set nothing aside
+        assertEquals(Map.of("queue", badQueue, "ratings", (long) events.bad.size() - badQueue, "ticket_page", 0L),
+                new RollupHealth(sql, config(3), Clock.systemUTC()).setAside());
 
         // a second pass, and a rollup started afresh, find nothing to redo
         assertEquals(0, untilCaughtUp(ratings, queue));
-        assertEquals(0, untilCaughtUp(new RatingRollup(sql, config(100)), new QueueRollup(sql, config(100))));
+        assertEquals(0, untilCaughtUp(new RatingRollup(sql, config(100), Clock.systemUTC()), new QueueRollup(sql, config(100), Clock.systemUTC())));
         assertEquals(EXPECTED_FIGURES, figures(sql));
         assertSetAsideWithReasons(events, setAside(sql));
     }
 
     /** The store's connections, whose statements fail as a lost connection does once {@code budget} is spent. */
-    private static final class FailingSql implements SqlAccess {
-        final SqlAccess delegate;
+    private static final class FailingSql implements Database {
+        final Database delegate;
         final AtomicInteger budget = new AtomicInteger(Integer.MAX_VALUE);
         final AtomicInteger failures = new AtomicInteger();
 
-        FailingSql(SqlAccess delegate) {
+        FailingSql(Database delegate) {
             this.delegate = delegate;
         }
 
@@ -220,6 +207,16 @@ class RollupSetAsideTest {
         @Override
         public <T> T query(String what, Work<T> work) {
             return delegate.query(what, c -> work.run(failing(c)));
+        }
+
+        @Override
+        public Dialect dialect() {
+            return delegate.dialect();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
         }
 
         private Connection failing(Connection real) {
@@ -243,16 +240,16 @@ class RollupSetAsideTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenTheDatabaseLostMidPass_whenRolledUp_thenNothingIsSetAsideWronglyAndTheNextPassCatchesUp(String dialect)
             throws Exception {
-        store = databases.open(dialect);
-        FailingSql sql = new FailingSql((SqlAccess) store);
+        database = databases.open(dialect);
+        FailingSql sql = new FailingSql(database);
         // the connection is lost after 0, 2, 4, … statements: at every other point of the pass in turn
         int outages = 0;
         for (int statements = 0; ; statements += 2) {
             empty(sql);
             StoredEvents events = mixed(dialect);
             events.store(sql);
-            RatingRollup ratings = new RatingRollup(sql, config(2));
-            QueueRollup queue = new QueueRollup(sql, config(2));
+            RatingRollup ratings = new RatingRollup(sql, config(2), Clock.systemUTC());
+            QueueRollup queue = new QueueRollup(sql, config(2), Clock.systemUTC());
 
             sql.failures.set(0);
             sql.budget.set(statements);
@@ -282,7 +279,7 @@ class RollupSetAsideTest {
     }
 
     /** Empties the events and everything rolled up from them. */
-    private static void empty(SqlAccess sql) {
+    private static void empty(Database sql) {
         sql.write("empty", c -> {
             for (String table : List.of("events", "kiosks", "rating_daily", "rating_daily_site",
                     "rating_daily_counter", "rating_daily_officer", "rating_daily_procedure", "low_ratings",
@@ -296,8 +293,8 @@ class RollupSetAsideTest {
 
     @Test
     void givenARatingThatOnlyTheDatabaseRefuses_whenRolledUpWithOthers_thenItAloneIsSetAside() throws Exception {
-        store = databases.open("postgresql");
-        SqlAccess sql = (SqlAccess) store;
+        Database sql = database = databases.open("postgresql");
+        store = JdbcEventStore.on(database, Clock.systemUTC());
         // a counter too long for a PostgreSQL index entry: readable, but no rollup table can key it
         Random random = new Random(7);
         StringBuilder counter = new StringBuilder();
@@ -310,7 +307,7 @@ class RollupSetAsideTest {
                 rating("satisfied", "\"" + counter + "\"", "[]"));
         events.good("rating.submitted", 3, rating("dissatisfied", "\"c1\"", "[\"long_wait\"]"));
         events.store(sql);
-        RatingRollup ratings = new RatingRollup(sql, config(100));
+        RatingRollup ratings = new RatingRollup(sql, config(100), Clock.systemUTC());
 
         assertEquals(3, ratings.runOnce(), "the batch, narrowed down to the event that fails");
         assertEquals(0, ratings.runOnce());
@@ -323,16 +320,22 @@ class RollupSetAsideTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenEventsStoredLongAgo_whenNotRolledUp_thenTheRollupsAreBehindUntilTheyRun(String dialect)
             throws Exception {
-        store = databases.open(dialect);
-        SqlAccess sql = (SqlAccess) store;
-        RollupHealth health = new RollupHealth(sql, config(100));
+        Database sql = database = databases.open(dialect);
+        store = JdbcEventStore.on(database, Clock.systemUTC());
+        RollupHealth health = new RollupHealth(sql, config(100), Clock.systemUTC());
         assertEquals(List.of(), health.behind(), "nothing stored, nothing behind");
         StoredEvents old = mixed(dialect);
         old.receivedAt = Instant.now().minus(Duration.ofMinutes(11));
         old.store(sql);
-        assertEquals(List.of("queue", "ratings"), health.behind());
+        assertEquals(List.of("queue", "ratings", "ticket_page"), health.behind());
 
-        untilCaughtUp(new RatingRollup(sql, config(100)), new QueueRollup(sql, config(100)));
+        untilCaughtUp(new RatingRollup(sql, config(100), Clock.systemUTC()),
+                new QueueRollup(sql, config(100), Clock.systemUTC()));
+        assertEquals(List.of("ticket_page"), health.behind());
+        TicketProgressRollup tickets = new TicketProgressRollup(sql, config(100), Clock.systemUTC());
+        while (tickets.runOnce() > 0) {
+            // until caught up
+        }
         assertEquals(List.of(), health.behind());
 
         StoredEvents recent = new StoredEvents(dialect, 100);
@@ -342,8 +345,8 @@ class RollupSetAsideTest {
 
     @Test
     void givenAnEventCommittedLateUnderALowerIngestId_whenRolledUpMeanwhile_thenItStillCounts() throws Exception {
-        store = databases.open("postgresql");
-        SqlAccess sql = (SqlAccess) store;
+        Database sql = database = databases.open("postgresql");
+        store = JdbcEventStore.on(database, Clock.systemUTC());
         String url = databases.url();
         StoredEvents early = new StoredEvents("postgresql", 1)
                 .good("rating.submitted", 1, rating("satisfied", "\"c1\"", "[]"));
@@ -352,7 +355,7 @@ class RollupSetAsideTest {
         try (Connection slow = DriverManager.getConnection(url, "postgres", "")) {
             // a writer that took its ingest id first and commits last
             slow.setAutoCommit(false);
-            early.store(new SqlAccess() {
+            early.store(new Database() {
                 @Override
                 public <T> T write(String what, Work<T> work) {
                     try {
@@ -366,9 +369,18 @@ class RollupSetAsideTest {
                 public <T> T query(String what, Work<T> work) {
                     return write(what, work);
                 }
+
+                @Override
+                public Dialect dialect() {
+                    return Dialect.POSTGRESQL;
+                }
+
+                @Override
+                public void close() {
+                }
             });
             late.store(sql);
-            RatingRollup ratings = new RatingRollup(sql, config(100));
+            RatingRollup ratings = new RatingRollup(sql, config(100), Clock.systemUTC());
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(ratings::runOnce);
             await("the rollup waits for the writer, or has run").atMost(Duration.ofSeconds(30))
                     .until(() -> run.isDone() || waitingOnEvents(sql));
@@ -379,12 +391,12 @@ class RollupSetAsideTest {
                 // waiting longer than its lock timeout, the rollup gives up until its next run: also right
                 assertTrue(e.getCause() instanceof StoreException, e.toString());
             }
-            untilCaughtUp(ratings, new QueueRollup(sql, config(100)));
+            untilCaughtUp(ratings, new QueueRollup(sql, config(100), Clock.systemUTC()));
         }
         assertTrue(figures(sql).contains("rating_daily dissatisfied=1 satisfied=1;"), figures(sql));
     }
 
-    private static boolean waitingOnEvents(SqlAccess sql) {
+    private static boolean waitingOnEvents(Database sql) {
         return sql.query("locks", c -> {
             try (ResultSet rs = c.createStatement().executeQuery(
                     "SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND relation = 'events'::regclass")) {

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.central.WebConsoleSession;
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.Database;
 
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class RollupStatsApiTest implements TestPropertyProvider {
     HttpClient http;
 
     @Inject
-    SqlAccess sql;
+    Database sql;
 
     @Inject
     RollupHealth health;
@@ -76,7 +76,7 @@ class RollupStatsApiTest implements TestPropertyProvider {
                 .good("rating.submitted", 3, rating("neutral", "\"c2\"", "[]"));
         events.store(sql);
 
-        JsonNode setAside = JSON.readTree("{\"queue\":1,\"ratings\":1}");
+        JsonNode setAside = JSON.readTree("{\"queue\":1,\"ratings\":1,\"ticket_page\":1}");
         await("the good ratings rolled up past the bad events").atMost(Duration.ofSeconds(30))
                 .until(() -> ratings() == 3 && setAside.equals(stats().get("rollupSetAside")));
         JsonNode stats = stats();

@@ -1,6 +1,6 @@
 package vn.motcua.central.report;
 
-import vn.motcua.central.store.SqlAccess;
+import vn.motcua.central.store.Database;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -60,7 +60,7 @@ final class StoredEvents {
     }
 
     /** Inserts the events as the store does, in one transaction. */
-    void store(SqlAccess sql) {
+    void store(Database sql) {
         boolean postgres = dialect.equals("postgresql");
         sql.write("insert events", c -> {
             try (PreparedStatement ps = c.prepareStatement("""

@@ -11,15 +11,14 @@ import vn.motcua.central.alert.AlertKind;
 import vn.motcua.central.alert.AlertStore;
 import vn.motcua.central.auth.AuthConfig;
 import vn.motcua.central.auth.AuthService;
-import vn.motcua.central.auth.Role;
+import vn.motcua.central.web.Role;
 import vn.motcua.central.command.CommandRecord;
 import vn.motcua.central.command.CommandStore;
 import vn.motcua.central.fleet.TelemetryStore;
+import vn.motcua.central.store.Database;
 import vn.motcua.central.store.EventStore;
+import vn.motcua.central.store.JdbcEventStore;
 import vn.motcua.central.store.KioskKey;
-import vn.motcua.central.store.PostgresEventStore;
-import vn.motcua.central.store.SqlAccess;
-import vn.motcua.central.store.SqliteEventStore;
 import vn.motcua.central.store.StoreConfig;
 import vn.motcua.protocol.message.Telemetry;
 
@@ -43,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebStoresOnBothDatabasesTest {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static String database;
+    private Database db;
     private EventStore store;
 
     @BeforeAll
@@ -57,24 +57,24 @@ class WebStoresOnBothDatabasesTest {
 
     @AfterEach
     void close() {
-        store.close();
+        db.close();
     }
 
-    private SqlAccess open(String dialect) throws Exception {
-        store = dialect.equals("sqlite")
-                ? new SqliteEventStore("jdbc:sqlite:" + Files.createTempDirectory("web-stores").resolve("c.db"),
-                Clock.systemUTC())
-                : new PostgresEventStore(new StoreConfig(SERVER + database, "postgres", "", 4, Duration.ofSeconds(5)),
-                Clock.systemUTC());
-        return (SqlAccess) store;
+    private Database open(String dialect) throws Exception {
+        db = Database.open(dialect.equals("sqlite")
+                ? new StoreConfig("jdbc:sqlite:" + Files.createTempDirectory("web-stores").resolve("c.db"), "", "", 4,
+                Duration.ofSeconds(5))
+                : new StoreConfig(SERVER + database, "postgres", "", 4, Duration.ofSeconds(5)));
+        store = JdbcEventStore.on(db, Clock.systemUTC());
+        return db;
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenEitherDatabase_whenUsersSignInAndFail_thenSessionsAndThrottlingWork(String dialect) throws Exception {
-        SqlAccess sql = open(dialect);
+        Database sql = open(dialect);
         AuthService auth = new AuthService(sql, new AuthConfig("", "", "", Duration.ofHours(1), false, 2, 100,
-                Duration.ofMinutes(15), 4));
+                Duration.ofMinutes(15), 4), Clock.systemUTC());
         String name = "u" + UUID.randomUUID().toString().substring(0, 8);
         auth.saveUser(name, "mot-mat-khau-dai", Role.OPERATOR);
         AuthService.SignIn ok = auth.signIn(name, "mot-mat-khau-dai", "10.0.0.1");
@@ -92,7 +92,7 @@ class WebStoresOnBothDatabasesTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenEitherDatabase_whenAlertsTelemetryAndCommandsStored_thenReadBackPerSiteAndKiosk(String dialect)
             throws Exception {
-        SqlAccess sql = open(dialect);
+        Database sql = open(dialect);
         String kiosk = "k" + UUID.randomUUID().toString().substring(0, 8);
         KioskKey one = new KioskKey("s1", kiosk);
         KioskKey twin = new KioskKey("s2", kiosk); // another site's kiosk with the same id
@@ -128,7 +128,7 @@ class WebStoresOnBothDatabasesTest {
         assertEquals(60, history.get(0).backlog(), "the later reading wins");
         assertEquals(3, telemetry.history(twin, 0).get(0).backlog());
 
-        CommandStore commands = new CommandStore(sql);
+        CommandStore commands = new CommandStore(sql, Clock.systemUTC());
         commands.insert(new CommandRecord("c-" + kiosk, kiosk, "s1", "show_notice", "{}", "admin", 1, 10, null, null,
                 0, CommandRecord.PENDING));
         assertEquals(CommandStore.ResultOutcome.OTHER_KIOSK,
@@ -148,7 +148,7 @@ class WebStoresOnBothDatabasesTest {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenEventsUnderHeldNumbers_whenCountedForAlerts_thenTheKioskAndHowManyShow_untilTheWindowPasses(
             String dialect) throws Exception {
-        SqlAccess sql = open(dialect);
+        Database sql = open(dialect);
         String kiosk = "k" + UUID.randomUUID().toString().substring(0, 8);
         java.time.Instant before = java.time.Instant.now().minusSeconds(1);
         store.storeBatch("s1", vn.motcua.central.TestEvents.batch(kiosk, 1, 4));
@@ -163,7 +163,7 @@ class WebStoresOnBothDatabasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void givenStoredRatings_whenRolledUpTwice_thenReportCountsEachOnce(String dialect) throws Exception {
-        SqlAccess sql = open(dialect);
+        Database sql = open(dialect);
         if (dialect.equals("postgresql")) {
             sql.write("reset", c -> {
                 c.createStatement().execute("TRUNCATE events, kiosk_seqs, kiosks, rating_daily, rating_daily_site, "
@@ -175,10 +175,10 @@ class WebStoresOnBothDatabasesTest {
         }
         store.storeBatch("site-r", TestEvents.batch("kiosk-r", 1, 9));
         QueueRollup queueRollup = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 1000,
-                Duration.ofMinutes(10)));
+                Duration.ofMinutes(10)), Clock.systemUTC());
         assertEquals(6, queueRollup.runOnce(), "three ticket.issued and three ticket.called among nine events");
         assertEquals(0, queueRollup.runOnce());
-        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2, Duration.ofMinutes(10)));
+        RatingRollup rollup = new RatingRollup(sql, new ReportConfig(Duration.ofSeconds(1), 2, Duration.ofMinutes(10)), Clock.systemUTC());
         int read = 0;
         int n;
         while ((n = rollup.runOnce()) > 0) {
@@ -188,17 +188,17 @@ class WebStoresOnBothDatabasesTest {
         assertEquals(0, rollup.runOnce(), "nothing read twice");
         ReportService reports = new ReportService(sql);
         ReportService.Report r = reports.report(ReportQuery.of(HttpRequest.GET(
-                "/reports?from=2026-11-01&to=2026-11-30&period=month&groupBy=counter")));
+                "/reports?from=2026-11-01&to=2026-11-30&period=month&groupBy=counter"), RatingRollup.today(Clock.systemUTC())));
         assertEquals(3, r.total().total());
         assertEquals(1.0, r.total().satisfiedShare());
         assertEquals("2026-11", r.trend().get(0).period());
         assertEquals("3", r.lines().get(0).group());
         ReportService.Report bySite = reports.report(ReportQuery.of(HttpRequest.GET(
-                "/reports?from=2026-11-01&to=2026-11-30&period=week&site=site-r")));
+                "/reports?from=2026-11-01&to=2026-11-30&period=week&site=site-r"), RatingRollup.today(Clock.systemUTC())));
         assertEquals(3, bySite.total().total(), "the site-level rollup agrees");
         assertEquals("2026-11-16", bySite.trend().get(0).period(), "weeks start on Monday");
         java.util.List<java.util.List<ReportService.QueueLine>> queue = reports.queue(ReportQuery.of(HttpRequest.GET(
-                "/reports?from=2026-11-01&to=2026-11-30")));
+                "/reports?from=2026-11-01&to=2026-11-30"), RatingRollup.today(Clock.systemUTC())));
         assertEquals("A", queue.get(0).get(0).key());
         assertEquals(3, queue.get(0).get(0).issued());
         assertEquals(0, queue.get(0).get(0).called(), "the calls are of tickets issued elsewhere");
@@ -206,7 +206,7 @@ class WebStoresOnBothDatabasesTest {
         assertEquals(3, queue.get(1).get(0).called(), "so they count for their counter only, without a wait");
         assertNull(queue.get(1).get(0).averageWaitSeconds());
         ReportService.Report injected = reports.report(ReportQuery.of(HttpRequest.GET(
-                "/reports?from=2026-11-01&to=2026-11-30&site=x%27%20OR%20%271%27%3D%271")));
+                "/reports?from=2026-11-01&to=2026-11-30&site=x%27%20OR%20%271%27%3D%271"), RatingRollup.today(Clock.systemUTC())));
         assertEquals(0, injected.total().total());
     }
 }

@@ -8,6 +8,7 @@ import vn.motcua.protocol.event.EventBatch;
 import vn.motcua.protocol.event.EventType;
 import vn.motcua.protocol.message.KioskStatus;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,10 +33,15 @@ abstract class EventStoreContractTest {
     static final String KIOSK = "kiosk-01";
 
     EventStore store;
-    private final List<EventStore> opened = new ArrayList<>();
+    /** The database under {@link #store}. */
+    Database database;
+    private final List<Database> opened = new ArrayList<>();
 
-    /** A store on this test's fresh, empty database; each call is another central instance on the same database. */
-    abstract EventStore openStore() throws Exception;
+    /**
+     * This test's fresh, empty database, migrated; each call is another central instance's handle on the same
+     * database.
+     */
+    abstract Database openDatabase() throws Exception;
 
     /** Whether this database refuses U+0000 in an event's JSON (PostgreSQL's jsonb does; SQLite stores it). */
     abstract boolean refusesNulInJson();
@@ -53,13 +59,17 @@ abstract class EventStoreContractTest {
 
     @AfterEach
     void closeStores() {
-        opened.forEach(EventStore::close);
+        opened.forEach(Database::close);
     }
 
+    /** Another central instance's event log on the same database. */
     EventStore open() throws Exception {
-        EventStore s = openStore();
-        opened.add(s);
-        return s;
+        Database db = openDatabase();
+        opened.add(db);
+        if (database == null) {
+            database = db;
+        }
+        return JdbcEventStore.on(db, Clock.systemUTC());
     }
 
     @Test
@@ -90,7 +100,7 @@ abstract class EventStoreContractTest {
 
         assertEquals(14, store.stats().events(), "both histories count: 6 earlier events and 8 new ones");
         assertEquals(Map.of("seq_conflict", 6L), store.stats().rejected());
-        List<String> recorded = ((SqlAccess) store).query("read conflicts", c -> {
+        List<String> recorded = database.query("read conflicts", c -> {
             List<String> ids = new ArrayList<>();
             try (var rs = c.createStatement().executeQuery(
                     "SELECT event_id, held_event_id FROM event_conflicts ORDER BY seq")) {

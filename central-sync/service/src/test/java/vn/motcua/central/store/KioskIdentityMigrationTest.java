@@ -58,7 +58,7 @@ class KioskIdentityMigrationTest {
         Path dir = Files.createTempDirectory("migration");
         String url = pg ? SERVER + database : "jdbc:sqlite:" + dir.resolve("c.db");
         Flyway.configure().dataSource(url, pg ? "postgres" : null, pg ? "" : null)
-                .locations("classpath:db/" + dialect).target("13").load().migrate();
+                .locations((pg ? Dialect.POSTGRESQL : Dialect.SQLITE).migrationLocations()).target("13").load().migrate();
         Function<String, String> uuid = v -> pg ? "CAST(" + v + " AS uuid)" : v;
         Function<String, String> jsonb = v -> pg ? "CAST(" + v + " AS jsonb)" : v;
         Function<String, String> time = v -> pg ? "CAST(" + v + " AS timestamptz)" : v;
@@ -109,10 +109,8 @@ class KioskIdentityMigrationTest {
             }
         }
 
-        EventStore store = pg ? new PostgresEventStore(new StoreConfig(url, "postgres", "", 2, Duration.ofSeconds(5)),
-                Clock.systemUTC()) : new SqliteEventStore(url, Clock.systemUTC());
-        try (store) {
-            SqlAccess sql = (SqlAccess) store;
+        try (Database sql = Database.open(new StoreConfig(url, pg ? "postgres" : "", "", 2, Duration.ofSeconds(5)))) {
+            EventStore store = JdbcEventStore.on(sql, Clock.systemUTC());
             assertEquals(4 + 5 + 3 + 2, store.stats().events(), "site-b's held-aside events are events; one copy "
                     + "of the renumbered resend");
             assertEquals(ids(store, "site-a", "kiosk-01"), sorted(a));
@@ -145,7 +143,9 @@ class KioskIdentityMigrationTest {
             }), "another site's kiosk with the same id was no conflict");
             assertEquals(List.of(0L, 0L, 0L), sql.query("rollups", db -> {
                 try (ResultSet rs = db.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM rating_daily), "
-                        + "(SELECT COUNT(*) FROM queue_open_tickets), MAX(last_ingest_id) FROM rollup_state")) {
+                        + "(SELECT COUNT(*) FROM queue_open_tickets), MAX(last_ingest_id) FROM rollup_state "
+                        // the public page's rollup, added later, starts at the newest event: it keeps no figures
+                        + "WHERE name <> 'ticket_page'")) {
                     rs.next();
                     return List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3));
                 }

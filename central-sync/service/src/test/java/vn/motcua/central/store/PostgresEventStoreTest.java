@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,16 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class PostgresEventStoreTest extends EventStoreContractTest {
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     static final String USER = "postgres";
-    private static String database;
+    private static String databaseName;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = vn.motcua.central.TestPostgres.createDatabase("central_test_");
+        databaseName = vn.motcua.central.TestPostgres.createDatabase("central_test_");
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        vn.motcua.central.TestPostgres.dropDatabase(database);
+        vn.motcua.central.TestPostgres.dropDatabase(databaseName);
     }
 
     /** Every test starts empty; the schema stays. */
@@ -41,7 +40,7 @@ class PostgresEventStoreTest extends EventStoreContractTest {
     @Override
     void openFirstStore() throws Exception {
         store = open();
-        try (Connection c = DriverManager.getConnection(SERVER + database, USER, "");
+        try (Connection c = DriverManager.getConnection(SERVER + databaseName, USER, "");
              Statement s = c.createStatement()) {
             s.execute("DROP TRIGGER IF EXISTS refuse_marked ON events");
             s.execute("TRUNCATE events, kiosks, kiosk_seqs, rejections, quarantine, event_conflicts");
@@ -56,7 +55,7 @@ class PostgresEventStoreTest extends EventStoreContractTest {
     /** A trigger that raises a check violation (SQLSTATE 23514), as a CHECK constraint on a bad value would. */
     @Override
     void refuseEventsContaining(String marker) {
-        ((SqlAccess) store).write("refuse events", c -> {
+        database.write("refuse events", c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("""
                         CREATE OR REPLACE FUNCTION refuse_marked() RETURNS trigger AS $$
@@ -75,7 +74,7 @@ class PostgresEventStoreTest extends EventStoreContractTest {
 
     @Override
     void acceptAllEvents() {
-        ((SqlAccess) store).write("accept events", c -> {
+        database.write("accept events", c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TRIGGER IF EXISTS refuse_marked ON events");
             }
@@ -89,14 +88,14 @@ class PostgresEventStoreTest extends EventStoreContractTest {
         store.storeBatch(SITE, TestEvents.batch(KIOSK, 1, 2));
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
              Statement s = admin.createStatement()) {
-            s.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+            s.execute("ALTER DATABASE " + databaseName + " ALLOW_CONNECTIONS false");
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + databaseName + "'");
             try {
                 StoreException outage = assertThrows(StoreException.class,
                         () -> store.storeBatch(SITE, TestEvents.batch(KIOSK, 3, 4)));
                 assertFalse(outage.refusedData(), "no connection is an outage: " + outage.getMessage());
             } finally {
-                s.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+                s.execute("ALTER DATABASE " + databaseName + " ALLOW_CONNECTIONS true");
             }
         }
         org.awaitility.Awaitility.await("stored once the database is back").atMost(java.time.Duration.ofSeconds(30))
@@ -106,8 +105,7 @@ class PostgresEventStoreTest extends EventStoreContractTest {
     }
 
     @Override
-    EventStore openStore() {
-        return new PostgresEventStore(new StoreConfig(SERVER + database, USER, "", 8,
-                java.time.Duration.ofSeconds(5)), Clock.systemUTC());
+    Database openDatabase() {
+        return Database.open(new StoreConfig(SERVER + databaseName, USER, "", 8, java.time.Duration.ofSeconds(5)));
     }
 }

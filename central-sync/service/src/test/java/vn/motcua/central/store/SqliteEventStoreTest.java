@@ -3,15 +3,16 @@ package vn.motcua.central.store;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 
 class SqliteEventStoreTest extends EventStoreContractTest {
     @TempDir
     Path dir;
 
     @Override
-    EventStore openStore() {
-        return new SqliteEventStore("jdbc:sqlite:" + dir.resolve("sub/central.db"), Clock.systemUTC());
+    Database openDatabase() {
+        return Database.open(new StoreConfig("jdbc:sqlite:" + dir.resolve("sub/central.db"), "", "", 8,
+                Duration.ofSeconds(5)));
     }
 
     @Override
@@ -22,7 +23,7 @@ class SqliteEventStoreTest extends EventStoreContractTest {
     /** A trigger's RAISE is a constraint failure, as a CHECK or NOT NULL on a bad value would be. */
     @Override
     void refuseEventsContaining(String marker) {
-        ((SqlAccess) store).write("refuse events", c -> {
+        database.write("refuse events", c -> {
             try (var s = c.createStatement()) {
                 s.execute("CREATE TRIGGER refuse_marked BEFORE INSERT ON events WHEN NEW.data LIKE '%" + marker
                         + "%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
@@ -33,7 +34,7 @@ class SqliteEventStoreTest extends EventStoreContractTest {
 
     @Override
     void acceptAllEvents() {
-        ((SqlAccess) store).write("accept events", c -> {
+        database.write("accept events", c -> {
             try (var s = c.createStatement()) {
                 s.execute("DROP TRIGGER IF EXISTS refuse_marked");
             }

@@ -22,15 +22,44 @@ public final class Renderer {
     public static final String AGENT_CONFIG = "etc/kiosk/kiosk.yaml";
     public static final String TIMESYNCD = "etc/systemd/timesyncd.conf.d/50-kiosk.conf";
     public static final String JOURNALD = "etc/systemd/journald.conf.d/50-kiosk.conf";
+    public static final String TIMEZONE = "etc/timezone";
+    public static final String TIMEZONE_UNIT = "etc/systemd/system/kiosk-timezone.service";
+    public static final String TIMEDATECTL = "/usr/bin/timedatectl";
 
     public static final String USER = "kiosk";
     public static final String JAVA = "/usr/bin/java";
+    /**
+     * kiosk-agent's launcher that gives the JVM a class-data archive of the program's own classes when one was made
+     * on this device, and has the JVM make it otherwise (kiosk-agent's src/deb/lib/java-cds says how). Started
+     * through the shell so that the unit does not name a file that only the package brings.
+     */
+    public static final String JAVA_CDS = "/bin/sh /usr/lib/kiosk-agent/java-cds";
+    /** The agent's systemd CacheDirectory: its class-data archive. */
+    public static final String AGENT_CACHE = "/var/cache/kiosk-agent";
     public static final String AGENT_JAR = "/usr/share/kiosk-agent/kiosk-agent.jar";
     public static final String APP_LIB = "/usr/share/kiosk-app/lib";
     /** JavaFX's GTK build for the Pi (linux-aarch64); kept apart so that the Gluon runtime never sees it. */
     public static final String APP_JAVAFX_GTK = "/usr/share/kiosk-app/javafx-gtk";
     public static final String APP_MAIN_CLASS = "vn.motcua.app.Launcher";
     public static final String CAGE = "/usr/bin/cage";
+    /**
+     * Where JavaFX's GTK build unpacks its native libraries and the screen keeps its class-data archive: a systemd
+     * CacheDirectory, kept across restarts.
+     */
+    public static final String APP_CACHE = "/var/cache/kiosk-app";
+    /**
+     * The JVM settings of both units, chosen with the memory benchmark (firmware-config/packaging/test,
+     * MemoryBudgetBenchmark) so that agent and screen stay under 450 MB resident together on a 1 GB Pi: the serial
+     * collector (no concurrent GC threads or remembered sets), the client compiler only (a smaller code cache, no C2
+     * threads, a faster start), small thread stacks, and caps on metaspace, code cache and, for the agent, Netty's
+     * direct buffers. An OutOfMemoryError ends the JVM, and systemd starts it again.
+     */
+    static final String JVM_COMMON = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=32m"
+            + " -XX:+ExitOnOutOfMemoryError";
+    static final String AGENT_JVM_LIMITS = "-XX:MaxMetaspaceSize=96m -XX:MaxDirectMemorySize=32m";
+    static final String APP_JVM_LIMITS = "-XX:MaxMetaspaceSize=64m";
+    /** glibc's per-thread malloc arenas hold memory the JVM has long freed; two are plenty for these programs. */
+    static final String MALLOC_ARENAS = "MALLOC_ARENA_MAX=2";
     public static final String KIOSK_YAML_ON_DEVICE = "/" + AGENT_CONFIG;
 
     private final KioskConfig config;
@@ -57,6 +86,8 @@ public final class Renderer {
         files.put(AGENT_CONFIG, kioskYaml);
         files.put(TIMESYNCD, r.timesyncd());
         files.put(JOURNALD, r.journald());
+        files.put(TIMEZONE, config.timeZone() + "\n");
+        files.put(TIMEZONE_UNIT, r.timeZoneUnit());
         return files;
     }
 
@@ -105,8 +136,8 @@ public final class Renderer {
                 + "[Unit]\n"
                 + "Description=Kiosk agent of " + c.identity().siteId() + "/" + c.identity().kioskId()
                 + ": queue, ratings, printer, GPIO and sync\n"
-                + "After=network-online.target time-sync.target\n"
-                + "Wants=network-online.target\n"
+                + "After=network-online.target time-sync.target kiosk-timezone.service\n"
+                + "Wants=network-online.target kiosk-timezone.service\n"
                 + "ConditionPathExists=" + KIOSK_YAML_ON_DEVICE + "\n"
                 + "StartLimitIntervalSec=0\n"
                 + "\n"
@@ -116,7 +147,11 @@ public final class Renderer {
                 + "Group=" + USER + "\n"
                 + "Environment=KIOSK_CONFIG=" + KIOSK_YAML_ON_DEVICE + "\n"
                 + "WorkingDirectory=" + c.agent().dataDir() + "\n"
-                + "ExecStart=" + JAVA + " -Xmx" + c.jvm().agentHeapMb() + "m -XX:+ExitOnOutOfMemoryError -jar " + AGENT_JAR + "\n"
+                + "Environment=" + MALLOC_ARENAS + "\n"
+                + "ExecStart=" + JAVA_CDS + " " + AGENT_CACHE + " " + JAVA + " -Xmx" + c.jvm().agentHeapMb() + "m "
+                + AGENT_JVM_LIMITS + " " + JVM_COMMON + " -jar " + AGENT_JAR + "\n"
+                + "# The class-data archive that shortens the agent's start (written when the agent stops).\n"
+                + "CacheDirectory=" + AGENT_CACHE.substring("/var/cache/".length()) + "\n"
                 + "Restart=always\n"
                 + "RestartSec=2\n"
                 + "WatchdogSec=" + c.agent().watchdogSeconds() + "\n"
@@ -142,7 +177,8 @@ public final class Renderer {
 
     private String appUnit() {
         KioskConfig c = config;
-        String java = JAVA + " -Xmx" + c.jvm().appHeapMb() + "m";
+        String java = JAVA_CDS + " " + APP_CACHE + " " + JAVA + " -Xmx" + c.jvm().appHeapMb() + "m " + APP_JVM_LIMITS
+                + " " + JVM_COMMON;
         String execStart;
         if (c.ui().runtime().equals(KioskConfig.Ui.GLUON_FRAMEBUFFER)) {
             execStart = java + " --module-path " + c.ui().javafxDir() + " --add-modules javafx.controls"
@@ -151,15 +187,15 @@ public final class Renderer {
         } else {
             // cage turns the output itself: the kernel's rotate= reaches only the text console.
             String rotate = " -r".repeat(c.display().orientation() / 90);
-            execStart = CAGE + " -d -s" + rotate + " -- " + java + " -cp " + APP_LIB + "/*:" + APP_JAVAFX_GTK + "/* "
-                    + APP_MAIN_CLASS;
+            execStart = CAGE + " -d -s" + rotate + " -- " + java + " -Djavafx.cachedir=" + APP_CACHE
+                    + " -cp " + APP_LIB + "/*:" + APP_JAVAFX_GTK + "/* " + APP_MAIN_CLASS;
         }
         return header
                 + "[Unit]\n"
                 + "Description=Kiosk touchscreen of " + c.identity().siteId() + "/" + c.identity().kioskId()
                 + " (" + c.ui().runtime() + ")\n"
-                + "After=kiosk-agent.service systemd-user-sessions.service getty@tty1.service\n"
-                + "Wants=kiosk-agent.service\n"
+                + "After=kiosk-agent.service kiosk-timezone.service systemd-user-sessions.service getty@tty1.service\n"
+                + "Wants=kiosk-agent.service kiosk-timezone.service\n"
                 + "Conflicts=getty@tty1.service\n"
                 + "ConditionPathExists=" + KIOSK_YAML_ON_DEVICE + "\n"
                 + "StartLimitIntervalSec=0\n"
@@ -180,7 +216,12 @@ public final class Renderer {
                 + "Environment=AGENT_HTTP_PORT=" + c.agent().httpPort() + "\n"
                 + "Environment=KIOSK_IDLE_TIMEOUT_SECONDS=" + c.app().idleTimeoutSeconds() + "\n"
                 + "Environment=KIOSK_LANGUAGES=" + String.join(",", c.app().languages()) + "\n"
+                + "Environment=KIOSK_TIME_ZONE=" + c.timeZone() + "\n"
+                + "Environment=" + MALLOC_ARENAS + "\n"
                 + "ExecStart=" + execStart + "\n"
+                + "# JavaFX unpacks its native libraries here, and the screen keeps its class-data archive; the rest of\n"
+                + "# the system is read-only to the screen.\n"
+                + "CacheDirectory=" + APP_CACHE.substring("/var/cache/".length()) + "\n"
                 + "Restart=always\n"
                 + "RestartSec=2\n"
                 + "NoNewPrivileges=yes\n"
@@ -192,6 +233,24 @@ public final class Renderer {
                 + "\n"
                 + "[Install]\n"
                 + "WantedBy=graphical.target\n";
+    }
+
+    /**
+     * Sets the Pi's own zone (the /etc/localtime link, /etc/timezone) from kiosk.yaml before the agent and the screen
+     * start, so the system's clock, logs and anything that reads the system zone agree with the kiosk's.
+     * Pulled in by both kiosk units; nothing to enable.
+     */
+    private String timeZoneUnit() {
+        return header
+                + "[Unit]\n"
+                + "Description=Time zone of kiosk " + config.identity().siteId() + "/" + config.identity().kioskId()
+                + " (" + config.timeZone() + ")\n"
+                + "Before=kiosk-agent.service kiosk-app.service\n"
+                + "\n"
+                + "[Service]\n"
+                + "Type=oneshot\n"
+                + "RemainAfterExit=yes\n"
+                + "ExecStart=" + TIMEDATECTL + " set-timezone " + config.timeZone() + "\n";
     }
 
     private String udevRule() {

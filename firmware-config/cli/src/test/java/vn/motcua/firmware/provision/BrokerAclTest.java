@@ -1,30 +1,20 @@
 package vn.motcua.firmware.provision;
 
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.firmware.support.Cli;
-import vn.motcua.firmware.support.MosquittoBroker;
+import vn.motcua.testsupport.Mosquitto;
+import vn.motcua.testsupport.MqttProbe;
 import vn.motcua.protocol.broker.MosquittoPassword;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,9 +32,8 @@ class BrokerAclTest {
     private static final String OTHER_SITE = "so-gddt-dn";
     private static final int NOT_AUTHORIZED = 0x87;
     private Path dir;
-    private MosquittoBroker broker;
-    private MqttClient central;
-    private final List<String> received = new CopyOnWriteArrayList<>();
+    private Mosquitto broker;
+    private MqttProbe central;
 
     @BeforeAll
     void startBrokerWithThreeProvisionedKiosks() throws Exception {
@@ -66,46 +55,15 @@ class BrokerAclTest {
         Path aclFile = dir.resolve("acl");
         Files.writeString(passwdFile, passwd);
         Files.writeString(aclFile, acl);
-        broker = new MosquittoBroker(dir, passwdFile, aclFile);
+        broker = new Mosquitto(passwdFile, aclFile).start();
 
         central = connect("central", "central-pw");
-        central.setCallback(collectInto(received));
-        central.subscribe("kiosk/v1/#", 1);
-    }
-
-    private static MqttCallback collectInto(List<String> messages) {
-        return new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                messages.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        };
+        central.subscribe("kiosk/v1/#");
     }
 
     @AfterAll
     void stopBroker() throws Exception {
         if (central != null) {
-            central.disconnect();
             central.close();
         }
         if (broker != null) {
@@ -117,68 +75,26 @@ class BrokerAclTest {
         return Files.readString(dir.resolve(site + "." + kiosk).resolve(Provisioner.KIOSK_PASSWORD)).strip();
     }
 
-    private MqttClient connect(String username, String password) throws MqttException {
-        MqttClient client = new MqttClient(broker.url(), username + "-" + System.nanoTime(), new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(username);
-        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
-        options.setAutomaticReconnect(false);
-        options.setConnectionTimeout(5);
-        client.connect(options);
-        return client;
+    private MqttProbe connect(String username, String password) throws MqttException {
+        return MqttProbe.connect(broker.url(), username + "-" + System.nanoTime(), username, password);
     }
 
-    /** @return the PUBACK reason code (0 = accepted) */
-    private static int publish(MqttAsyncClient client, String topic, String payload) throws MqttException {
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        IMqttToken token = client.publish(topic, message);
-        try {
-            token.waitForCompletion(5000);
-        } catch (MqttException e) {
-            return e.getReasonCode();
-        }
-        int[] codes = token.getReasonCodes();
-        return codes == null || codes.length == 0 ? 0 : codes[0];
-    }
-
-    private MqttAsyncClient connectAsync(String username, String password) throws MqttException {
-        return connectAsync(username, password, username + "-" + System.nanoTime(), true);
-    }
-
-    private MqttAsyncClient connectAsync(String username, String password, String clientId, boolean cleanStart)
-            throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(broker.url(), clientId, new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(username);
-        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
-        options.setConnectionTimeout(5);
-        options.setCleanStart(cleanStart);
-        if (!cleanStart) {
-            options.setSessionExpiryInterval(600L);
-        }
-        client.connect(options).waitForCompletion(5000);
-        return client;
-    }
-
-    private static void close(MqttAsyncClient client) throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect().waitForCompletion(5000);
-        }
-        client.close();
+    /** A second login kept by the broker after a disconnect: a session of ten minutes. */
+    private MqttProbe connectKeepingSession(String username, String password, String clientId) throws MqttException {
+        return MqttProbe.connect(broker.url(), clientId, username, password, false, 600L);
     }
 
     @Test
     void givenProvisionedKiosk_whenItPublishesOnItsOwnTopics_thenCentralReceivesThem() throws Exception {
-        MqttAsyncClient kiosk = connectAsync(SITE + ".kiosk-01", password(SITE, "kiosk-01"));
+        MqttProbe kiosk = connect(SITE + ".kiosk-01", password(SITE, "kiosk-01"));
         try {
             for (String suffix : List.of("events", "status", "telemetry", "cmd/result")) {
-                assertEquals(0, publish(kiosk, "kiosk/v1/so-gddt-hn/kiosk-01/" + suffix, "own-" + suffix), suffix);
+                assertEquals(0, kiosk.publish("kiosk/v1/so-gddt-hn/kiosk-01/" + suffix, "own-" + suffix), suffix);
             }
         } finally {
-            close(kiosk);
+            kiosk.close();
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.containsAll(List.of(
+        await().atMost(Duration.ofSeconds(10)).until(() -> central.received().containsAll(List.of(
                 "kiosk/v1/so-gddt-hn/kiosk-01/events own-events", "kiosk/v1/so-gddt-hn/kiosk-01/status own-status",
                 "kiosk/v1/so-gddt-hn/kiosk-01/telemetry own-telemetry",
                 "kiosk/v1/so-gddt-hn/kiosk-01/cmd/result own-cmd/result")));
@@ -187,110 +103,98 @@ class BrokerAclTest {
     @Test
     void givenProvisionedKiosk_whenItPublishesOnItsOwnAckCommandOrConfig_thenBrokerRefusesAndNothingArrives()
             throws Exception {
-        List<String> kioskReceived = new CopyOnWriteArrayList<>();
-        MqttAsyncClient kiosk = connectAsync(SITE + ".kiosk-01", password(SITE, "kiosk-01"));
-        kiosk.setCallback(collectInto(kioskReceived));
+        MqttProbe kiosk = connect(SITE + ".kiosk-01", password(SITE, "kiosk-01"));
         try {
-            kiosk.subscribe("kiosk/v1/so-gddt-hn/kiosk-01/ack", 1).waitForCompletion(5000);
-            assertEquals(NOT_AUTHORIZED, publish(kiosk, "kiosk/v1/so-gddt-hn/kiosk-01/ack", "forged-ack {\"upToSeq\":9}"));
-            assertEquals(NOT_AUTHORIZED, publish(kiosk, "kiosk/v1/so-gddt-hn/kiosk-01/cmd", "forged-cmd"));
-            assertEquals(NOT_AUTHORIZED, publish(kiosk, "kiosk/v1/so-gddt-hn/kiosk-01/config", "forged-config"));
-            assertEquals(0, publish(kiosk, "kiosk/v1/so-gddt-hn/kiosk-01/status", "marker-own"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("kiosk/v1/so-gddt-hn/kiosk-01/status marker-own"));
+            kiosk.subscribe("kiosk/v1/so-gddt-hn/kiosk-01/ack");
+            assertEquals(NOT_AUTHORIZED, kiosk.publish("kiosk/v1/so-gddt-hn/kiosk-01/ack", "forged-ack {\"upToSeq\":9}"));
+            assertEquals(NOT_AUTHORIZED, kiosk.publish("kiosk/v1/so-gddt-hn/kiosk-01/cmd", "forged-cmd"));
+            assertEquals(NOT_AUTHORIZED, kiosk.publish("kiosk/v1/so-gddt-hn/kiosk-01/config", "forged-config"));
+            assertEquals(0, kiosk.publish("kiosk/v1/so-gddt-hn/kiosk-01/status", "marker-own"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> central.received().contains("kiosk/v1/so-gddt-hn/kiosk-01/status marker-own"));
         } finally {
-            close(kiosk);
+            kiosk.close();
         }
-        assertFalse(received.stream().anyMatch(m -> m.contains("forged")), received.toString());
-        assertEquals(List.of(), kioskReceived, "the kiosk's own forged ack came back to it");
+        assertFalse(central.received().stream().anyMatch(m -> m.contains("forged")), central.received().toString());
+        assertEquals(List.of(), kiosk.received(), "the kiosk's own forged ack came back to it");
     }
 
     @Test
     void givenProvisionedKiosk_whenItPublishesOnAnotherKiosksOrSitesTopic_thenBrokerRefusesAndNothingArrives()
             throws Exception {
-        MqttAsyncClient kiosk = connectAsync(SITE + ".kiosk-01", password(SITE, "kiosk-01"));
+        MqttProbe kiosk = connect(SITE + ".kiosk-01", password(SITE, "kiosk-01"));
         try {
-            assertEquals(NOT_AUTHORIZED, publish(kiosk, "kiosk/v1/so-gddt-hn/kiosk-02/events", "forged"));
-            assertEquals(NOT_AUTHORIZED, publish(kiosk, "kiosk/v1/so-gddt-hn/kiosk-02/ack", "forged-ack"));
-            assertEquals(NOT_AUTHORIZED, publish(kiosk, "kiosk/v1/so-gddt-dn/kiosk-01/events", "forged-site"));
-            assertEquals(NOT_AUTHORIZED, publish(kiosk, "kiosk/v1/so-gddt-dn/kiosk-01/status", "forged-site-status"));
+            assertEquals(NOT_AUTHORIZED, kiosk.publish("kiosk/v1/so-gddt-hn/kiosk-02/events", "forged"));
+            assertEquals(NOT_AUTHORIZED, kiosk.publish("kiosk/v1/so-gddt-hn/kiosk-02/ack", "forged-ack"));
+            assertEquals(NOT_AUTHORIZED, kiosk.publish("kiosk/v1/so-gddt-dn/kiosk-01/events", "forged-site"));
+            assertEquals(NOT_AUTHORIZED, kiosk.publish("kiosk/v1/so-gddt-dn/kiosk-01/status", "forged-site-status"));
             // Sent after the forged ones on the same connection: once it arrives, they would have arrived too.
-            assertEquals(0, publish(kiosk, "kiosk/v1/so-gddt-hn/kiosk-01/status", "marker"));
+            assertEquals(0, kiosk.publish("kiosk/v1/so-gddt-hn/kiosk-01/status", "marker"));
         } finally {
-            close(kiosk);
+            kiosk.close();
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("kiosk/v1/so-gddt-hn/kiosk-01/status marker"));
-        assertFalse(received.stream().anyMatch(m -> m.contains("forged")), received.toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> central.received().contains("kiosk/v1/so-gddt-hn/kiosk-01/status marker"));
+        assertFalse(central.received().stream().anyMatch(m -> m.contains("forged")), central.received().toString());
     }
 
     @Test
     void givenKioskSubscribedToOthersTopics_whenTheyAndCentralPublish_thenItReceivesOnlyWhatCentralSentIt()
             throws Exception {
-        List<String> kioskReceived = new CopyOnWriteArrayList<>();
-        MqttAsyncClient kiosk = connectAsync(SITE + ".kiosk-01", password(SITE, "kiosk-01"));
-        kiosk.setCallback(collectInto(kioskReceived));
-        MqttAsyncClient other = connectAsync(SITE + ".kiosk-02", password(SITE, "kiosk-02"));
-        MqttAsyncClient otherSite = connectAsync(OTHER_SITE + ".kiosk-01", password(OTHER_SITE, "kiosk-01"));
-        MqttAsyncClient sender = connectAsync("central", "central-pw");
+        MqttProbe kiosk = connect(SITE + ".kiosk-01", password(SITE, "kiosk-01"));
+        MqttProbe other = connect(SITE + ".kiosk-02", password(SITE, "kiosk-02"));
+        MqttProbe otherSite = connect(OTHER_SITE + ".kiosk-01", password(OTHER_SITE, "kiosk-01"));
+        MqttProbe sender = connect("central", "central-pw");
         try {
-            kiosk.subscribe(new String[]{"kiosk/v1/#", "kiosk/v1/so-gddt-hn/kiosk-02/events", "kiosk/v1/+/+/cmd"},
+            kiosk.paho().subscribe(new String[]{"kiosk/v1/#", "kiosk/v1/so-gddt-hn/kiosk-02/events", "kiosk/v1/+/+/cmd"},
                     new int[]{1, 1, 1}).waitForCompletion(5000);
-            assertEquals(0, publish(other, "kiosk/v1/so-gddt-hn/kiosk-02/events", "events-of-02"));
-            assertEquals(0, publish(otherSite, "kiosk/v1/so-gddt-dn/kiosk-01/events", "events-of-dn-01"));
-            assertEquals(0, publish(sender, "kiosk/v1/so-gddt-hn/kiosk-02/cmd", "for-02"));
-            assertEquals(0, publish(sender, "kiosk/v1/so-gddt-dn/kiosk-01/cmd", "for-dn-01"));
-            assertEquals(0, publish(sender, "kiosk/v1/so-gddt-hn/kiosk-01/ack", "ack-for-01"));
-            assertEquals(0, publish(sender, "kiosk/v1/so-gddt-hn/kiosk-01/config", "config-for-01"));
-            assertEquals(0, publish(sender, "kiosk/v1/so-gddt-hn/kiosk-01/cmd", "cmd-for-01"));
+            assertEquals(0, other.publish("kiosk/v1/so-gddt-hn/kiosk-02/events", "events-of-02"));
+            assertEquals(0, otherSite.publish("kiosk/v1/so-gddt-dn/kiosk-01/events", "events-of-dn-01"));
+            assertEquals(0, sender.publish("kiosk/v1/so-gddt-hn/kiosk-02/cmd", "for-02"));
+            assertEquals(0, sender.publish("kiosk/v1/so-gddt-dn/kiosk-01/cmd", "for-dn-01"));
+            assertEquals(0, sender.publish("kiosk/v1/so-gddt-hn/kiosk-01/ack", "ack-for-01"));
+            assertEquals(0, sender.publish("kiosk/v1/so-gddt-hn/kiosk-01/config", "config-for-01"));
+            assertEquals(0, sender.publish("kiosk/v1/so-gddt-hn/kiosk-01/cmd", "cmd-for-01"));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> kioskReceived.contains("kiosk/v1/so-gddt-hn/kiosk-01/cmd cmd-for-01"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> kiosk.received().contains("kiosk/v1/so-gddt-hn/kiosk-01/cmd cmd-for-01"));
             assertEquals(List.of("kiosk/v1/so-gddt-hn/kiosk-01/ack ack-for-01",
                     "kiosk/v1/so-gddt-hn/kiosk-01/config config-for-01",
                     "kiosk/v1/so-gddt-hn/kiosk-01/cmd cmd-for-01"),
-                    kioskReceived.stream().distinct().toList(), "overlapping filters may deliver twice");
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("kiosk/v1/so-gddt-hn/kiosk-02/events events-of-02")
-                    && received.contains("kiosk/v1/so-gddt-dn/kiosk-01/events events-of-dn-01"));
+                    kiosk.received().stream().distinct().toList(), "overlapping filters may deliver twice");
+            await().atMost(Duration.ofSeconds(10)).until(() -> central.received().contains("kiosk/v1/so-gddt-hn/kiosk-02/events events-of-02")
+                    && central.received().contains("kiosk/v1/so-gddt-dn/kiosk-01/events events-of-dn-01"));
         } finally {
-            close(sender);
-            close(otherSite);
-            close(other);
-            close(kiosk);
+            sender.close();
+            otherSite.close();
+            other.close();
+            kiosk.close();
         }
     }
 
     @Test
     void givenCentralLogin_whenItPublishesAnEvent_thenRefused() throws Exception {
-        MqttAsyncClient sender = connectAsync("central", "central-pw");
+        MqttProbe sender = connect("central", "central-pw");
         try {
-            assertEquals(NOT_AUTHORIZED, publish(sender, "kiosk/v1/so-gddt-hn/kiosk-01/events", "central-forged"));
+            assertEquals(NOT_AUTHORIZED, sender.publish("kiosk/v1/so-gddt-hn/kiosk-01/events", "central-forged"));
         } finally {
-            close(sender);
+            sender.close();
         }
     }
 
     @Test
     void givenKioskTakingCentralsClientId_whenItResumesTheSession_thenItGetsNoneOfCentralsMessages() throws Exception {
         String centralId = "central-session-" + System.nanoTime();
-        MqttAsyncClient owner = connectAsync("central", "central-pw", centralId, false);
-        owner.subscribe("$share/central/kiosk/v1/+/+/events", 1).waitForCompletion(5000);
-        List<String> stolen = new CopyOnWriteArrayList<>();
-        MqttAsyncClient thief = new MqttAsyncClient(broker.url(), centralId, new MemoryPersistence());
-        thief.setCallback(collectInto(stolen));
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(SITE + ".kiosk-01");
-        options.setPassword(password(SITE, "kiosk-01").getBytes(StandardCharsets.UTF_8));
-        options.setCleanStart(false);
-        options.setSessionExpiryInterval(600L);
-        thief.connect(options).waitForCompletion(5000);
-        MqttAsyncClient other = connectAsync(SITE + ".kiosk-02", password(SITE, "kiosk-02"));
+        MqttProbe owner = connectKeepingSession("central", "central-pw", centralId);
+        owner.subscribe("$share/central/kiosk/v1/+/+/events");
+        MqttProbe thief = connectKeepingSession(SITE + ".kiosk-01", password(SITE, "kiosk-01"), centralId);
+        MqttProbe other = connect(SITE + ".kiosk-02", password(SITE, "kiosk-02"));
         try {
-            assertEquals(0, publish(other, "kiosk/v1/so-gddt-hn/kiosk-02/events", "for-central-only"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("kiosk/v1/so-gddt-hn/kiosk-02/events for-central-only"));
+            assertEquals(0, other.publish("kiosk/v1/so-gddt-hn/kiosk-02/events", "for-central-only"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> central.received().contains("kiosk/v1/so-gddt-hn/kiosk-02/events for-central-only"));
             await("nothing for the thief").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                    .until(stolen::isEmpty);
+                    .until(() -> thief.receivedCount() == 0);
         } finally {
-            close(other);
-            close(thief);
-            owner.close(true);
+            other.close();
+            thief.close();
+            owner.paho().close(true);
         }
     }
 

@@ -44,7 +44,7 @@ class RenderCommandTest {
         Map<String, byte[]> first = tree(render("kiosk-full.yaml", dir.resolve("a")));
         Map<String, byte[]> second = tree(render("kiosk-full.yaml", dir.resolve("b")));
 
-        assertEquals(8, first.size(), first.keySet().toString());
+        assertEquals(10, first.size(), first.keySet().toString());
         assertEquals(first.keySet(), second.keySet());
         for (String name : first.keySet()) {
             assertArrayEquals(first.get(name), second.get(name), name);
@@ -59,7 +59,8 @@ class RenderCommandTest {
         for (String kiosk : List.of("kiosk-full.yaml", "kiosk-uart-gluon.yaml")) {
             Path units = render(kiosk, dir.resolve(kiosk)).resolve("etc/systemd/system");
             Processes.Result r = Processes.run(List.of("systemd-analyze", "verify",
-                    units.resolve("kiosk-agent.service").toString(), units.resolve("kiosk-app.service").toString()));
+                    units.resolve("kiosk-agent.service").toString(), units.resolve("kiosk-app.service").toString(),
+                    units.resolve("kiosk-timezone.service").toString()));
             assertEquals(0, r.status(), kiosk + ": " + r.output());
             assertEquals("", r.output(), kiosk);
         }
@@ -70,12 +71,12 @@ class RenderCommandTest {
         Path units = render("kiosk-full.yaml", dir).resolve("etc/systemd/system");
         Path broken = units.resolve("kiosk-agent.service");
         Files.writeString(broken, Files.readString(broken).replace("ProtectSystem=strict", "ProtectSystem=very")
-                .replace("/usr/bin/java", "/usr/bin/no-such-java"));
+                .replace("ExecStart=/bin/sh ", "ExecStart=/usr/bin/no-such-shell "));
 
         Processes.Result r = Processes.run(List.of("systemd-analyze", "verify", broken.toString()));
 
         assertNotEquals(0, r.status(), r.output());
-        assertTrue(r.output().contains("no-such-java"), r.output());
+        assertTrue(r.output().contains("no-such-shell"), r.output());
     }
 
     @Test
@@ -87,14 +88,26 @@ class RenderCommandTest {
                 "ProtectSystem=strict", "ReadWritePaths=/var/lib/kiosk-agent", "DevicePolicy=closed",
                 "DeviceAllow=char-gpiochip rw", "DeviceAllow=/dev/kiosk-printer rw",
                 "Environment=KIOSK_CONFIG=/etc/kiosk/kiosk.yaml",
-                "ExecStart=/usr/bin/java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar /usr/share/kiosk-agent/kiosk-agent.jar")) {
+                "Environment=MALLOC_ARENA_MAX=2",
+                "ExecStart=/bin/sh /usr/lib/kiosk-agent/java-cds /var/cache/kiosk-agent "
+                        + "/usr/bin/java -Xmx96m -XX:MaxMetaspaceSize=96m -XX:MaxDirectMemorySize=32m "
+                        + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=32m "
+                        + "-XX:+ExitOnOutOfMemoryError -jar /usr/share/kiosk-agent/kiosk-agent.jar",
+                // ProtectSystem=strict leaves the agent no other place for its class-data archive
+                "CacheDirectory=kiosk-agent")) {
             assertTrue(agent.contains(line), line + " missing from\n" + String.join("\n", agent));
         }
         assertEquals(2, agent.stream().filter(l -> l.startsWith("DeviceAllow=")).count());
 
         String app = Files.readString(out.resolve(Renderer.APP_UNIT));
-        assertTrue(app.contains("ExecStart=/usr/bin/cage -d -s -r -- /usr/bin/java -Xmx384m "
+        assertTrue(app.contains("ExecStart=/usr/bin/cage -d -s -r -- /bin/sh /usr/lib/kiosk-agent/java-cds "
+                + "/var/cache/kiosk-app /usr/bin/java -Xmx160m -XX:MaxMetaspaceSize=64m "
+                + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=32m "
+                + "-XX:+ExitOnOutOfMemoryError -Djavafx.cachedir=/var/cache/kiosk-app "
                 + "-cp /usr/share/kiosk-app/lib/*:/usr/share/kiosk-app/javafx-gtk/* vn.motcua.app.Launcher\n"), app);
+        // ProtectSystem=strict leaves the screen no other place to unpack JavaFX's native libraries and keep its
+        // class-data archive
+        assertTrue(app.contains("\nCacheDirectory=kiosk-app\n"), app);
         assertTrue(app.contains("\nUser=kiosk\n") && app.contains("\nRestart=always\n"), app);
 
         assertEquals("consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0 "
@@ -107,6 +120,7 @@ class RenderCommandTest {
                         + "GROUP=\"kiosk\", MODE=\"0660\"\n"));
         assertTrue(Files.readString(out.resolve(Renderer.TIMESYNCD)).contains("\nNTP=0.vn.pool.ntp.org 1.asia.pool.ntp.org\n"));
         assertTrue(Files.readString(out.resolve(Renderer.JOURNALD)).contains("\nStorage=volatile\n"));
+        assertEquals("Asia/Ho_Chi_Minh\n", Files.readString(out.resolve(Renderer.TIMEZONE)));
         assertArrayEquals(Files.readAllBytes(Cli.resource("kiosk-full.yaml")),
                 Files.readAllBytes(out.resolve(Renderer.AGENT_CONFIG)));
     }
@@ -125,8 +139,34 @@ class RenderCommandTest {
                 Files.readString(out.resolve(Renderer.CMDLINE)));
         String app = Files.readString(out.resolve(Renderer.APP_UNIT));
         assertFalse(app.contains("cage") || app.contains("javafx-gtk"), app);
+        assertTrue(app.contains("\nExecStart=/bin/sh /usr/lib/kiosk-agent/java-cds /var/cache/kiosk-app /usr/bin/java "),
+                app);
         assertTrue(app.contains("--module-path /opt/javafx-gluon/lib --add-modules javafx.controls -Dglass.platform=Monocle "
                 + "-Dmonocle.platform=EGL"), app);
+    }
+
+    @Test
+    void givenTimeZone_whenRendered_thenThePiTheAgentAndTheScreenAllUseIt(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("kiosk.yaml");
+        Files.writeString(yaml, Files.readString(Cli.resource("kiosk-full.yaml"))
+                .replace("timeZone: Asia/Ho_Chi_Minh", "timeZone: Asia/Bangkok"));
+        Path out = dir.resolve("out");
+        Cli r = Cli.run("render", yaml.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+
+        assertEquals("Asia/Bangkok\n", Files.readString(out.resolve(Renderer.TIMEZONE)));
+        List<String> zoneUnit = Files.readAllLines(out.resolve(Renderer.TIMEZONE_UNIT));
+        assertTrue(zoneUnit.contains("ExecStart=/usr/bin/timedatectl set-timezone Asia/Bangkok"), zoneUnit.toString());
+        assertTrue(zoneUnit.contains("Before=kiosk-agent.service kiosk-app.service"), zoneUnit.toString());
+        List<String> app = Files.readAllLines(out.resolve(Renderer.APP_UNIT));
+        assertTrue(app.contains("Environment=KIOSK_TIME_ZONE=Asia/Bangkok"), app.toString());
+        assertTrue(app.stream().anyMatch(l -> l.startsWith("Wants=") && l.contains("kiosk-timezone.service")),
+                app.toString());
+        List<String> agent = Files.readAllLines(out.resolve(Renderer.AGENT_UNIT));
+        assertTrue(agent.stream().anyMatch(l -> l.startsWith("Wants=") && l.contains("kiosk-timezone.service")),
+                agent.toString());
+        // the agent reads its zone from the same kiosk.yaml
+        assertTrue(Files.readString(out.resolve(Renderer.AGENT_CONFIG)).contains("timeZone: Asia/Bangkok"));
     }
 
     @Test

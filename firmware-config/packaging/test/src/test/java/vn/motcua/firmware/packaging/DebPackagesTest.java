@@ -1,5 +1,6 @@
 package vn.motcua.firmware.packaging;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,6 +66,15 @@ class DebPackagesTest {
         assertTrue(r.output().contains("Depends: openjdk-17-jre-headless | java17-runtime-headless, adduser"), r.output());
     }
 
+    @Test
+    void givenTheAgentPackage_whenItsDependenciesAreRead_thenEspeakNgComesWithIt_forTheDefaultVoicePack()
+            throws Exception {
+        Run r = run("dpkg-deb", "--field", deb("kiosk-agent").toString(), "Depends");
+
+        assertEquals(0, r.status(), r.output());
+        assertTrue(r.output().matches("(?s).*\\bespeak-ng\\b.*"), r.output());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"kiosk-agent", "kiosk-app"})
     void givenPackage_whenContentsListed_thenTheFilesAreExactlyThoseTheReadmeNames(String name) throws Exception {
@@ -117,4 +127,53 @@ class DebPackagesTest {
         String postinst = Files.readString(dir.resolve("control/postinst"));
         assertTrue(postinst.contains("deb-systemd-helper enable " + name + ".service"), postinst);
     }
+
+    @Test
+    void givenAppPackage_whenItsLibJarsRead_thenNoneCarriesTheBuildMachinesJavaFx(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("dpkg-deb", "-x", deb("kiosk-app").toString(), dir.toString()).status());
+
+        // JavaFX comes only from javafx-gtk/ (linux-aarch64): an x86 copy earlier on the class path wins, and the
+        // screen finds no usable graphics pipeline on the Pi
+        try (Stream<Path> jars = Files.list(dir.resolve("usr/share/kiosk-app/lib"))) {
+            for (Path jar : jars.toList()) {
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                    List<String> javafx = zip.stream().map(java.util.zip.ZipEntry::getName)
+                            .filter(n -> n.startsWith("javafx/") || n.startsWith("com/sun/glass/") || n.endsWith(".so"))
+                            .limit(3).toList();
+                    assertEquals(List.of(), javafx, jar.getFileName() + " carries JavaFX");
+                }
+            }
+        }
+    }
+
+    @Test
+    void givenAppPackage_whenJavaFxNativesRead_thenNoneNeedsANewerGlibcThanBookworms(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("dpkg-deb", "-x", deb("kiosk-app").toString(), dir.toString()).status());
+        Pattern glibc = Pattern.compile("GLIBC_2\\.(\\d+)");
+        List<String> tooNew = new ArrayList<>();
+        int libraries = 0;
+
+        try (Stream<Path> jars = Files.list(dir.resolve("usr/share/kiosk-app/javafx-gtk"))) {
+            for (Path jar : jars.toList()) {
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                    for (java.util.zip.ZipEntry e : zip.stream().filter(e -> e.getName().endsWith(".so")).toList()) {
+                        libraries++;
+                        String text = new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.ISO_8859_1);
+                        java.util.regex.Matcher m = glibc.matcher(text);
+                        while (m.find()) {
+                            if (Integer.parseInt(m.group(1)) > BOOKWORM_GLIBC_MINOR) {
+                                tooNew.add(e.getName() + " needs " + m.group());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        assertTrue(libraries > 0, "no native libraries in javafx-gtk");
+        assertEquals(List.of(), tooNew.stream().distinct().toList(), "Bookworm has glibc 2." + BOOKWORM_GLIBC_MINOR);
+    }
+
+    /** Debian 12 and Raspberry Pi OS Bookworm ship glibc 2.36. */
+    private static final int BOOKWORM_GLIBC_MINOR = 36;
 }

@@ -1,0 +1,224 @@
+package vn.motcua.central.report.integrity;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.central.report.RatingRollup;
+import vn.motcua.central.report.ReportQuery;
+import vn.motcua.central.store.Database;
+import vn.motcua.protocol.ProtocolCodec;
+import vn.motcua.protocol.ProtocolException;
+import vn.motcua.protocol.event.CounterSignedIn;
+import vn.motcua.protocol.event.CounterSignedOut;
+import vn.motcua.protocol.event.EventBody;
+import vn.motcua.protocol.event.EventType;
+import vn.motcua.protocol.event.RatingSubmitted;
+import vn.motcua.protocol.event.TicketCalled;
+import vn.motcua.protocol.event.TicketIssued;
+import vn.motcua.protocol.event.TicketNoShow;
+import vn.motcua.protocol.event.TicketServed;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The integrity flags of a period (and site): reads the stored ratings and services of the period and every call
+ * and service of the rated tickets straight from the events, so a flag always matches what was received. An event
+ * that cannot be read is left out here, as the rollups set it aside.
+ */
+@Singleton
+public class IntegrityService {
+    private static final Logger LOG = LoggerFactory.getLogger(IntegrityService.class);
+    private static final ProtocolCodec CODEC = new ProtocolCodec();
+    /** Rated tickets looked up per statement: well under either database's limit of parameters. */
+    private static final int TICKETS_PER_QUERY = 500;
+
+    private final Database sql;
+    private final IntegrityCheck check;
+
+    public IntegrityService(Database sql, IntegrityConfig config) {
+        this.sql = sql;
+        this.check = new IntegrityCheck(config);
+    }
+
+    /** The flags of the query's days and site (every site when none). */
+    public List<Flag> flags(ReportQuery q) {
+        return flags(q.from(), q.to(), q.site());
+    }
+
+    public List<Flag> flags(LocalDate from, LocalDate to, String site) {
+        List<Rated> ratings = new ArrayList<>();
+        Map<String, Instant> calledOrServed = new HashMap<>();
+        Map<String, Instant> served = new HashMap<>();
+        Map<String, Long> servedPerCounterDay = new HashMap<>();
+        String siteFilter = site.isEmpty() ? "" : " AND site_id = ?";
+        sql.query("integrity events", c -> {
+            // 1. the period's ratings and services, found by time: an event's time carries the kiosk's own offset, so
+            // its local day is at most a day either side of the date it starts with; the exact day is checked here
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_id, site_id, kiosk_id, type, at, data "
+                    + "FROM events WHERE type IN ('rating.submitted', 'ticket.served') AND at >= ? AND at < ?"
+                    + siteFilter)) {
+                ps.setString(1, from.minusDays(1).toString());
+                ps.setString(2, to.plusDays(2).toString());
+                if (!site.isEmpty()) {
+                    ps.setString(3, site);
+                }
+                each(ps, body -> body.accept(new Ignoring() {
+                    @Override
+                    public Void ticketServed(TicketServed s) {
+                        if (within(body.day, from, to)) {
+                            servedPerCounterDay.merge(IntegrityCheck.Tickets.counterDay(body.site,
+                                    s.counter() == null ? "" : s.counter(), body.day), 1L, Long::sum);
+                        }
+                        return null;
+                    }
+
+                    @Override
+                    public Void ratingSubmitted(RatingSubmitted r) {
+                        if (within(body.day, from, to)) {
+                            ratings.add(new Rated(body.eventId, body.at, body.day, body.site, body.kiosk,
+                                    r.ticketId(), orEmpty(r.counter()), orEmpty(r.officerId()),
+                                    r.level().wireName()));
+                        }
+                        return null;
+                    }
+                }));
+            }
+            // 2. every call and service ever stored of the rated tickets, found by ticket
+            Map<String, Set<String>> rated = new TreeMap<>();
+            for (Rated r : ratings) {
+                if (r.ticketId() != null) {
+                    rated.computeIfAbsent(r.site(), k -> new TreeSet<>()).add(r.ticketId());
+                }
+            }
+            for (Map.Entry<String, Set<String>> e : rated.entrySet()) {
+                List<String> tickets = new ArrayList<>(e.getValue());
+                for (int first = 0; first < tickets.size(); first += TICKETS_PER_QUERY) {
+                    List<String> chunk = tickets.subList(first, Math.min(tickets.size(), first + TICKETS_PER_QUERY));
+                    try (PreparedStatement ps = c.prepareStatement("SELECT event_id, site_id, kiosk_id, type, at, data "
+                            + "FROM events WHERE type IN ('ticket.called', 'ticket.served') AND site_id = ? "
+                            + "AND data ->> 'ticketId' IN (" + "?, ".repeat(chunk.size() - 1) + "?)")) {
+                        ps.setString(1, e.getKey());
+                        for (int i = 0; i < chunk.size(); i++) {
+                            ps.setString(i + 2, chunk.get(i));
+                        }
+                        each(ps, body -> body.accept(new Ignoring() {
+                            @Override
+                            public Void ticketCalled(TicketCalled called) {
+                                calledOrServed.merge(IntegrityCheck.Tickets.ticket(body.site, called.ticketId()),
+                                        body.at, (a, b) -> a.isAfter(b) ? a : b);
+                                return null;
+                            }
+
+                            @Override
+                            public Void ticketServed(TicketServed s) {
+                                String key = IntegrityCheck.Tickets.ticket(body.site, s.ticketId());
+                                calledOrServed.merge(key, body.at, (a, b) -> a.isAfter(b) ? a : b);
+                                served.merge(key, body.at, (a, b) -> a.isAfter(b) ? a : b);
+                                return null;
+                            }
+                        }));
+                    }
+                }
+            }
+            return null;
+        });
+        return check.flags(ratings, new IntegrityCheck.Tickets(calledOrServed, served, servedPerCounterDay));
+    }
+
+    private static boolean within(String day, LocalDate from, LocalDate to) {
+        LocalDate d = LocalDate.parse(day);
+        return !d.isBefore(from) && !d.isAfter(to);
+    }
+
+    /** Reads each event the statement finds, leaving out those that cannot be read. */
+    private static void each(PreparedStatement ps, java.util.function.Consumer<Read> visit) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                read(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)).ifPresent(visit);
+            }
+        }
+    }
+
+    /** A visitor that passes over every event it does not override. */
+    private abstract static class Ignoring implements EventBody.Visitor<Void> {
+        @Override
+        public Void ticketIssued(TicketIssued issued) {
+            return null;
+        }
+
+        @Override
+        public Void ticketCalled(TicketCalled called) {
+            return null;
+        }
+
+        @Override
+        public Void ticketServed(TicketServed s) {
+            return null;
+        }
+
+        @Override
+        public Void ticketNoShow(TicketNoShow noShow) {
+            return null;
+        }
+
+        @Override
+        public Void ratingSubmitted(RatingSubmitted r) {
+            return null;
+        }
+
+        @Override
+        public Void counterSignedIn(CounterSignedIn signedIn) {
+            return null;
+        }
+
+        @Override
+        public Void counterSignedOut(CounterSignedOut signedOut) {
+            return null;
+        }
+    }
+
+    /** The flags of one subject and kind, for the drill-down; empty when that subject has no such flag. */
+    public Optional<Flag> flag(LocalDate from, LocalDate to, String site, Subject subject, String id, FlagKind kind) {
+        return flags(from, to, site).stream().filter(f -> f.subject() == subject && f.id().equals(id)
+                && f.kind() == kind).findFirst();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A stored event with its body, wall time and local day. */
+    private record Read(String eventId, String site, String kiosk, Instant at, String day, EventBody body) {
+        <R> R accept(EventBody.Visitor<R> v) {
+            return body.accept(v);
+        }
+    }
+
+    private static Optional<Read> read(String eventId, String site, String kiosk, String type, String at,
+                                       String data) {
+        try {
+            OffsetDateTime time = OffsetDateTime.parse(at);
+            EventType t = EventType.fromWire(type).orElseThrow(() -> new IllegalArgumentException("type " + type));
+            return Optional.of(new Read(eventId, site, kiosk, time.toInstant(),
+                    time.atZoneSameInstant(RatingRollup.ZONE).toLocalDate().toString(), CODEC.decodeStoredData(t, data)));
+        } catch (DateTimeException | IllegalArgumentException | ProtocolException e) {
+            LOG.debug("integrity check leaves out event {}: {}", eventId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package vn.motcua.central.report;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.motcua.central.WebConsoleSession;
+import vn.motcua.central.store.EventStore;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The integrity page, its drill-down, and the flags beside the report's figures and in its exports, against the
+ * running service with a month whose kiosk k2 had a burst. The pages are also written to target/integrity-pages for
+ * a look in a browser.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IntegrityPageTest implements TestPropertyProvider {
+    private static final String ADMIN = "admin";
+    private static final String PASSWORD = "correct horse battery";
+    private static final String RANGE = "from=2026-11-01&to=2026-11-30";
+    private static final Path OUT = Path.of("target", "integrity-pages");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    EventStore store;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = WebConsoleSession.centralProperties("central-integrity-page-test", ADMIN, PASSWORD);
+        p.put("central.reports.rollup-every", "200ms");
+        return p;
+    }
+
+    @BeforeAll
+    void aMonthWithABurstAndAFavouredOfficer() {
+        new MonthOfRatings(MonthOfRatings.Pattern.BURST).store(store);
+    }
+
+    private String get(String path) throws Exception {
+        WebConsoleSession s = WebConsoleSession.signIn(http, ADMIN, PASSWORD);
+        return http.toBlocking().retrieve(s.on(HttpRequest.GET(path)));
+    }
+
+    private byte[] bytes(String path) {
+        WebConsoleSession s = WebConsoleSession.signIn(http, ADMIN, PASSWORD);
+        return http.toBlocking().retrieve(s.on(HttpRequest.GET(path)), byte[].class);
+    }
+
+    private static void keep(String name, String html) throws Exception {
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve(name), html);
+    }
+
+    @Test
+    void thePageListsTheFlagAndItsDrillDownListsTheRatingsBehindIt() throws Exception {
+        String page = get("/reports/integrity?" + RANGE + "&lang=en");
+        keep("integrity.html", page);
+        assertTrue(page.contains("Burst of ratings on one kiosk"), page);
+        Matcher link = Pattern.compile("href=\"(/reports/integrity/ratings\\?[^\"]*subject=kiosk&amp;id=k2&amp;flag=burst)\"")
+                .matcher(page);
+        assertTrue(link.find(), page);
+        String drill = get(link.group(1).replace("&amp;", "&") + "&lang=en");
+        keep("integrity-ratings.html", drill);
+        String ratings = drill.substring(drill.indexOf("id=\"integrity-ratings\""));
+        assertEquals(MonthOfRatings.PER_DAY, ratings.split("<tr>").length - 2, "a header row, then one per rating");
+        assertTrue(ratings.contains("t-10-2-0") && ratings.contains("t-10-2-6"), ratings);
+    }
+
+    @Test
+    void theReportShowsTheFlagsBesideTheFiguresAndCountsEveryRating() throws Exception {
+        int all = new MonthOfRatings(MonthOfRatings.Pattern.BURST).ratings;
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/reports?" + RANGE)
+                .contains("id=\"total-ratings\">" + all + "<"));
+        String report = get("/reports?" + RANGE + "&lang=en");
+        keep("report.html", report);
+        assertTrue(report.contains("id=\"total-ratings\">" + all + "<"), "flagged ratings stay in the figures");
+        assertTrue(report.contains("id=\"integrity-card\""));
+        assertTrue(report.contains("Burst of ratings on one kiosk"));
+        String csv = new String(bytes("/reports/integrity.csv?" + RANGE), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("\"k2\",\"Nhiều đánh giá dồn dập trên một ki-ốt\",7"), csv);
+        assertFalse(csv.contains("integrity."), "no message key in place of its text: " + csv);
+        String english = new String(bytes("/reports/integrity.csv?" + RANGE + "&lang=en"), StandardCharsets.UTF_8);
+        assertTrue(english.contains("\"k2\",\"Burst of ratings on one kiosk\",7"), english);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes("/reports/export.xlsx?" + RANGE
+                + "&lang=en")))) {
+            assertNotNull(book.getSheet("Integrity flags"));
+            assertTrue(book.getSheet("Integrity flags").getLastRowNum() >= 2);
+        }
+    }
+}

@@ -3,6 +3,7 @@ package vn.motcua.central.report;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import vn.motcua.central.report.satisfaction.SatisfactionSums;
+import vn.motcua.central.report.servicelevel.ServiceLevelSums;
 import vn.motcua.central.store.Database;
 import vn.motcua.protocol.event.CounterSignedIn;
 import vn.motcua.protocol.event.CounterSignedOut;
@@ -195,10 +196,12 @@ public class QueueRollup {
         for (Event e : all) {
             newest = Math.max(newest, e.at().toEpochMilli());
         }
-        writeFigures(c, sums);
+        ServiceLevelSums periods = new ServiceLevelSums();
+        writeFigures(c, sums, periods);
         writeServed(c, served);
         visits.write(c);
-        writeMinutes(c, minutes);
+        writeMinutes(c, minutes, periods);
+        periods.write(c);
         writeTickets(c, tickets, changed);
         // a kiosk whose clock runs ahead must not make every remembered ticket look old
         prune(c, Math.min(newest, clock.millis()) - KEEP_OPEN.toMillis());
@@ -407,7 +410,9 @@ public class QueueRollup {
         return out;
     }
 
-    private static void writeFigures(Connection c, Map<Key, Figures> sums) throws SQLException {
+    /** Adds the day's figures to {@code queue_daily}, and the counters' to the service level's periods. */
+    private static void writeFigures(Connection c, Map<Key, Figures> sums, ServiceLevelSums periods)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO queue_daily (day, site_id, service, counter, issued, called, waited, wait_seconds, served,
                     no_shows, service_seconds)
@@ -434,6 +439,8 @@ public class QueueRollup {
                 ps.setLong(10, f.noShows);
                 ps.setLong(11, f.serviceSeconds);
                 ps.addBatch();
+                periods.figures(k.day(), k.site(), k.service(), k.counter(), f.called, f.served, f.noShows,
+                        f.waited);
             }
             ps.executeBatch();
         }
@@ -468,7 +475,8 @@ public class QueueRollup {
         sums.write(c);
     }
 
-    private static void writeMinutes(Connection c, Map<MinuteKey, Long> minutes) throws SQLException {
+    private static void writeMinutes(Connection c, Map<MinuteKey, Long> minutes, ServiceLevelSums periods)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO calls_by_wait_minute (day, site_id, service, counter, minute, called)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -483,6 +491,7 @@ public class QueueRollup {
                 ps.setInt(5, e.getKey().minute());
                 ps.setLong(6, e.getValue());
                 ps.addBatch();
+                periods.waited(k.day(), k.site(), k.service(), k.counter(), e.getKey().minute(), e.getValue());
             }
             ps.executeBatch();
         }

@@ -236,4 +236,11 @@ public final class ReportColumns {
                     .page(PageCell.number("over")),
             ReportColumn.of("over_target_share", "sla.overShare", Format.SHARE, ServiceLevelLine::overShare)
                     .page(PageCell.number("overShare")));
+
+    /**
+     * Waiting against the service's target over all sites for a month, quarter or year: the same columns per site
+     * and service, without the day and the counter.
+     */
+    static final List<ReportColumn<ServiceLevelLine>> SERVICE_LEVEL_SITES = SERVICE_LEVEL.stream()
+            .filter(c -> !List.of("day", "counter").contains(c.key())).toList();
 }

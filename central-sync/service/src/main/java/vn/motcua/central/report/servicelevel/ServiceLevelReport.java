@@ -1,6 +1,7 @@
 package vn.motcua.central.report.servicelevel;
 
 import jakarta.inject.Singleton;
+import vn.motcua.central.report.satisfaction.SatisfactionPeriod;
 import vn.motcua.central.store.Database;
 
 import java.sql.PreparedStatement;
@@ -8,13 +9,17 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Waiting against each service's target, per site, day, service and counter: tickets called and served (from
  * {@code queue_daily}) and how many of the known waits passed the target (from {@code calls_by_wait_minute}); both
- * are filled by the queue rollup, a wait running from the ticket's issue to its first call.
+ * are filled by the queue rollup, a wait running from the ticket's issue to its first call. Over all sites, one line
+ * per site and service for a month, quarter or year, from the sums the rollup keeps per period
+ * ({@link ServiceLevelSums}).
  */
 @Singleton
 public class ServiceLevelReport {
@@ -35,6 +40,69 @@ public class ServiceLevelReport {
     }
 
     private record Key(String site, String day, String service, String counter) {
+    }
+
+    /** All sites over a period: a line per site and service (no day, no counter), and their total. */
+    public record SitesReport(SatisfactionPeriod period, List<ServiceLevelLine> lines, ServiceLevelLine total) {
+    }
+
+    private record SiteService(String site, String service) {
+    }
+
+    /** Targets per query: three parameters each, well under either database's limit. */
+    private static final int TARGETS_PER_QUERY = 500;
+
+    /**
+     * Every site's lines of a period: each is the one-site report's lines of that site and service summed over the
+     * period's days, measured against the site's current targets as that report is.
+     */
+    public SitesReport sites(SatisfactionPeriod period) {
+        return sql.query("service-level report of all sites", c -> {
+            Map<String, Map<String, Integer>> targets = configured.targets(c, "");
+            Map<SiteService, long[]> figures = new TreeMap<>(Comparator.comparing(SiteService::site)
+                    .thenComparing(SiteService::service));
+            try (PreparedStatement ps = c.prepareStatement("SELECT site_id, service, called, served, no_shows, "
+                    + "waited FROM service_level_period WHERE period = ?")) {
+                ps.setString(1, period.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        figures.put(new SiteService(rs.getString(1), rs.getString(2)),
+                                new long[]{rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), 0});
+                    }
+                }
+            }
+            List<SiteService> targeted = figures.keySet().stream()
+                    .filter(k -> targets.getOrDefault(k.site(), Map.of()).containsKey(k.service())).toList();
+            // the database sums the minutes above each line's own target, so one row per line comes back
+            for (int start = 0; start < targeted.size(); start += TARGETS_PER_QUERY) {
+                List<SiteService> chunk = targeted.subList(start, Math.min(targeted.size(), start + TARGETS_PER_QUERY));
+                try (PreparedStatement ps = c.prepareStatement("WITH t (site_id, service, target_minutes) AS (VALUES "
+                        + "(?, ?, ?), ".repeat(chunk.size() - 1) + "(?, ?, ?)) "
+                        + "SELECT m.site_id, m.service, SUM(m.called) FROM t JOIN calls_by_wait_period m "
+                        + "ON m.period = ? AND m.site_id = t.site_id AND m.service = t.service "
+                        + "AND m.minute > t.target_minutes GROUP BY m.site_id, m.service")) {
+                    int i = 1;
+                    for (SiteService k : chunk) {
+                        ps.setString(i++, k.site());
+                        ps.setString(i++, k.service());
+                        ps.setInt(i++, targets.get(k.site()).get(k.service()));
+                    }
+                    ps.setString(i, period.value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            figures.get(new SiteService(rs.getString(1), rs.getString(2)))[4] = rs.getLong(3);
+                        }
+                    }
+                }
+            }
+            List<ServiceLevelLine> lines = new ArrayList<>();
+            figures.forEach((k, f) -> {
+                Integer target = targets.getOrDefault(k.site(), Map.of()).get(k.service());
+                lines.add(new ServiceLevelLine(k.site(), null, k.service(), null, target, f[0], f[1], f[2], f[3],
+                        target == null ? null : f[4]));
+            });
+            return new SitesReport(period, List.copyOf(lines), total(lines));
+        });
     }
 
     public Report report(LocalDate from, LocalDate to, String site) {

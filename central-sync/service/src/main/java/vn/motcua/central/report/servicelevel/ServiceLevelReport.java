@@ -73,14 +73,15 @@ public class ServiceLevelReport {
             }
             List<SiteService> targeted = figures.keySet().stream()
                     .filter(k -> targets.getOrDefault(k.site(), Map.of()).containsKey(k.service())).toList();
-            // the database sums the minutes above each line's own target, so one row per line comes back
+            // the database sums the minutes above each line's own target, so one row per line comes back; a
+            // subquery per line reads only its minutes over target through the key (a join scanned the period)
             for (int start = 0; start < targeted.size(); start += TARGETS_PER_QUERY) {
                 List<SiteService> chunk = targeted.subList(start, Math.min(targeted.size(), start + TARGETS_PER_QUERY));
                 try (PreparedStatement ps = c.prepareStatement("WITH t (site_id, service, target_minutes) AS (VALUES "
-                        + "(?, ?, ?), ".repeat(chunk.size() - 1) + "(?, ?, ?)) "
-                        + "SELECT m.site_id, m.service, SUM(m.called) FROM t JOIN calls_by_wait_period m "
-                        + "ON m.period = ? AND m.site_id = t.site_id AND m.service = t.service "
-                        + "AND m.minute > t.target_minutes GROUP BY m.site_id, m.service")) {
+                        + "(?, ?, ?), ".repeat(chunk.size() - 1) + "(?, ?, ?)) SELECT t.site_id, t.service, "
+                        + "(SELECT SUM(m.called) FROM calls_by_wait_period m WHERE m.period = ? "
+                        + "AND m.site_id = t.site_id AND m.service = t.service AND m.minute > t.target_minutes) "
+                        + "FROM t")) {
                     int i = 1;
                     for (SiteService k : chunk) {
                         ps.setString(i++, k.site());

@@ -60,13 +60,17 @@ class MigrationLayoutTest {
 
     /** Versions 1 and 14 differ per dialect; all the others are byte for byte the same on both. */
     private static Map<String, Integer> checksums(int v1, int v14) {
-        int[] shared = {0, -1535695768, -451764936, -456609112, 1970254758, 56735287, -1288845388, -1399609918,
+        Integer[] shared = {0, -1535695768, -451764936, -456609112, 1970254758, 56735287, -1288845388, -1399609918,
                 -1055557991, 635037661, 777674383, 692398061, -1604448604, 0, 300059628, -297181683, -2080500299, 733469184, 399484512,
                 1300948827, -1350221654, 1681584146, 2130740550, 877605457, -1624516442,
-                -375834281, 1499586306};
+                -375834281, 1499586306,
+                null, // V28 comes from another branch: its checksum goes here when both are merged
+                645771290};
         Map<String, Integer> out = new LinkedHashMap<>();
         for (int v = 1; v <= shared.length; v++) {
-            out.put(String.valueOf(v), v == 1 ? v1 : v == 14 ? v14 : shared[v - 1]);
+            if (shared[v - 1] != null) {
+                out.put(String.valueOf(v), v == 1 ? v1 : v == 14 ? v14 : shared[v - 1]);
+            }
         }
         return out;
     }

@@ -79,10 +79,19 @@ public class OfficerLinesRefresher {
             }
             return out;
         });
+        int refreshed = 0;
         for (String site : sites) {
-            refresh(site);
+            try {
+                refresh(site);
+                refreshed++;
+            } catch (StoreException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // one site's failure must not hold up the sites due after it, pass after pass
+                LOG.error("officer lines of site {}: not refreshed, it stays due", site, e);
+            }
         }
-        return sites.size();
+        return refreshed;
     }
 
     /** Recomputes the site's due days, their weeks and months; returns the periods written. */

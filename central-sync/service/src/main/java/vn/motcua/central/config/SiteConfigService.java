@@ -10,6 +10,7 @@ import vn.motcua.central.web.Principal;
 import vn.motcua.central.command.CommandSigner;
 import vn.motcua.central.kiosklink.KioskDownlink;
 import vn.motcua.central.kiosklink.TelemetryReceived;
+import vn.motcua.central.report.officer.OfficerLinesDue;
 import vn.motcua.central.store.Database;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.central.store.KioskKey;
@@ -121,6 +122,7 @@ public class SiteConfigService {
                 ps.setLong(5, clock.millis());
                 ps.executeUpdate();
             }
+            OfficerLinesDue.markKeptDays(c, siteId, clock.millis());
             return null;
         });
         int sent = 0;

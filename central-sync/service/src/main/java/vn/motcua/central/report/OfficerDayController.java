@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import vn.motcua.central.report.officer.KeptOfficerLines;
 import vn.motcua.central.report.officer.OfficerDayReport;
 import vn.motcua.central.report.officer.OfficerPeriod;
 import vn.motcua.central.web.Frame;
@@ -25,30 +26,49 @@ import java.util.List;
 /**
  * The officer's day for managers: the page {@code /reports/officers} (a day, week or month; one site or all), its
  * CSV and its workbook, for reporters and admins, who see every officer. An officer sees their own figures of today
- * on the counter console instead.
+ * on the counter console instead. One site is computed as asked; all sites are read from the lines kept per site
+ * ({@link KeptOfficerLines}), and the page says as of when and how many sites wait for an update.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OfficerDayController {
     private final OfficerDayReport reports;
+    private final KeptOfficerLines kept;
     private final Views views;
     private final Clock clock;
 
-    public OfficerDayController(OfficerDayReport reports, Views views, Clock clock) {
+    public OfficerDayController(OfficerDayReport reports, KeptOfficerLines kept, Views views, Clock clock) {
         this.reports = reports;
+        this.kept = kept;
         this.views = views;
         this.clock = clock;
     }
 
-    /** The page's model. */
+    /**
+     * The page's model; {@code computedAt} (as the page writes a time, "—" when nothing is kept) and
+     * {@code waitingSites} only for all sites, null for one.
+     */
     public record Page(OfficerPeriod period, String site, String unit, List<String> kinds, String query,
-                       ReportViews.Table table) {
+                       ReportViews.Table table, String computedAt, Integer waitingSites) {
+    }
+
+    /** The report asked for; {@code kept} tells how fresh all sites' lines are, null for one site. */
+    private record Shown(OfficerDayReport.Report report, KeptOfficerLines.AllSites kept) {
+    }
+
+    private Shown shown(HttpRequest<?> request) {
+        OfficerPeriod period = OfficerPeriod.of(request.getParameters().get("kind"),
+                request.getParameters().get("value"), LocalDate.now(clock.withZone(Html.ZONE)));
+        String site = ReportAccess.site(request);
+        if (site.isEmpty()) {
+            KeptOfficerLines.AllSites all = kept.report(period);
+            return new Shown(all.report(), all);
+        }
+        return new Shown(reports.report(period, site), null);
     }
 
     private OfficerDayReport.Report report(HttpRequest<?> request) {
-        OfficerPeriod period = OfficerPeriod.of(request.getParameters().get("kind"),
-                request.getParameters().get("value"), LocalDate.now(clock.withZone(Html.ZONE)));
-        return reports.report(period, ReportAccess.site(request));
+        return shown(request).report();
     }
 
     private static String query(OfficerDayReport.Report r) {
@@ -60,10 +80,14 @@ public class OfficerDayController {
     public HttpResponse<String> page(HttpRequest<?> request) {
         Principal who = ReportAccess.reporter(request);
         Lang lang = Lang.of(request);
-        OfficerDayReport.Report r = report(request);
+        Shown shown = shown(request);
+        OfficerDayReport.Report r = shown.report();
+        KeptOfficerLines.AllSites all = shown.kept();
         Page model = new Page(r.period(), r.site(), r.unit(), OfficerPeriod.KINDS, query(r),
                 new ReportViews.Table("officer-day", ReportColumns.officerDay(r.site().isEmpty()), r.officers(),
-                        true));
+                        true),
+                all == null ? null : all.asOf() == null ? "—" : Html.time(all.asOf()),
+                all == null ? null : all.waitingSites());
         return views.page("report/officerDay.jte", new Frame(lang, who, lang.t("officerDay.title"), "reports"),
                 model);
     }

@@ -1,5 +1,7 @@
 package vn.motcua.central.report;
 
+import vn.motcua.central.report.officer.OfficerLinesDue;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +172,13 @@ final class OfficerVisits {
         if (list.stream().noneMatch(x -> x == v)) {
             list.add(v);
         }
+    }
+
+    /** The sites and days of the visits this batch changed: a ticket ended today may change yesterday's visit. */
+    Set<OfficerLinesDue.SiteDay> changedDays() {
+        Set<OfficerLinesDue.SiteDay> out = new HashSet<>();
+        changed.forEach((k, visits) -> visits.forEach(v -> out.add(new OfficerLinesDue.SiteDay(k.site(), v.day))));
+        return out;
     }
 
     void write(Connection c) throws SQLException {

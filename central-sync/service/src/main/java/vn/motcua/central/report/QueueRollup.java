@@ -2,6 +2,7 @@ package vn.motcua.central.report;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import vn.motcua.central.report.officer.OfficerLinesDue;
 import vn.motcua.central.report.satisfaction.SatisfactionSums;
 import vn.motcua.central.report.servicelevel.ServiceLevelSums;
 import vn.motcua.central.store.Database;
@@ -38,7 +39,8 @@ import static vn.motcua.central.store.NullableColumns.setLong;
  * per service and counter. A ticket's service comes from its {@code ticket.issued}, remembered in
  * {@code queue_open_tickets} for the events that follow it, possibly in a later run. A ticket event it cannot read
  * is set aside ({@link EventRollup}). Officers' sign-ins and sign-outs at counters are kept as they come, in
- * {@code counter_sign_ins}, for the officer's time signed in.
+ * {@code counter_sign_ins}, for the officer's time signed in. Every site and day whose visits or sign-ins change is
+ * marked due for the officer's day kept of all sites ({@link OfficerLinesDue}).
  */
 @Singleton
 public class QueueRollup {
@@ -200,6 +202,10 @@ public class QueueRollup {
         writeFigures(c, sums, periods);
         writeServed(c, served);
         visits.write(c);
+        Set<OfficerLinesDue.SiteDay> due = visits.changedDays();
+        all.stream().filter(e -> e.ticketId() == null).forEach(e -> due.add(new OfficerLinesDue.SiteDay(e.site(),
+                e.day())));
+        OfficerLinesDue.mark(c, due, clock.millis());
         writeMinutes(c, minutes, periods);
         periods.write(c);
         writeTickets(c, tickets, changed);

@@ -2,6 +2,7 @@ package vn.motcua.central.report;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import vn.motcua.central.report.officer.OfficerLinesDue;
 import vn.motcua.central.report.satisfaction.SatisfactionSums;
 import vn.motcua.central.store.Database;
 import vn.motcua.protocol.event.CounterSignedIn;
@@ -23,13 +24,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Adds newly stored ratings to the daily rollup tables ({@link RatingTable}): reads {@code rating.submitted} events
  * past the watermark, moves the watermark and adds their counts to every table in the same transaction. A rating it
- * cannot read is set aside ({@link EventRollup}).
+ * cannot read is set aside ({@link EventRollup}). The sites and days rated are marked due for the officer's day kept
+ * of all sites ({@link OfficerLinesDue}).
  */
 @Singleton
 public class RatingRollup {
@@ -37,8 +41,10 @@ public class RatingRollup {
     static final List<String> LOW = List.of("dissatisfied", "very_dissatisfied");
 
     private final EventRollup<Rating> rollup;
+    private final Clock clock;
 
     public RatingRollup(Database sql, ReportConfig config, Clock clock) {
+        this.clock = clock;
         this.rollup = new EventRollup<>("ratings", RatingRollup::reads, sql, config.rollupBatch(), this::read,
                 this::add, clock);
     }
@@ -152,6 +158,9 @@ public class RatingRollup {
             sums.rated(SatisfactionSums.By.PROCEDURE, k.day(), k.site(), k.procedure(), level, n);
         });
         sums.write(c);
+        Set<OfficerLinesDue.SiteDay> due = new HashSet<>();
+        counts.keySet().forEach(k -> due.add(new OfficerLinesDue.SiteDay(k.site(), k.day())));
+        OfficerLinesDue.mark(c, due, clock.millis());
         for (Rating r : ratings) {
             if (LOW.contains(r.key().level())) {
                 insertLow(c, r);

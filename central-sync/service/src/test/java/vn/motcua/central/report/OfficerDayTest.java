@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.motcua.central.report.officer.KeptOfficerLines;
 import vn.motcua.central.report.officer.OfficerDayReport;
 import vn.motcua.central.report.officer.OfficerLine;
 import vn.motcua.central.report.officer.OfficerPeriod;
@@ -68,7 +69,7 @@ class OfficerDayTest {
     private Database database;
 
     /** One kiosk's events at minutes past 08:00 of a day; the uptime follows the wall clock within the boot. */
-    private static final class Events {
+    static final class Events {
         final List<KioskEvent> list = new ArrayList<>();
         private String day;
 
@@ -90,7 +91,7 @@ class OfficerDayTest {
         }
     }
 
-    private static RatingSubmitted rating(String ticket, String counter, String officer, RatingLevel level,
+    static RatingSubmitted rating(String ticket, String counter, String officer, RatingLevel level,
                                           int scale) {
         return new RatingSubmitted(UUID.randomUUID().toString(), ticket, counter, officer, null, level, scale,
                 List.of(), null);
@@ -125,7 +126,7 @@ class OfficerDayTest {
      * served 13, 240 s, rated satisfied. o1 at s3: served 2, waits 180 480 (median 330, p90 450), services 240 300
      * (median 270, p90 294), at the counter 3 → 13 = 600 s, idle 60 s, rated 2, satisfied 1.
      */
-    private static void seed(Database sql) {
+    static void seed(Database sql) {
         EventStore store = JdbcEventStore.on(sql, Clock.systemUTC());
         Events k5 = new Events("2026-11-03");
         k5.at(0, new TicketIssued("t1", "A", 1, "A001", null));
@@ -175,7 +176,7 @@ class OfficerDayTest {
                 List.of(RatingLevel.VERY_SATISFIED), List.of(new SiteConfig.Satisfaction.Band(90, "good")))));
     }
 
-    private static void rollUp(Database sql) {
+    static void rollUp(Database sql) {
         ReportConfig config = new ReportConfig(Duration.ofSeconds(1), 4, Duration.ofMinutes(10));
         QueueRollup queue = new QueueRollup(sql, config, Clock.systemUTC());
         RatingRollup ratings = new RatingRollup(sql, config, Clock.systemUTC());
@@ -402,8 +403,8 @@ class OfficerDayTest {
     @Test
     void givenAnyoneButAManager_whenTheyOpenTheOfficersReport_thenTheyAreRefused() throws Exception {
         Database sql = database = databases.open("sqlite");
-        OfficerDayController controller = new OfficerDayController(new OfficerDayReport(sql), new Views(),
-                Clock.systemUTC());
+        OfficerDayController controller = new OfficerDayController(new OfficerDayReport(sql),
+                new KeptOfficerLines(sql), new Views(), Clock.systemUTC());
         for (Role role : List.of(Role.VIEWER, Role.OPERATOR)) {
             assertThrows(Forbidden.class, () -> controller.page(as(role, "/reports/officers")), role.wireName());
             assertThrows(Forbidden.class, () -> controller.csv(as(role, "/reports/officers.csv")), role.wireName());
@@ -419,8 +420,8 @@ class OfficerDayTest {
     void givenTheSeededDay_whenThePageIsShownInChromium_thenItShowsTheReportsFigures() throws Exception {
         Database sql = database = databases.open("sqlite");
         seed(sql);
-        OfficerDayController controller = new OfficerDayController(new OfficerDayReport(sql), new Views(),
-                Clock.systemUTC());
+        OfficerDayController controller = new OfficerDayController(new OfficerDayReport(sql),
+                new KeptOfficerLines(sql), new Views(), Clock.systemUTC());
         String html = controller.page(as(Role.REPORTER, "/reports/officers?kind=day&value=2026-11-03&site=s5"))
                 .body();
         OfficerDayReport.Report r = report(sql, "day", "2026-11-03", "s5");

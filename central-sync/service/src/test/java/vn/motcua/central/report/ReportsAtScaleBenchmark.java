@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.central.TestPostgres;
 import vn.motcua.central.report.integrity.IntegrityConfig;
 import vn.motcua.central.report.integrity.IntegrityService;
+import vn.motcua.central.report.officer.KeptOfficerLines;
 import vn.motcua.central.report.officer.OfficerDayReport;
+import vn.motcua.central.report.officer.OfficerLinesConfig;
+import vn.motcua.central.report.officer.OfficerLinesRefresher;
 import vn.motcua.central.report.officer.OfficerPeriod;
 import vn.motcua.central.report.satisfaction.SatisfactionPeriod;
 import vn.motcua.central.report.satisfaction.SatisfactionReport;
@@ -19,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,6 +68,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sites) for one month, every ticket issued, called and served and 60 % of them rated (a tenth without ticket).
  * {@code rating_daily} and {@code rating_daily_site} (the older reports) are not seeded.
  *
+ * <p>After the seeding, the officer's day of all sites is kept as the service keeps it: every site's days of the month
+ * are marked due and {@link OfficerLinesRefresher} computes each site's days, weeks and month once (marker
+ * {@value #DERIVED_OFFICER_LINES}); the time it took, per site and in all, is the background cost at this scale and is
+ * printed in the table. The officer's day of all sites is then read from the kept lines, one site as the page does.
+ *
  * <p>The database ({@value #DATABASE}) is kept: a later run finds its marker row for the same scale and skips the
  * seeding. {@code -Dbench.reseed=true} seeds again; {@code -Dbench.runs=N} sets the measured runs per case;
  * {@code -Dbench.pg.options="-c jit=off"} passes server settings to the reports' connections;
@@ -86,6 +95,11 @@ class ReportsAtScaleBenchmark {
     private static final int MIN_RUNS = 5;
     /** The marker of the service level's sums per period, derived from the seeded daily rows after the seeding. */
     private static final String DERIVED_SERVICE_LEVEL = "derived service level v1";
+    /** The marker of the kept officer lines, made from the seeded tables after them. */
+    static final String DERIVED_OFFICER_LINES = "derived officer lines v1";
+    /** The seeded tables the kept officer lines are computed from: seeding one again makes them again. */
+    private static final List<String> OFFICER_LINES_FROM = List.of("officer_visits", "counter_sign_ins",
+            "rating_daily_officer", "site_configs");
     private static final List<String> SEEDED = List.of("served_daily", "rating_daily_officer", "rating_daily_counter",
             "rating_daily_procedure", "site_configs", "events", "satisfaction_officer", "satisfaction_counter",
             "satisfaction_procedure", "queue_daily", "calls_by_wait_minute", "officer_visits", "counter_sign_ins");
@@ -133,6 +147,7 @@ class ReportsAtScaleBenchmark {
         IntegrityService integrity = new IntegrityService(db, IntegrityConfig.defaults());
         ServiceLevelReport serviceLevel = new ServiceLevelReport(db);
         OfficerDayReport officers = new OfficerDayReport(db);
+        KeptOfficerLines kept = new KeptOfficerLines(db);
         List<Period> monthAndYear = List.of(Period.month(MONTH), Period.year(MONTH.getYear()));
         return List.of(
                 new Case("766 satisfaction", monthAndYear, (p, site) -> satisfaction.report(p.satisfaction(), site)),
@@ -141,9 +156,9 @@ class ReportsAtScaleBenchmark {
                 new Case("service level", List.of(Period.month(MONTH), Period.quarter(MONTH),
                         Period.year(MONTH.getYear())), (p, site) -> site.isEmpty()
                         ? serviceLevel.sites(p.satisfaction()) : serviceLevel.report(p.from(), p.to(), site)),
-                // a day, a week or a month: the month is the longest
+                // a day, a week or a month: the month is the longest; all sites from the kept lines, one site live
                 new Case("officer's day", List.of(Period.day(BUSY_DAY), Period.month(MONTH)),
-                        (p, site) -> officers.report(p.officer(), site)));
+                        (p, site) -> site.isEmpty() ? kept.report(p.officer()) : officers.report(p.officer(), site)));
     }
 
     @Test
@@ -162,12 +177,17 @@ class ReportsAtScaleBenchmark {
                 : url + "?options=" + java.net.URLEncoder.encode(options, java.nio.charset.StandardCharsets.UTF_8);
         try (Database db = Database.open(new StoreConfig(serviceUrl, TestPostgres.USER, "", 4,
                 Duration.ofSeconds(30)))) {
+            List<String[]> table = new ArrayList<>();
             try (Connection c = DriverManager.getConnection(url, TestPostgres.USER, "")) {
                 seed(c, seeded);
                 describe(c);
+                table.addAll(keepOfficerLines(c, db, seeded));
+            }
+            for (String[] row : table) {
+                System.out.printf("BENCH %-18s %-12s %-9s lines %-7s runs %-3s p50 %8s ms  p95 %8s ms%n",
+                        (Object[]) row);
             }
             List<String> sites = List.of("", ONE_SITE);
-            List<String[]> table = new ArrayList<>();
             String only = System.getProperty("bench.cases", "");
             for (Case k : cases(db)) {
                 if (!k.name().contains(only)) {
@@ -225,6 +245,9 @@ class ReportsAtScaleBenchmark {
         }
         if (made instanceof OfficerDayReport.Report r) {
             return r.officers().size();
+        }
+        if (made instanceof KeptOfficerLines.AllSites r) {
+            return r.report().officers().size();
         }
         return 1;
     }
@@ -373,6 +396,94 @@ class ReportsAtScaleBenchmark {
             return Arrays.stream(script.split(";")).map(String::strip).filter(x -> x.startsWith("INSERT")).toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Keeps the officer's day of every site for the seeded month, as the service's refresher does, unless an earlier
+     * run did so from the same seeded tables: marks every site's days of the month due (clearing what the migration
+     * marked, the year's ratings among it) and refreshes each site once. Returns the table's rows for the refresh:
+     * per site (the "lines" column holds the periods written, "runs" the sites) and in all.
+     */
+    private static List<String[]> keepOfficerLines(Connection c, Database db, Set<String> seeded)
+            throws SQLException {
+        String month = MONTH.toString().substring(0, 7);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE UNLOGGED TABLE IF NOT EXISTS bench_officer_lines (seed TEXT PRIMARY KEY,"
+                    + " sites INT NOT NULL, periods INT NOT NULL, total_ms DOUBLE PRECISION NOT NULL, p50_ms DOUBLE PRECISION NOT NULL,"
+                    + " p95_ms DOUBLE PRECISION NOT NULL, max_ms DOUBLE PRECISION NOT NULL)");
+            boolean kept = seeded.contains(DERIVED_OFFICER_LINES) && seeded.containsAll(OFFICER_LINES_FROM);
+            if (!kept) {
+                s.execute("DELETE FROM bench_seed WHERE seeded_table = '" + DERIVED_OFFICER_LINES + "'");
+                s.execute("DELETE FROM bench_officer_lines");
+                s.execute("TRUNCATE officer_lines_kept");
+                s.execute("TRUNCATE officer_lines_due");
+                s.execute("""
+                        INSERT INTO officer_lines_due (site_id, day, marked_at, version)
+                        SELECT site_id, day, 0, 1 FROM (
+                            SELECT site_id, day FROM officer_visits WHERE day LIKE '%1$s%%'
+                            UNION SELECT site_id, day FROM counter_sign_ins WHERE day LIKE '%1$s%%'
+                            UNION SELECT site_id, day FROM rating_daily_officer WHERE day LIKE '%1$s%%') d
+                        """.formatted(month));
+                s.execute("ANALYZE officer_lines_due");
+                List<String> dueSites = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT DISTINCT site_id FROM officer_lines_due ORDER BY 1")) {
+                    while (rs.next()) {
+                        dueSites.add(rs.getString(1));
+                    }
+                }
+                OfficerLinesRefresher refresher = new OfficerLinesRefresher(db, new OfficerDayReport(db),
+                        OfficerLinesConfig.defaults(), Clock.systemUTC());
+                long[] perSite = new long[dueSites.size()];
+                int periods = 0;
+                long t0 = System.nanoTime();
+                for (int i = 0; i < dueSites.size(); i++) {
+                    long t = System.nanoTime();
+                    periods += refresher.refresh(dueSites.get(i));
+                    perSite[i] = System.nanoTime() - t;
+                }
+                long total = System.nanoTime() - t0;
+                assertTrue(count(s, "officer_lines_due") == 0, "every due day refreshed");
+                s.execute("ANALYZE officer_lines_kept");
+                Arrays.sort(perSite);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO bench_officer_lines VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, SEED);
+                    ps.setInt(2, dueSites.size());
+                    ps.setInt(3, periods);
+                    ps.setDouble(4, total / 1e6);
+                    ps.setDouble(5, percentile(perSite, 50) / 1e6);
+                    ps.setDouble(6, percentile(perSite, 95) / 1e6);
+                    ps.setDouble(7, perSite.length == 0 ? 0 : perSite[perSite.length - 1] / 1e6);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_seed VALUES (?, ?, ?, now())")) {
+                    ps.setString(1, SEED);
+                    ps.setString(2, DERIVED_OFFICER_LINES);
+                    ps.setDouble(3, total / 1e9);
+                    ps.executeUpdate();
+                }
+                System.out.printf("BENCH seed: %-22s %d sites, %d periods in %6.1f s%n", DERIVED_OFFICER_LINES,
+                        dueSites.size(), periods, total / 1e9);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT sites, periods, total_ms, p50_ms, p95_ms, max_ms "
+                    + "FROM bench_officer_lines WHERE seed = '" + SEED.replace("'", "''") + "'")) {
+                if (!rs.next()) {
+                    return List.of();
+                }
+                String period = "month " + month;
+                String sites = String.valueOf(rs.getInt(1));
+                String periods = String.valueOf(rs.getInt(2));
+                double total = rs.getDouble(3);
+                System.out.printf("BENCH officer lines refresh: %s sites, %s periods, %.1f s in all, per site p50 %.1f"
+                        + " ms, p95 %.1f ms, max %.1f ms%s%n", sites, periods, total / 1000, rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), kept ? " (kept from an earlier run)" : "");
+                return List.of(
+                        new String[]{"officer lines kept", period, "per site", periods, sites,
+                                String.format("%.1f", rs.getDouble(4)), String.format("%.1f", rs.getDouble(5))},
+                        new String[]{"officer lines kept", period, "in all", periods, "1",
+                                String.format("%.1f", total), String.format("%.1f", total)});
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package vn.motcua.central.report;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import vn.motcua.central.report.integrity.IntegrityDue;
 import vn.motcua.central.report.satisfaction.SatisfactionSums;
 import vn.motcua.central.store.Database;
 import vn.motcua.protocol.event.CounterSignedIn;
@@ -200,6 +201,10 @@ public class QueueRollup {
         visits.write(c);
         writeMinutes(c, minutes);
         writeTickets(c, tickets, changed);
+        IntegrityDue due = new IntegrityDue();
+        events.stream().filter(e -> e.body() instanceof TicketCalled || e.body() instanceof TicketServed)
+                .forEach(e -> due.ticketSeen(e.site(), e.day()));
+        due.write(c);
         // a kiosk whose clock runs ahead must not make every remembered ticket look old
         prune(c, Math.min(newest, clock.millis()) - KEEP_OPEN.toMillis());
     }

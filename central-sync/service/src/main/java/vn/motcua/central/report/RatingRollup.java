@@ -2,6 +2,7 @@ package vn.motcua.central.report;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import vn.motcua.central.report.integrity.IntegrityDue;
 import vn.motcua.central.report.satisfaction.SatisfactionSums;
 import vn.motcua.central.store.Database;
 import vn.motcua.protocol.event.CounterSignedIn;
@@ -152,6 +153,9 @@ public class RatingRollup {
             sums.rated(SatisfactionSums.By.PROCEDURE, k.day(), k.site(), k.procedure(), level, n);
         });
         sums.write(c);
+        IntegrityDue due = new IntegrityDue();
+        ratings.forEach(r -> due.rated(r.key().site(), r.key().day()));
+        due.write(c);
         for (Rating r : ratings) {
             if (LOW.contains(r.key().level())) {
                 insertLow(c, r);

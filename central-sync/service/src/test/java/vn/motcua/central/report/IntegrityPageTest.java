@@ -104,8 +104,8 @@ class IntegrityPageTest implements TestPropertyProvider {
     void aWholeMonthSaysHowFreshItsKeptFiguresAreAndOtherRangesAreReadFromTheEvents() throws Exception {
         String page = keptPage("en");
         Matcher kept = Pattern.compile("id=\"integrity-kept\">Summed from the figures kept per site and month, "
-                + "as of (\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}) \\(the oldest\\); sites with a month of this period "
-                + "still to recompute: 0\\.").matcher(page);
+                + "as of (\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}) \\(the oldest\\); "
+                + "sites with a month of this period still to recompute: 0\\.").matcher(page);
         assertTrue(kept.find(), page);
         String vi = keptPage("vi");
         keep("integrity-kept-vi.html", vi);

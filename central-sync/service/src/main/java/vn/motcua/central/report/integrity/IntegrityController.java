@@ -79,8 +79,9 @@ public class IntegrityController {
         String id = param(request, "id");
         String site = param(request, "flagSite");
         // the ratings behind a flag are read from the events of the flag's site alone, whatever the range
-        Flag flag = integrity.flags(q.from(), q.to(), site.isEmpty() ? q.site() : site).stream().filter(f -> f.subject() == subject && f.kind() == kind
-                && f.id().equals(id) && (site.isEmpty() || f.site().equals(site))).findFirst()
+        Flag flag = integrity.flags(q.from(), q.to(), site.isEmpty() ? q.site() : site).stream()
+                .filter(f -> f.subject() == subject && f.kind() == kind
+                        && f.id().equals(id) && (site.isEmpty() || f.site().equals(site))).findFirst()
                 .orElse(new Flag(site, subject, id, kind, List.of(), 0, null, null));
         IntegrityModel model = new IntegrityModel(q, settings(lang),
                 new ReportViews.Table("integrity-flag", ReportColumns.INTEGRITY_FLAGS, List.of(flag), false),

@@ -1,6 +1,5 @@
 package vn.motcua.central.report.integrity;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,16 +53,11 @@ public class IntegrityService {
     private final IntegrityMonths months;
     private final Clock clock;
 
-    @Inject
     public IntegrityService(Database sql, IntegrityConfig config, Clock clock) {
         this.sql = sql;
         this.check = new IntegrityCheck(config);
         this.months = new IntegrityMonths(sql, check);
         this.clock = clock;
-    }
-
-    public IntegrityService(Database sql, IntegrityConfig config) {
-        this(sql, config, Clock.systemUTC());
     }
 
     /**

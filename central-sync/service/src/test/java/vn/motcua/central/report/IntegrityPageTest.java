@@ -110,6 +110,10 @@ class IntegrityPageTest implements TestPropertyProvider {
         String vi = keptPage("vi");
         keep("integrity-kept-vi.html", vi);
         assertTrue(vi.contains("số đơn vị còn tháng trong kỳ chờ tính lại: 0."), vi);
+        WebConsoleSession s = WebConsoleSession.signIn(http, ADMIN, PASSWORD);
+        var csv = http.toBlocking().exchange(s.on(HttpRequest.GET("/reports/integrity.csv?" + RANGE)), byte[].class);
+        assertEquals("0", csv.header("X-Integrity-Sites-Due"));
+        assertNotNull(java.time.Instant.parse(csv.header("X-Integrity-Kept-As-Of")));
         String days = get("/reports/integrity?from=2026-11-02&to=2026-11-30&lang=en");
         assertFalse(days.contains("id=\"integrity-kept\""), "not whole months: read from the events");
         assertTrue(days.contains("Burst of ratings on one kiosk"), days);

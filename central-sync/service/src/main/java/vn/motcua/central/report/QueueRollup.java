@@ -2,6 +2,7 @@ package vn.motcua.central.report;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import vn.motcua.central.report.integrity.IntegrityDue;
 import vn.motcua.central.report.officer.OfficerLinesDue;
 import vn.motcua.central.report.satisfaction.SatisfactionSums;
 import vn.motcua.central.report.servicelevel.ServiceLevelSums;
@@ -209,6 +210,10 @@ public class QueueRollup {
         writeMinutes(c, minutes, periods);
         periods.write(c);
         writeTickets(c, tickets, changed);
+        IntegrityDue months = new IntegrityDue();
+        events.stream().filter(e -> e.body() instanceof TicketCalled || e.body() instanceof TicketServed)
+                .forEach(e -> months.ticketSeen(e.site(), e.day()));
+        months.write(c);
         // a kiosk whose clock runs ahead must not make every remembered ticket look old
         prune(c, Math.min(newest, clock.millis()) - KEEP_OPEN.toMillis());
     }

@@ -2,6 +2,7 @@ package vn.motcua.central.report;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import vn.motcua.central.report.integrity.IntegrityDue;
 import vn.motcua.central.report.officer.OfficerLinesDue;
 import vn.motcua.central.report.satisfaction.SatisfactionSums;
 import vn.motcua.central.store.Database;
@@ -158,9 +159,12 @@ public class RatingRollup {
             sums.rated(SatisfactionSums.By.PROCEDURE, k.day(), k.site(), k.procedure(), level, n);
         });
         sums.write(c);
-        Set<OfficerLinesDue.SiteDay> due = new HashSet<>();
-        counts.keySet().forEach(k -> due.add(new OfficerLinesDue.SiteDay(k.site(), k.day())));
-        OfficerLinesDue.mark(c, due, clock.millis());
+        Set<OfficerLinesDue.SiteDay> days = new HashSet<>();
+        counts.keySet().forEach(k -> days.add(new OfficerLinesDue.SiteDay(k.site(), k.day())));
+        OfficerLinesDue.mark(c, days, clock.millis());
+        IntegrityDue due = new IntegrityDue();
+        ratings.forEach(r -> due.rated(r.key().site(), r.key().day()));
+        due.write(c);
         for (Rating r : ratings) {
             if (LOW.contains(r.key().level())) {
                 insertLow(c, r);

@@ -3,6 +3,7 @@ package vn.motcua.central.report;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -70,10 +71,19 @@ public class ReportController {
     public HttpResponse<byte[]> exportIntegrity(HttpRequest<?> request) {
         ReportAccess.reporter(request);
         ReportQuery q = ReportQuery.of(request, RatingRollup.today(clock));
-        return HttpResponse.ok(ReportCsv.write(ReportColumns.INTEGRITY_FLAGS, integrity.flags(q), Lang.of(request)))
+        IntegrityService.Report report = integrity.report(q);
+        MutableHttpResponse<byte[]> response = HttpResponse.ok(ReportCsv.write(ReportColumns.INTEGRITY_FLAGS,
+                        report.flags(), Lang.of(request)))
                 .contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"integrity-" + q.from() + "-" + q.to()
                         + ".csv\"");
+        if (report.kept() != null) {
+            // whole months: summed from kept figures, as fresh as these say (the page says it in words)
+            response.header("X-Integrity-Kept-As-Of", report.kept().asOf() == null ? ""
+                    : report.kept().asOf().toString()).header("X-Integrity-Sites-Due",
+                    String.valueOf(report.kept().sitesDue()));
+        }
+        return response;
     }
 
     /** A duration in seconds as m:ss (minutes may pass 59), or a dash when there is none. */

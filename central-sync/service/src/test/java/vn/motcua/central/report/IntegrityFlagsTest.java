@@ -35,7 +35,7 @@ class IntegrityFlagsTest {
     private List<Flag> flags(String dialect, MonthOfRatings month) throws Exception {
         database = databases.open(dialect);
         month.store(JdbcEventStore.on(database, Clock.systemUTC()));
-        return new IntegrityService(database, IntegrityConfig.defaults()).flags(FROM, TO, "");
+        return new IntegrityService(database, IntegrityConfig.defaults(), Clock.systemUTC()).flags(FROM, TO, "");
     }
 
     @ParameterizedTest

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -52,6 +53,7 @@ class IntegrityPageTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> p = WebConsoleSession.centralProperties("central-integrity-page-test", ADMIN, PASSWORD);
         p.put("central.reports.rollup-every", "200ms");
+        p.put("central.reports.integrity.pass-every", "300ms");
         return p;
     }
 
@@ -75,9 +77,17 @@ class IntegrityPageTest implements TestPropertyProvider {
         Files.writeString(OUT.resolve(name), html);
     }
 
+    /** The page of a whole month once the rollups and the integrity pass have kept its figures. */
+    private String keptPage(String lang) {
+        String done = "still to recompute: 0.";
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/reports/integrity?" + RANGE + "&lang=en")
+                .contains(done));
+        return assertDoesNotThrow(() -> get("/reports/integrity?" + RANGE + "&lang=" + lang));
+    }
+
     @Test
     void thePageListsTheFlagAndItsDrillDownListsTheRatingsBehindIt() throws Exception {
-        String page = get("/reports/integrity?" + RANGE + "&lang=en");
+        String page = keptPage("en");
         keep("integrity.html", page);
         assertTrue(page.contains("Burst of ratings on one kiosk"), page);
         Matcher link = Pattern.compile("href=\"(/reports/integrity/ratings\\?[^\"]*subject=kiosk&amp;id=k2&amp;flag=burst)\"")
@@ -91,6 +101,25 @@ class IntegrityPageTest implements TestPropertyProvider {
     }
 
     @Test
+    void aWholeMonthSaysHowFreshItsKeptFiguresAreAndOtherRangesAreReadFromTheEvents() throws Exception {
+        String page = keptPage("en");
+        Matcher kept = Pattern.compile("id=\"integrity-kept\">Summed from the figures kept per site and month, "
+                + "as of (\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}) \\(the oldest\\); "
+                + "sites with a month of this period still to recompute: 0\\.").matcher(page);
+        assertTrue(kept.find(), page);
+        String vi = keptPage("vi");
+        keep("integrity-kept-vi.html", vi);
+        assertTrue(vi.contains("số đơn vị còn tháng trong kỳ chờ tính lại: 0."), vi);
+        WebConsoleSession s = WebConsoleSession.signIn(http, ADMIN, PASSWORD);
+        var csv = http.toBlocking().exchange(s.on(HttpRequest.GET("/reports/integrity.csv?" + RANGE)), byte[].class);
+        assertEquals("0", csv.header("X-Integrity-Sites-Due"));
+        assertNotNull(java.time.Instant.parse(csv.header("X-Integrity-Kept-As-Of")));
+        String days = get("/reports/integrity?from=2026-11-02&to=2026-11-30&lang=en");
+        assertFalse(days.contains("id=\"integrity-kept\""), "not whole months: read from the events");
+        assertTrue(days.contains("Burst of ratings on one kiosk"), days);
+    }
+
+    @Test
     void theReportShowsTheFlagsBesideTheFiguresAndCountsEveryRating() throws Exception {
         int all = new MonthOfRatings(MonthOfRatings.Pattern.BURST).ratings;
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/reports?" + RANGE)
@@ -100,6 +129,7 @@ class IntegrityPageTest implements TestPropertyProvider {
         assertTrue(report.contains("id=\"total-ratings\">" + all + "<"), "flagged ratings stay in the figures");
         assertTrue(report.contains("id=\"integrity-card\""));
         assertTrue(report.contains("Burst of ratings on one kiosk"));
+        keptPage("en");
         String csv = new String(bytes("/reports/integrity.csv?" + RANGE), StandardCharsets.UTF_8);
         assertTrue(csv.contains("\"k2\",\"Nhiều đánh giá dồn dập trên một ki-ốt\",7"), csv);
         assertFalse(csv.contains("integrity."), "no message key in place of its text: " + csv);

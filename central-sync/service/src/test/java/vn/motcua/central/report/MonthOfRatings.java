@@ -46,9 +46,16 @@ final class MonthOfRatings {
     }
 
     private final Map<String, List<KioskEvent>> byKiosk = new LinkedHashMap<>();
+    private long firstSeq = 1;
     int ratings;
 
     MonthOfRatings(Pattern pattern) {
+        this(pattern, 0);
+    }
+
+    /** The same month {@code monthsLater} months on (its first 30 days), with tickets of their own. */
+    MonthOfRatings(Pattern pattern, int monthsLater) {
+        firstSeq = 1 + 100_000L * monthsLater;
         Random random = new Random(20261130L);
         int neverLeft = 10;
         int lateLeft = 10;
@@ -57,9 +64,10 @@ final class MonthOfRatings {
                 String counter = "c" + c;
                 String officer = "o" + c;
                 String kiosk = "k" + c;
-                OffsetDateTime start = OffsetDateTime.parse("2026-11-%02dT08:00:00+07:00".formatted(day));
+                OffsetDateTime start = OffsetDateTime.parse("2026-11-%02dT08:00:00+07:00".formatted(day))
+                        .plusMonths(monthsLater);
                 for (int i = 0; i < PER_DAY; i++) {
-                    String ticket = "t-%02d-%d-%d".formatted(day, c, i);
+                    String ticket = (monthsLater == 0 ? "" : "m" + monthsLater) + "t-%02d-%d-%d".formatted(day, c, i);
                     OffsetDateTime called = start.plusMinutes(60L * i);
                     add(kiosk, called.minusMinutes(3), new TicketIssued(ticket, "A", 1, "A%03d".formatted(i), null));
                     boolean never = pattern == Pattern.NEVER_SERVED && c == 3 && neverLeft > 0 && i % 3 == 0;
@@ -106,15 +114,20 @@ final class MonthOfRatings {
 
     private void add(String kiosk, OffsetDateTime at, EventBody body) {
         List<KioskEvent> list = byKiosk.computeIfAbsent(kiosk, k -> new ArrayList<>());
-        list.add(new KioskEvent(list.size() + 1, UUID.randomUUID(), EventType.of(body), at, true, "boot-1",
+        list.add(new KioskEvent(firstSeq + list.size(), UUID.randomUUID(), EventType.of(body), at, true, "boot-1",
                 3_600_000L + list.size() * 1000L, body));
     }
 
     /** Stores every kiosk's events as the ingest does, in batches the contract allows. */
     void store(EventStore store) {
+        store(store, SITE);
+    }
+
+    /** Stores the month as the given site's. */
+    void store(EventStore store, String site) {
         byKiosk.forEach((kiosk, events) -> {
             for (int i = 0; i < events.size(); i += EventBatch.MAX_EVENTS) {
-                store.storeBatch(SITE, EventBatch.of(kiosk, events.subList(i, Math.min(events.size(),
+                store.storeBatch(site, EventBatch.of(kiosk, events.subList(i, Math.min(events.size(),
                         i + EventBatch.MAX_EVENTS))));
             }
         });

@@ -3,6 +3,7 @@ package vn.motcua.central.report;
 import org.junit.jupiter.api.Test;
 import vn.motcua.central.TestPostgres;
 import vn.motcua.central.report.integrity.IntegrityConfig;
+import vn.motcua.central.report.integrity.IntegrityPass;
 import vn.motcua.central.report.integrity.IntegrityService;
 import vn.motcua.central.report.officer.KeptOfficerLines;
 import vn.motcua.central.report.officer.OfficerDayReport;
@@ -89,6 +90,8 @@ class ReportsAtScaleBenchmark {
     /** A Monday of that month. */
     private static final LocalDate BUSY_DAY = LocalDate.of(2025, 11, 17);
     private static final String ONE_SITE = "hp-0007";
+    /** Marks the kept integrity figures derived from this seeding (a row of bench_seed under {@link #SEED}). */
+    private static final String INTEGRITY_MARKER = "derived integrity v1";
     /** Runs before the measured ones; {@code -Dbench.warmup=N} sets it (a report of a minute needs fewer). */
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 3);
     /** Runs measured at least, however long a case takes. */
@@ -144,7 +147,8 @@ class ReportsAtScaleBenchmark {
     /** The reports measured; a further report is one more line here. */
     static List<Case> cases(Database db) {
         SatisfactionReport satisfaction = new SatisfactionReport(db);
-        IntegrityService integrity = new IntegrityService(db, IntegrityConfig.defaults());
+        IntegrityService integrity = new IntegrityService(db, IntegrityConfig.defaults(),
+                java.time.Clock.systemUTC());
         ServiceLevelReport serviceLevel = new ServiceLevelReport(db);
         OfficerDayReport officers = new OfficerDayReport(db);
         KeptOfficerLines kept = new KeptOfficerLines(db);
@@ -152,6 +156,9 @@ class ReportsAtScaleBenchmark {
         return List.of(
                 new Case("766 satisfaction", monthAndYear, (p, site) -> satisfaction.report(p.satisfaction(), site)),
                 new Case("integrity flags", monthAndYear, (p, site) -> integrity.flags(p.from(), p.to(), site)),
+                // whole months: summed from integrity_month (see deriveIntegrity)
+                new Case("integrity kept", monthAndYear, (p, site) -> integrity.report(
+                        new ReportQuery(p.from(), p.to(), "day", site, "", "", "", "")).flags()),
                 // all sites per site and service for a month, quarter or year; one site per day and counter
                 new Case("service level", List.of(Period.month(MONTH), Period.quarter(MONTH),
                         Period.year(MONTH.getYear())), (p, site) -> site.isEmpty()
@@ -181,6 +188,7 @@ class ReportsAtScaleBenchmark {
             try (Connection c = DriverManager.getConnection(url, TestPostgres.USER, "")) {
                 seed(c, seeded);
                 describe(c);
+                deriveIntegrity(c, db, seeded);
                 table.addAll(keepOfficerLines(c, db, seeded));
             }
             for (String[] row : table) {
@@ -527,6 +535,50 @@ class ReportsAtScaleBenchmark {
         }
     }
 
+    /**
+     * The kept integrity figures, once per seeding (marker row {@value #INTEGRITY_MARKER} beside the seeded tables):
+     * (a) the integrity pass over the {@value #EVENT_SITES} event sites' month, timed per site, as the background
+     * cost of keeping the figures; (b) {@code integrity_month} for every site and month filled straight from the
+     * seeded daily ratings as a stand-in for what the pass would keep (officers from {@code rating_daily_officer},
+     * kiosks from {@code rating_daily_counter}, one kiosk per counter; a few subjects given small made-up flag
+     * counts), replacing the rows of (a).
+     */
+    private static void deriveIntegrity(Connection c, Database db, Set<String> seeded) throws SQLException {
+        if (seeded.contains(INTEGRITY_MARKER)) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            // the migration marked every site-month with ratings due: only the event sites' month is recomputed
+            s.execute("DELETE FROM integrity_due");
+            s.execute("INSERT INTO integrity_due (site_id, month, marks) SELECT DISTINCT site_id, '"
+                    + MONTH.toString().substring(0, 7) + "', 1 FROM events");
+            long t = System.nanoTime();
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            int n = new IntegrityPass(db, new IntegrityService(db, IntegrityConfig.defaults(), clock), clock)
+                    .runOnce();
+            double seconds = (System.nanoTime() - t) / 1e9;
+            System.out.printf("BENCH integrity pass: %d site-months in %.1f s, %.0f ms per site-month%n", n, seconds,
+                    seconds * 1000 / Math.max(1, n));
+            t = System.nanoTime();
+            c.setAutoCommit(false);
+            s.execute("DELETE FROM integrity_month");
+            s.execute(Seeding.INTEGRITY_OFFICERS);
+            s.execute(Seeding.INTEGRITY_KIOSKS);
+            s.execute("DELETE FROM integrity_due");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_seed VALUES (?, ?, ?, now())")) {
+                ps.setString(1, SEED);
+                ps.setString(2, INTEGRITY_MARKER);
+                ps.setDouble(3, seconds);
+                ps.executeUpdate();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            s.execute("VACUUM ANALYZE integrity_month");
+            System.out.printf("BENCH seed: %-22s %,12d rows in %6.1f s%n", "integrity_month",
+                    count(s, "integrity_month"), (System.nanoTime() - t) / 1e9);
+        }
+    }
+
     /** What the seeded rows stand for, from the rows themselves. */
     private static void describe(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -560,6 +612,31 @@ class ReportsAtScaleBenchmark {
 
     /** The statements that fill each seeded table; see the class comment for what they stand for. */
     static final class Seeding {
+        /** A month's officers: ratings and top-level ratings summed, a few with made-up flag counts. */
+        static final String INTEGRITY_OFFICERS = """
+                INSERT INTO integrity_month (month, site_id, subject, subject_id, ratings, top_level, burst,
+                    never_served, rated_late, anonymous_over_served, computed_at)
+                SELECT month, site_id, 'officer', officer_id, ratings, top_level,
+                       CASE WHEN h % 100 = 0 THEN 6 ELSE 0 END, CASE WHEN h % 50 = 1 THEN 3 ELSE 0 END,
+                       CASE WHEN h % 100 = 2 THEN 2 ELSE 0 END, 0,
+                       (extract(epoch FROM now()) * 1000)::bigint
+                FROM (SELECT substr(day, 1, 7) AS month, site_id, officer_id, SUM(ratings) AS ratings,
+                             COALESCE(SUM(ratings) FILTER (WHERE level = 'very_satisfied'), 0) AS top_level,
+                             abs(hashtext(site_id || officer_id || substr(day, 1, 7))::bigint) AS h
+                      FROM rating_daily_officer GROUP BY substr(day, 1, 7), site_id, officer_id) o""";
+        /** A month's kiosks, one per counter: the counter's ratings, a few with made-up flag counts. */
+        static final String INTEGRITY_KIOSKS = """
+                INSERT INTO integrity_month (month, site_id, subject, subject_id, ratings, top_level, burst,
+                    never_served, rated_late, anonymous_over_served, computed_at)
+                SELECT month, site_id, 'kiosk', 'k-' || counter, ratings, top_level,
+                       CASE WHEN h % 100 = 0 THEN 6 ELSE 0 END, CASE WHEN h % 50 = 1 THEN 3 ELSE 0 END,
+                       CASE WHEN h % 100 = 2 THEN 2 ELSE 0 END, CASE WHEN h % 100 = 3 THEN 4 ELSE 0 END,
+                       (extract(epoch FROM now()) * 1000)::bigint
+                FROM (SELECT substr(day, 1, 7) AS month, site_id, counter, SUM(ratings) AS ratings,
+                             COALESCE(SUM(ratings) FILTER (WHERE level = 'very_satisfied'), 0) AS top_level,
+                             abs(hashtext(site_id || counter || substr(day, 1, 7))::bigint) AS h
+                      FROM rating_daily_counter GROUP BY substr(day, 1, 7), site_id, counter) k""";
+
         /** Working days of 2025 with their weight (Saturday half) and day of year. */
         private static final String DAYS = """
                 (SELECT to_char(d, 'YYYY-MM-DD') AS day, extract(doy FROM d)::int AS doy,

@@ -147,21 +147,35 @@ public final class IntegrityCheck {
         }
         List<Flag> out = new ArrayList<>();
         subject.forEach((k, counts) -> {
-            long n = counts[0];
-            long top = counts[1];
-            if (n < config.topShareMinRatings() || top == 0) {
-                return;
-            }
             String siteId = k.substring(0, k.indexOf('\u0000'));
             long[] all = site.get(siteId);
-            double p0 = (all[1] - top + 1.0) / (all[0] - n + 2.0);
-            double p = upperTail(n, top, p0);
-            if (p < config.topShareSignificance()) {
+            double[] test = topShare(counts[0], counts[1], all[0], all[1]);
+            if (test != null) {
                 List<Rated> list = tops.get(k);
-                out.add(new Flag(siteId, s, list.get(0).subject(s), FlagKind.TOP_SHARE, List.copyOf(list), n, p0, p));
+                out.add(new Flag(siteId, s, list.get(0).subject(s), FlagKind.TOP_SHARE, List.copyOf(list), counts[0],
+                        test[0], test[1]));
             }
         });
         return out;
+    }
+
+    /**
+     * The top-level share test of one officer or kiosk with {@code n} ratings, {@code top} of them at the top level,
+     * in a site with {@code siteN} and {@code siteTop} (the subject's own included): {@code {p0, pValue}} when
+     * flagged, null when not. The report of kept monthly figures runs this on the period's sums.
+     */
+    double[] topShare(long n, long top, long siteN, long siteTop) {
+        if (n < config.topShareMinRatings() || top == 0) {
+            return null;
+        }
+        double p0 = (siteTop - top + 1.0) / (siteN - n + 2.0);
+        // at or below the rest's share P(X >= top) is at least one half (the median is at least floor(n p0)):
+        // no need to sum the tail
+        if (top <= n * p0 && config.topShareSignificance() <= 0.5) {
+            return null;
+        }
+        double p = upperTail(n, top, p0);
+        return p < config.topShareSignificance() ? new double[] {p0, p} : null;
     }
 
     private static void add(Map<String, long[]> m, String k, long top) {

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param topShareSignificance an officer's or kiosk's share of the top level is flagged when the one-sided binomial
  *                            test against the rest of the site gives a p-value below this
  * @param topShareMinRatings  fewer ratings than this are never tested for the top-level share
+ * @param passEvery           how often the sites' months marked due are recomputed into the kept monthly figures
+ *                            ({@link IntegrityPass}); a report of whole months is at most about this much behind
  */
 @ConfigurationProperties("central.reports.integrity")
 public record IntegrityConfig(
@@ -22,9 +24,10 @@ public record IntegrityConfig(
         @Bindable(defaultValue = "60s") Duration burstWithin,
         @Bindable(defaultValue = "2h") Duration longAfter,
         @Bindable(defaultValue = "0.001") double topShareSignificance,
-        @Bindable(defaultValue = "30") int topShareMinRatings) {
+        @Bindable(defaultValue = "30") int topShareMinRatings,
+        @Bindable(defaultValue = "5m") Duration passEvery) {
 
     public static IntegrityConfig defaults() {
-        return new IntegrityConfig(5, Duration.ofSeconds(60), Duration.ofHours(2), 0.001, 30);
+        return new IntegrityConfig(5, Duration.ofSeconds(60), Duration.ofHours(2), 0.001, 30, Duration.ofMinutes(5));
     }
 }

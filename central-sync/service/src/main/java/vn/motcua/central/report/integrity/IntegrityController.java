@@ -15,6 +15,7 @@ import vn.motcua.central.report.RatingRollup;
 import vn.motcua.central.report.ReportQuery;
 import vn.motcua.central.report.ReportViews;
 import vn.motcua.central.web.Frame;
+import vn.motcua.central.web.Html;
 import vn.motcua.central.web.Lang;
 import vn.motcua.central.web.Principal;
 import vn.motcua.central.web.Views;
@@ -39,9 +40,12 @@ public class IntegrityController {
         this.clock = clock;
     }
 
-    /** The page's model: the filters, the settings in words, the flags, and the drill-down when one is open. */
+    /**
+     * The page's model: the filters, the settings in words, the flags, and the drill-down when one is open;
+     * {@code kept} says how fresh the kept monthly figures are when the flags were summed from them (else empty).
+     */
     public record IntegrityModel(ReportQuery query, String settings, ReportViews.Table flags, List<Link> links,
-                                 Flag open, ReportViews.Table ratings) {
+                                 Flag open, ReportViews.Table ratings, String kept) {
     }
 
     /** The drill-down link of one flag line. */
@@ -53,11 +57,12 @@ public class IntegrityController {
         Principal who = ReportAccess.reporter(request);
         Lang lang = Lang.of(request);
         ReportQuery q = ReportQuery.of(request, RatingRollup.today(clock));
-        List<Flag> flags = integrity.flags(q);
+        IntegrityService.Report report = integrity.report(q);
+        List<Flag> flags = report.flags();
         List<Link> links = flags.stream().map(f -> new Link(drillDown(q, f), lang.t("integrity.details"))).toList();
         IntegrityModel model = new IntegrityModel(q, settings(lang),
                 new ReportViews.Table("integrity-flags", ReportColumns.INTEGRITY_FLAGS, flags, false), links, null,
-                null);
+                null, kept(report.kept(), lang));
         return views.page("report/integrity.jte", new Frame(lang, who, lang.t("integrity.title"), "reports"), model);
     }
 
@@ -73,13 +78,15 @@ public class IntegrityController {
                         + "anonymous_over_served | top_share"));
         String id = param(request, "id");
         String site = param(request, "flagSite");
-        Flag flag = integrity.flags(q).stream().filter(f -> f.subject() == subject && f.kind() == kind
-                && f.id().equals(id) && (site.isEmpty() || f.site().equals(site))).findFirst()
+        // the ratings behind a flag are read from the events of the flag's site alone, whatever the range
+        Flag flag = integrity.flags(q.from(), q.to(), site.isEmpty() ? q.site() : site).stream()
+                .filter(f -> f.subject() == subject && f.kind() == kind
+                        && f.id().equals(id) && (site.isEmpty() || f.site().equals(site))).findFirst()
                 .orElse(new Flag(site, subject, id, kind, List.of(), 0, null, null));
         IntegrityModel model = new IntegrityModel(q, settings(lang),
                 new ReportViews.Table("integrity-flag", ReportColumns.INTEGRITY_FLAGS, List.of(flag), false),
                 List.of(), flag,
-                new ReportViews.Table("integrity-ratings", ReportColumns.INTEGRITY_RATINGS, flag.ratings(), true));
+                new ReportViews.Table("integrity-ratings", ReportColumns.INTEGRITY_RATINGS, flag.ratings(), true), "");
         return views.page("report/integrityRatings.jte",
                 new Frame(lang, who, lang.t("integrity.ratingsBehind"), "reports"), model);
     }
@@ -99,6 +106,13 @@ public class IntegrityController {
 
     private static String encode(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String kept(IntegrityMonths.Kept kept, Lang lang) {
+        if (kept == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, lang.t("integrity.kept"), Html.time(kept.asOf()), kept.sitesDue());
     }
 
     private String settings(Lang lang) {

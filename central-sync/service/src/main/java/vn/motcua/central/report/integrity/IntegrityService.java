@@ -21,10 +21,12 @@ import vn.motcua.protocol.event.TicketServed;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,18 +50,63 @@ public class IntegrityService {
 
     private final Database sql;
     private final IntegrityCheck check;
+    private final IntegrityMonths months;
+    private final Clock clock;
 
-    public IntegrityService(Database sql, IntegrityConfig config) {
+    public IntegrityService(Database sql, IntegrityConfig config, Clock clock) {
         this.sql = sql;
         this.check = new IntegrityCheck(config);
+        this.months = new IntegrityMonths(sql, check);
+        this.clock = clock;
+    }
+
+    /**
+     * The flags of a report, and for whole months how fresh the kept figures they were summed from are
+     * ({@code kept} null when the flags were read from the events).
+     */
+    public record Report(List<Flag> flags, IntegrityMonths.Kept kept) {
     }
 
     /** The flags of the query's days and site (every site when none). */
     public List<Flag> flags(ReportQuery q) {
-        return flags(q.from(), q.to(), q.site());
+        return report(q).flags();
     }
 
+    /**
+     * Whole months (see {@link IntegrityMonths#wholeMonths}) are summed from the kept monthly figures; any other
+     * range is read from the events. The two differ only for a burst across a month's end: kept figures count a
+     * burst within each month, so one that straddles two months is counted in neither unless each half is one.
+     */
+    public Report report(ReportQuery q) {
+        if (IntegrityMonths.wholeMonths(q.from(), q.to(), RatingRollup.today(clock))) {
+            IntegrityMonths.Kept kept = months.kept(YearMonth.from(q.from()), YearMonth.from(q.to()), q.site());
+            return new Report(kept.flags(), kept);
+        }
+        return new Report(flags(q.from(), q.to(), q.site()), null);
+    }
+
+    /** The kept monthly figures, summed; for the pass and tests. */
+    public IntegrityMonths months() {
+        return months;
+    }
+
+    /** The flags of the days and site (every site when none), read from the events. */
     public List<Flag> flags(LocalDate from, LocalDate to, String site) {
+        Reading reading = read(from, to, site);
+        return check.flags(reading.ratings(), reading.tickets());
+    }
+
+    /** What a period's check reads: its ratings, and what the events say of the rated tickets and services. */
+    record Reading(List<Rated> ratings, IntegrityCheck.Tickets tickets) {
+    }
+
+    /** Recomputes one site's month from the events, into the figures kept for it ({@link IntegrityMonths}). */
+    List<IntegrityMonths.Row> monthFigures(String site, YearMonth month) {
+        Reading reading = read(month.atDay(1), month.atEndOfMonth(), site);
+        return IntegrityMonths.rows(reading.ratings(), check.flags(reading.ratings(), reading.tickets()));
+    }
+
+    Reading read(LocalDate from, LocalDate to, String site) {
         List<Rated> ratings = new ArrayList<>();
         Map<String, Instant> calledOrServed = new HashMap<>();
         Map<String, Instant> served = new HashMap<>();
@@ -136,7 +183,7 @@ public class IntegrityService {
             }
             return null;
         });
-        return check.flags(ratings, new IntegrityCheck.Tickets(calledOrServed, served, servedPerCounterDay));
+        return new Reading(ratings, new IntegrityCheck.Tickets(calledOrServed, served, servedPerCounterDay));
     }
 
     private static boolean within(String day, LocalDate from, LocalDate to) {

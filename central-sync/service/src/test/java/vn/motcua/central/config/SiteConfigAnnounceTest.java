@@ -16,10 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.motcua.central.WebConsoleSession;
+import vn.motcua.central.store.Database;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.message.SiteConfig;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +43,8 @@ class SiteConfigAnnounceTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     SiteConfigService configs;
+    @Inject
+    Database sql;
 
     private WebConsoleSession admin;
 
@@ -92,5 +99,47 @@ class SiteConfigAnnounceTest implements TestPropertyProvider {
         ObjectNode d = draft();
         d.putObject("announce").put("volume", 150);
         assertEquals(HttpStatus.BAD_REQUEST, publish("site-loud", d));
+    }
+
+    /** The officer lines kept for a site's days, and which of its days are due for recomputing. */
+    private List<String> dueDays(String site) {
+        return sql.query("due days", c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT day FROM officer_lines_due WHERE site_id = ? ORDER BY day")) {
+                ps.setString(1, site);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Test
+    void givenKeptOfficerLines_whenTheSiteConfigurationIsPublished_thenTheSitesKeptDaysAreDueAndNoOtherSites()
+            throws Exception {
+        sql.write("kept lines", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO officer_lines_kept (kind, period, site_id, "
+                    + "computed_at, lines) VALUES (?, ?, ?, 1, '[]')")) {
+                for (String[] row : new String[][]{{"day", "2026-11-02", "site-kept"}, {"day", "2026-11-03",
+                        "site-kept"}, {"week", "2026-W45", "site-kept"}, {"month", "2026-11", "site-kept"},
+                        {"day", "2026-11-02", "site-other"}}) {
+                    ps.setString(1, row[0]);
+                    ps.setString(2, row[1]);
+                    ps.setString(3, row[2]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+        assertEquals(List.of(), dueDays("site-kept"));
+        // the share satisfied of every kept line follows the site's rules, which a new configuration may change
+        assertEquals(HttpStatus.OK, publish("site-kept", draft()));
+        assertEquals(List.of("2026-11-02", "2026-11-03"), dueDays("site-kept"));
+        assertEquals(List.of(), dueDays("site-other"));
     }
 }

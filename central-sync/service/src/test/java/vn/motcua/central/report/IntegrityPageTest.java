@@ -109,6 +109,7 @@ class IntegrityPageTest implements TestPropertyProvider {
         assertTrue(kept.find(), page);
         String vi = keptPage("vi");
         keep("integrity-kept-vi.html", vi);
+        PageShot.take(vi, "integrity-kept-vi");
         assertTrue(vi.contains("số đơn vị còn tháng trong kỳ chờ tính lại: 0."), vi);
         WebConsoleSession s = WebConsoleSession.signIn(http, ADMIN, PASSWORD);
         var csv = http.toBlocking().exchange(s.on(HttpRequest.GET("/reports/integrity.csv?" + RANGE)), byte[].class);

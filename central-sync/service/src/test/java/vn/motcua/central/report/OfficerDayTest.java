@@ -440,18 +440,6 @@ class OfficerDayTest {
                 StandardCharsets.UTF_8);
         assertTrue(csv.contains("\"s5\",\"o2\",1,1,1,1,300.0,540.0,360.0,456.0,,1920.0,1020.0,1,0.0000"), csv);
         // the page as a browser shows it, for a person to look at: target/screenshots/officer-day.png
-        Path shots = Path.of("target", "screenshots");
-        Files.createDirectories(shots);
-        Path css = Path.of("src", "main", "resources", "public", "app.css").toAbsolutePath();
-        Files.writeString(shots.resolve("officer-day.html"), html.replace("/static/app.css", css.toUri().toString()),
-                StandardCharsets.UTF_8);
-        Path png = shots.resolve("officer-day.png").toAbsolutePath();
-        Files.deleteIfExists(png);
-        Process chromium = new ProcessBuilder("/usr/bin/chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1900,700",
-                "--screenshot=" + png, shots.resolve("officer-day.html").toAbsolutePath().toUri().toString())
-                .redirectErrorStream(true).redirectOutput(shots.resolve("chromium-officer-day.log").toFile()).start();
-        assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium finished");
-        assertTrue(Files.size(png) > 10_000, "a screenshot of the page");
+        PageShot.take(html, "officer-day");
     }
 }

@@ -180,6 +180,7 @@ class OfficerLinesKeptTest {
                 .page(reporter("/reports/officers?kind=day&value=2026-11-03")).body();
         assertTrue(html.contains("Số liệu tính lúc " + Html.time(1_000_000L) + " · 1 đơn vị đang chờ cập nhật"),
                 html);
+        PageShot.take(html, "officer-day-all-sites");
         String english = new OfficerDayController(reports, kept, new Views(), Clock.systemUTC())
                 .page(reporter("/reports/officers?kind=day&value=2026-11-03&lang=en")).body();
         assertTrue(english.contains("Figures computed at " + Html.time(1_000_000L) + " · 1 sites waiting"), english);

@@ -195,11 +195,9 @@ public final class IntegrityCheck {
         if (p >= 1) {
             return 1;
         }
-        double logTerm = 0;
-        for (long j = 1; j <= k; j++) {
-            logTerm += Math.log(n - k + j) - Math.log(j);
-        }
-        logTerm += k * Math.log(p) + (n - k) * Math.log1p(-p);
+        // a year of an officer's ratings runs to thousands: the coefficient from log-factorials, not k terms
+        double logTerm = logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p)
+                + (n - k) * Math.log1p(-p);
         double ratio = p / (1 - p);
         double sum = 0;
         double term = 1;
@@ -211,5 +209,26 @@ public final class IntegrityCheck {
             }
         }
         return Math.min(1, Math.exp(logTerm + Math.log(sum)));
+    }
+
+    /** ln m! for small m, summed once. */
+    private static final double[] LOG_FACTORIALS = new double[1024];
+
+    static {
+        for (int m = 2; m < LOG_FACTORIALS.length; m++) {
+            LOG_FACTORIALS[m] = LOG_FACTORIALS[m - 1] + Math.log(m);
+        }
+    }
+
+    /** ln m!: from the table below 1024, above it Stirling's series, whose next term is under 1e-23. */
+    static double logFactorial(long m) {
+        if (m < LOG_FACTORIALS.length) {
+            return LOG_FACTORIALS[(int) m];
+        }
+        double x = m;
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        return x * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI * x)
+                + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 / 1680)));
     }
 }

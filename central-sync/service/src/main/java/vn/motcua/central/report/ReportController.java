@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import vn.motcua.central.api.BadParameterException;
 import vn.motcua.central.web.Principal;
 import vn.motcua.central.report.integrity.IntegrityService;
 import vn.motcua.central.web.Frame;
@@ -72,6 +73,9 @@ public class ReportController {
         ReportAccess.reporter(request);
         ReportQuery q = ReportQuery.of(request, RatingRollup.today(clock));
         IntegrityService.Report report = integrity.report(q);
+        if (report.wholeMonthsOnly()) {
+            throw new BadParameterException("site", Lang.of(request).t("integrity.wholeMonthsOnly"));
+        }
         MutableHttpResponse<byte[]> response = HttpResponse.ok(ReportCsv.write(ReportColumns.INTEGRITY_FLAGS,
                         report.flags(), Lang.of(request)))
                 .contentType(new MediaType("text/csv; charset=utf-8"))
@@ -99,6 +103,7 @@ public class ReportController {
         ReportService.Report r = reports.report(q);
         ReportService.Line total = r.total();
         List<List<ReportService.QueueLine>> queue = reports.queue(q);
+        IntegrityService.Report flagged = integrity.report(q);
         ReportViews.ReportModel model = new ReportViews.ReportModel(q, ReportQuery.PERIODS,
                 List.of("site", "counter", "officer", "procedure"),
                 ReportColumn.Format.SHARE.page(total.satisfiedShare(), lang), total.total(),
@@ -114,7 +119,8 @@ public class ReportController {
                 new ReportViews.Table("queue-counters", ReportColumns.queueOnPage(false),
                         ReportColumns.queueRows(ReportColumns.QueueRow.COUNTER, queue.get(1)), true),
                 new ReportViews.Table("low-ratings", ReportColumns.lowRatingsOnPage(), r.low(), false),
-                new ReportViews.Table("integrity-flags", ReportColumns.INTEGRITY_FLAGS, integrity.flags(q), false));
+                new ReportViews.Table("integrity-flags", ReportColumns.INTEGRITY_FLAGS, flagged.flags(), false),
+                flagged.wholeMonthsOnly());
         return views.page("report/report.jte", new Frame(lang, who, lang.t("reports"), "reports"), model);
     }
 }

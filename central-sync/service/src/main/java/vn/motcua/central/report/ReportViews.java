@@ -15,7 +15,8 @@ public final class ReportViews {
      */
     public record ReportModel(ReportQuery query, List<String> periods, List<String> groups, String share,
                               long ratings, Table summary, TrendChart chart, Table trend, Table grouped,
-                              Table services, Table counters, Table low, Table integrity) {
+                              Table services, Table counters, Table low, Table integrity,
+                              boolean integrityWholeMonthsOnly) {
     }
 
     /**

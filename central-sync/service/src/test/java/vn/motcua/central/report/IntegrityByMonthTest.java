@@ -252,6 +252,14 @@ class IntegrityByMonthTest {
         IntegrityService.Report days = integrity.report(ReportQuery.of(
                 HttpRequest.GET("/reports/integrity?from=2026-11-01&to=2026-11-29"), today));
         assertNull(days.kept());
+        assertTrue(days.wholeMonthsOnly(), "days over all sites are not read from every site's events");
+        assertTrue(days.flags().isEmpty());
+        IntegrityService.Report siteDays = integrity.report(ReportQuery.of(
+                HttpRequest.GET("/reports/integrity?from=2026-11-01&to=2026-11-29&site=" + MonthOfRatings.SITE),
+                today));
+        assertNull(siteDays.kept());
+        assertFalse(siteDays.wholeMonthsOnly(), "one site's days are read from its events");
+        assertFalse(month.wholeMonthsOnly());
     }
 
     private static Map<String, Flag> byKey(List<Flag> flags) {

@@ -1,6 +1,7 @@
 package vn.motcua.central.report;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -115,9 +117,20 @@ class IntegrityPageTest implements TestPropertyProvider {
         var csv = http.toBlocking().exchange(s.on(HttpRequest.GET("/reports/integrity.csv?" + RANGE)), byte[].class);
         assertEquals("0", csv.header("X-Integrity-Sites-Due"));
         assertNotNull(java.time.Instant.parse(csv.header("X-Integrity-Kept-As-Of")));
-        String days = get("/reports/integrity?from=2026-11-02&to=2026-11-30&lang=en");
-        assertFalse(days.contains("id=\"integrity-kept\""), "not whole months: read from the events");
+        String days = get("/reports/integrity?from=2026-11-02&to=2026-11-30&lang=en&site=" + MonthOfRatings.SITE);
+        assertFalse(days.contains("id=\"integrity-kept\""), "not whole months: read from the site's events");
         assertTrue(days.contains("Burst of ratings on one kiosk"), days);
+        // over all sites, days would read every site's events: only whole months are offered
+        String allSites = get("/reports/integrity?from=2026-11-02&to=2026-11-30&lang=vi");
+        assertTrue(allSites.contains("id=\"integrity-whole-months\">Cờ của tất cả các điểm chỉ tính theo cả tháng"),
+                allSites);
+        assertFalse(allSites.contains("dồn dập trên một ki-ốt"), "no flags made");
+        String report = get("/reports?from=2026-11-02&to=2026-11-30&lang=en");
+        assertTrue(report.contains("id=\"integrity-whole-months\">Flags over all sites are made for whole months"),
+                report);
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> bytes("/reports/integrity.csv?from=2026-11-02&to=2026-11-30"));
+        assertEquals(400, refused.getStatus().getCode());
     }
 
     @Test

@@ -42,10 +42,11 @@ public class IntegrityController {
 
     /**
      * The page's model: the filters, the settings in words, the flags, and the drill-down when one is open;
-     * {@code kept} says how fresh the kept monthly figures are when the flags were summed from them (else empty).
+     * {@code kept} says how fresh the kept monthly figures are when the flags were summed from them (else empty);
+     * {@code wholeMonthsOnly} that no flags were made, as days over all sites are not offered.
      */
     public record IntegrityModel(ReportQuery query, String settings, ReportViews.Table flags, List<Link> links,
-                                 Flag open, ReportViews.Table ratings, String kept) {
+                                 Flag open, ReportViews.Table ratings, String kept, boolean wholeMonthsOnly) {
     }
 
     /** The drill-down link of one flag line. */
@@ -62,7 +63,7 @@ public class IntegrityController {
         List<Link> links = flags.stream().map(f -> new Link(drillDown(q, f), lang.t("integrity.details"))).toList();
         IntegrityModel model = new IntegrityModel(q, settings(lang),
                 new ReportViews.Table("integrity-flags", ReportColumns.INTEGRITY_FLAGS, flags, false), links, null,
-                null, kept(report.kept(), lang));
+                null, kept(report.kept(), lang), report.wholeMonthsOnly());
         return views.page("report/integrity.jte", new Frame(lang, who, lang.t("integrity.title"), "reports"), model);
     }
 
@@ -86,7 +87,8 @@ public class IntegrityController {
         IntegrityModel model = new IntegrityModel(q, settings(lang),
                 new ReportViews.Table("integrity-flag", ReportColumns.INTEGRITY_FLAGS, List.of(flag), false),
                 List.of(), flag,
-                new ReportViews.Table("integrity-ratings", ReportColumns.INTEGRITY_RATINGS, flag.ratings(), true), "");
+                new ReportViews.Table("integrity-ratings", ReportColumns.INTEGRITY_RATINGS, flag.ratings(), true), "",
+                false);
         return views.page("report/integrityRatings.jte",
                 new Frame(lang, who, lang.t("integrity.ratingsBehind"), "reports"), model);
     }

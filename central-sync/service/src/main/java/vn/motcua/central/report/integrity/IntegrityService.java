@@ -64,7 +64,12 @@ public class IntegrityService {
      * The flags of a report, and for whole months how fresh the kept figures they were summed from are
      * ({@code kept} null when the flags were read from the events).
      */
-    public record Report(List<Flag> flags, IntegrityMonths.Kept kept) {
+    /**
+     * The flags, and how they were made: {@code kept} when summed from the kept monthly figures; {@code
+     * wholeMonthsOnly} when none were made because every site's events over days would be read (see {@link
+     * #report}).
+     */
+    public record Report(List<Flag> flags, IntegrityMonths.Kept kept, boolean wholeMonthsOnly) {
     }
 
     /** The flags of the query's days and site (every site when none). */
@@ -74,15 +79,19 @@ public class IntegrityService {
 
     /**
      * Whole months (see {@link IntegrityMonths#wholeMonths}) are summed from the kept monthly figures; any other
-     * range is read from the events. The two differ only for a burst across a month's end: kept figures count a
+     * range is read from the events of one site, and over all sites is not made. The two differ only for a burst across a month's end: kept figures count a
      * burst within each month, so one that straddles two months is counted in neither unless each half is one.
      */
     public Report report(ReportQuery q) {
         if (IntegrityMonths.wholeMonths(q.from(), q.to(), RatingRollup.today(clock))) {
             IntegrityMonths.Kept kept = months.kept(YearMonth.from(q.from()), YearMonth.from(q.to()), q.site());
-            return new Report(kept.flags(), kept);
+            return new Report(kept.flags(), kept, false);
         }
-        return new Report(flags(q.from(), q.to(), q.site()), null);
+        if (q.site().isEmpty()) {
+            // every site's raw events of the days: minutes of reading at a city's scale, so it is not offered
+            return new Report(List.of(), null, true);
+        }
+        return new Report(flags(q.from(), q.to(), q.site()), null, false);
     }
 
     /** The kept monthly figures, summed; for the pass and tests. */

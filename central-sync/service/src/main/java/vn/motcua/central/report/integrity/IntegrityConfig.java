@@ -25,9 +25,9 @@ public record IntegrityConfig(
         @Bindable(defaultValue = "2h") Duration longAfter,
         @Bindable(defaultValue = "0.001") double topShareSignificance,
         @Bindable(defaultValue = "30") int topShareMinRatings,
-        @Bindable(defaultValue = "5m") Duration passEvery) {
+        @Bindable(defaultValue = "30m") Duration passEvery) {
 
     public static IntegrityConfig defaults() {
-        return new IntegrityConfig(5, Duration.ofSeconds(60), Duration.ofHours(2), 0.001, 30, Duration.ofMinutes(5));
+        return new IntegrityConfig(5, Duration.ofSeconds(60), Duration.ofHours(2), 0.001, 30, Duration.ofMinutes(30));
     }
 }

@@ -38,8 +38,8 @@ public class IntegrityPass {
     private record Due(String site, String month, long marks) {
     }
 
-    @Scheduled(fixedDelay = "${central.reports.integrity.pass-every:5m}",
-            initialDelay = "${central.reports.integrity.pass-every:5m}")
+    @Scheduled(fixedDelay = "${central.reports.integrity.pass-every:30m}",
+            initialDelay = "${central.reports.integrity.pass-every:30m}")
     void scheduled() {
         try {
             int n = runOnce();

@@ -92,6 +92,15 @@ public class OfficerDayController {
                 model);
     }
 
+    /** As of when all sites' kept lines were computed, and how many sites wait, in words; empty for one site. */
+    private static String freshness(KeptOfficerLines.AllSites all, Lang lang) {
+        if (all == null) {
+            return "";
+        }
+        return lang.t("officerDay.computedAt") + " " + (all.asOf() == null ? "—" : Html.time(all.asOf())) + " · "
+                + all.waitingSites() + " " + lang.t("officerDay.waitingSites");
+    }
+
     @Get(value = "/reports/officers.csv", produces = "text/csv")
     public HttpResponse<byte[]> csv(HttpRequest<?> request) {
         ReportAccess.reporter(request);
@@ -104,9 +113,11 @@ public class OfficerDayController {
     @Get(value = "/reports/officers.xlsx", produces = ReportXlsx.MEDIA_TYPE)
     public HttpResponse<byte[]> xlsx(HttpRequest<?> request) {
         Principal who = ReportAccess.reporter(request);
-        OfficerDayReport.Report r = report(request);
-        byte[] xlsx = OfficerDayXlsx.write(r, Lang.of(request), who.username(),
-                LocalDateTime.now(clock.withZone(Html.ZONE)));
+        Lang lang = Lang.of(request);
+        Shown shown = shown(request);
+        OfficerDayReport.Report r = shown.report();
+        byte[] xlsx = OfficerDayXlsx.write(r, lang, who.username(), LocalDateTime.now(clock.withZone(Html.ZONE)),
+                freshness(shown.kept(), lang));
         return HttpResponse.ok(xlsx).contentType(new MediaType(ReportXlsx.MEDIA_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"officers-" + r.period().value() + ".xlsx\"");
     }

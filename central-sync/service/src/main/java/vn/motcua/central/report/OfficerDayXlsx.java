@@ -16,11 +16,17 @@ final class OfficerDayXlsx {
     }
 
     static byte[] write(OfficerDayReport.Report r, Lang lang, String madeBy, LocalDateTime madeAt) {
+        return write(r, lang, madeBy, madeAt, "");
+    }
+
+    /** {@code freshness}: for all sites, as of when their kept lines were computed, put after the period. */
+    static byte[] write(OfficerDayReport.Report r, Lang lang, String madeBy, LocalDateTime madeAt, String freshness) {
         OfficeWorkbook workbook = new OfficeWorkbook(lang);
         workbook.sheet(lang.t("officerDay.sheet"),
                         lang.t("officerDay.title") + " — " + (r.unit() == null ? lang.t("s766.allSites") : r.unit()),
                         lang.t("officerDay.period." + r.period().kind()) + " " + r.period().value()
-                                + " (" + r.period().from() + " – " + r.period().to() + ")",
+                                + " (" + r.period().from() + " – " + r.period().to() + ")"
+                                + (freshness.isEmpty() ? "" : " · " + freshness),
                         ReportColumns.OFFICER_DAY)
                 .lines(r.officers())
                 .madeBy(madeAt, madeBy);

@@ -184,6 +184,14 @@ class OfficerLinesKeptTest {
         String english = new OfficerDayController(reports, kept, new Views(), Clock.systemUTC())
                 .page(reporter("/reports/officers?kind=day&value=2026-11-03&lang=en")).body();
         assertTrue(english.contains("Figures computed at " + Html.time(1_000_000L) + " · 1 sites waiting"), english);
+        byte[] xlsx = new OfficerDayController(reports, kept, new Views(), Clock.systemUTC())
+                .xlsx(reporter("/reports/officers.xlsx?kind=day&value=2026-11-03")).body();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            String period = book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue();
+            assertTrue(period.endsWith("· Số liệu tính lúc " + Html.time(1_000_000L) + " · 1 đơn vị đang chờ cập nhật"
+                    + " (số liệu của các đơn vị này có thể chậm vài phút)"), period);
+        }
         String oneSite = new OfficerDayController(reports, kept, new Views(), Clock.systemUTC())
                 .page(reporter("/reports/officers?kind=day&value=2026-11-03&site=s3")).body();
         assertTrue(!oneSite.contains("officer-freshness"), "one site is computed as asked");

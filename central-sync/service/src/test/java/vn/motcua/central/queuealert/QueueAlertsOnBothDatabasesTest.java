@@ -9,6 +9,7 @@ import vn.motcua.central.fleet.FleetConfig;
 import vn.motcua.central.report.BothDatabases;
 import vn.motcua.central.report.ReportConfig;
 import vn.motcua.central.report.TicketProgressRollup;
+import vn.motcua.central.MovingClock;
 import vn.motcua.central.store.Database;
 import vn.motcua.central.store.EventStore;
 import vn.motcua.central.store.JdbcEventStore;
@@ -23,18 +24,15 @@ import vn.motcua.protocol.message.SiteConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,30 +46,6 @@ class QueueAlertsOnBothDatabasesTest {
     @RegisterExtension
     static final BothDatabases databases = BothDatabases.named("central_queue_alerts");
     private Database database;
-
-    /** A clock a test moves. */
-    static final class TestClock extends Clock {
-        final AtomicLong millis = new AtomicLong();
-
-        TestClock(Instant at) {
-            millis.set(at.toEpochMilli());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-    }
 
     private final List<KioskEvent> events = new ArrayList<>();
 
@@ -94,7 +68,7 @@ class QueueAlertsOnBothDatabasesTest {
     void givenALongWaitALongQueueAndAnIdleCounter_whenTheCounterCalls_thenTheirAlertsAreRaisedThenCleared(
             String dialect) throws Exception {
         Database sql = database = databases.open(dialect);
-        TestClock clock = new TestClock(START);
+        MovingClock clock = new MovingClock(START);
         EventStore store = JdbcEventStore.on(sql, clock);
         // A: target 20 minutes, alert past 2 waiting; counter 1 serves A; idle after 15 minutes
         SiteConfig config = new SiteConfig(1, "UBND phường Bến Nghé",
@@ -123,12 +97,12 @@ class QueueAlertsOnBothDatabasesTest {
         QueueAlertEvaluator evaluator = new QueueAlertEvaluator(new LiveQueues(sql), alerts, fleet, clock);
 
         // 20 minutes in: three waiting (past 2), the longest exactly 20 minutes, the counter idle 20 minutes
-        clock.millis.set(START.plusSeconds(1200).toEpochMilli());
+        clock.set(START.plusSeconds(1200));
         signedIn.record("s1", "k1", List.of("1"), clock.millis());
         assertEquals(2, evaluator.evaluate());
         assertEquals(List.of("idle_counter:1", "long_queue:A"), List.copyOf(byKindAndSubject(alerts).keySet()));
         // 21 minutes in: the longest wait is past 20
-        clock.millis.set(START.plusSeconds(1260).toEpochMilli());
+        clock.set(START.plusSeconds(1260));
         signedIn.record("s1", "k1", List.of("1"), clock.millis());
         assertEquals(1, evaluator.evaluate());
         assertEquals(0, evaluator.evaluate(), "raised once");
@@ -141,7 +115,7 @@ class QueueAlertsOnBothDatabasesTest {
         store.storeBatch("s1", EventBatch.of("k1", List.of(
                 event(START.plusSeconds(1270), new TicketCalled("t1", "1", "cb-1")))));
         progress.runOnce();
-        clock.millis.set(START.plusSeconds(1280).toEpochMilli());
+        clock.set(START.plusSeconds(1280));
         signedIn.record("s1", "k1", List.of("1"), clock.millis());
         assertEquals(3, evaluator.evaluate());
         Map<String, Alert> after = byKindAndSubject(alerts);
@@ -152,7 +126,7 @@ class QueueAlertsOnBothDatabasesTest {
 
         // signed out: the counter raises nothing however long the queue waits
         signedIn.record("s1", "k1", List.of(), clock.millis());
-        clock.millis.set(START.plusSeconds(3600).toEpochMilli());
+        clock.set(START.plusSeconds(3600));
         evaluator.evaluate();
         assertEquals(List.of("idle_counter:1", "long_queue:A", "long_wait:A"),
                 List.copyOf(byKindAndSubject(alerts).keySet()));

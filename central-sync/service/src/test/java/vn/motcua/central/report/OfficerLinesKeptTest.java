@@ -5,6 +5,7 @@ import io.micronaut.http.MutableHttpRequest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.motcua.central.MovingClock;
 import vn.motcua.central.report.officer.KeptOfficerLines;
 import vn.motcua.central.report.officer.OfficerDayReport;
 import vn.motcua.central.report.officer.OfficerLine;
@@ -27,10 +28,7 @@ import vn.motcua.protocol.event.TicketServed;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,30 +51,6 @@ class OfficerLinesKeptTest {
             OfficerPeriod.of("month", "2026-11", TODAY));
     @RegisterExtension
     static final BothDatabases databases = BothDatabases.named("central_officer_lines");
-
-    /** A clock the test moves on. */
-    private static final class Moving extends Clock {
-        private long millis;
-
-        Moving(long millis) {
-            this.millis = millis;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
 
     private static List<OfficerLine> live(OfficerDayReport reports, OfficerPeriod period, List<String> sites) {
         List<OfficerLine> out = new ArrayList<>();
@@ -128,7 +102,7 @@ class OfficerLinesKeptTest {
         assertEquals(List.of("s3 2026-11-03", "s5 2026-11-03", "s5 2026-11-05"), due(sql), "marked by the rollups");
         OfficerDayReport reports = new OfficerDayReport(sql);
         KeptOfficerLines kept = new KeptOfficerLines(sql);
-        Moving clock = new Moving(1_000_000);
+        MovingClock clock = new MovingClock(1_000_000);
         assertEquals(2, new OfficerLinesRefresher(sql, reports, OfficerLinesConfig.defaults(), clock).runOnce());
         assertEquals(List.of(), due(sql));
 
@@ -154,7 +128,7 @@ class OfficerLinesKeptTest {
         OfficerDayTest.seed(sql);
         OfficerDayReport reports = new OfficerDayReport(sql);
         KeptOfficerLines kept = new KeptOfficerLines(sql);
-        Moving clock = new Moving(1_000_000);
+        MovingClock clock = new MovingClock(1_000_000);
         OfficerLinesRefresher refresher = new OfficerLinesRefresher(sql, reports, OfficerLinesConfig.defaults(), clock);
         refresher.runOnce();
         Map<String, Long> first = computedAt(sql);
@@ -197,7 +171,7 @@ class OfficerLinesKeptTest {
         assertTrue(!oneSite.contains("officer-freshness"), "one site is computed as asked");
         assertTrue(oneSite.contains("<td>o2</td>"), "and live");
 
-        clock.millis = 2_000_000;
+        clock.set(2_000_000);
         assertEquals(1, refresher.runOnce());
         Map<String, Long> second = computedAt(sql);
         for (Map.Entry<String, Long> e : first.entrySet()) {
@@ -220,7 +194,7 @@ class OfficerLinesKeptTest {
         JdbcEventStore.on(sql, Clock.systemUTC()).storeBatch("s5", EventBatch.of("k5-b", k5.list));
         OfficerDayTest.rollUp(sql);
         assertEquals(List.of("s5 2026-11-05"), due(sql));
-        clock.millis = 3_000_000;
+        clock.set(3_000_000);
         assertEquals(1, refresher.runOnce());
         Map<String, Long> third = computedAt(sql);
         assertEquals(3_000_000L, third.get("day 2026-11-05 s5"));
@@ -251,7 +225,7 @@ class OfficerLinesKeptTest {
             }
         };
         OfficerLinesConfig onePerPass = new OfficerLinesConfig(OfficerLinesConfig.defaults().refreshEvery(), 1);
-        OfficerLinesRefresher refresher = new OfficerLinesRefresher(sql, meanwhile, onePerPass, new Moving(1));
+        OfficerLinesRefresher refresher = new OfficerLinesRefresher(sql, meanwhile, onePerPass, new MovingClock(1));
         assertEquals(1, refresher.runOnce(), "one site per pass");
         List<String> due = due(sql);
         assertTrue(due.contains(computing.get(0) + " 2026-11-03"), "marked again meanwhile: " + due);

@@ -325,25 +325,7 @@ class ReportsAtScaleBenchmark {
                 if (seeded.contains(table)) {
                     continue;
                 }
-                long t = System.nanoTime();
-                List<String> rebuild = dropIndexes(s, table);
-                s.execute("TRUNCATE " + table);
-                // the benchmark's database is disposable: no write-ahead log for its rows (reads are the same)
-                s.execute("ALTER TABLE " + table + " SET UNLOGGED");
-                for (String statement : Seeding.of(table)) {
-                    s.execute(statement);
-                }
-                for (String index : rebuild) {
-                    s.execute(index);
-                }
-                double seconds = (System.nanoTime() - t) / 1e9;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_seed VALUES (?, ?, ?, now())")) {
-                    ps.setString(1, SEED);
-                    ps.setString(2, table);
-                    ps.setDouble(3, seconds);
-                    ps.executeUpdate();
-                }
-                c.commit();
+                double seconds = fill(c, s, table, List.of(table), Seeding.of(table));
                 System.out.printf("BENCH seed: %-22s %,12d rows in %6.1f s%n", table, count(s, table), seconds);
             }
             boolean derived = deriveServiceLevelPeriods(c, s, seeded);
@@ -369,27 +351,8 @@ class ReportsAtScaleBenchmark {
         if (seeded.contains(DERIVED_SERVICE_LEVEL)) {
             return false;
         }
-        long t = System.nanoTime();
-        List<String> rebuild = new ArrayList<>();
-        for (String table : List.of("service_level_period", "calls_by_wait_period")) {
-            rebuild.addAll(dropIndexes(s, table));
-            s.execute("TRUNCATE " + table);
-            s.execute("ALTER TABLE " + table + " SET UNLOGGED");
-        }
-        for (String statement : backFill()) {
-            s.execute(statement);
-        }
-        for (String index : rebuild) {
-            s.execute(index);
-        }
-        double seconds = (System.nanoTime() - t) / 1e9;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_seed VALUES (?, ?, ?, now())")) {
-            ps.setString(1, SEED);
-            ps.setString(2, DERIVED_SERVICE_LEVEL);
-            ps.setDouble(3, seconds);
-            ps.executeUpdate();
-        }
-        c.commit();
+        double seconds = fill(c, s, DERIVED_SERVICE_LEVEL, List.of("service_level_period", "calls_by_wait_period"),
+                backFill());
         System.out.printf("BENCH seed: %-22s %,12d + %,d rows in %6.1f s%n", DERIVED_SERVICE_LEVEL,
                 count(s, "service_level_period"), count(s, "calls_by_wait_period"), seconds);
         return true;
@@ -493,6 +456,37 @@ class ReportsAtScaleBenchmark {
                                 String.format("%.1f", total), String.format("%.1f", total)});
             }
         }
+    }
+
+    /**
+     * Empties the tables, runs the statements that fill them and records the marker, in one transaction: the tables
+     * unlogged (the benchmark's database is disposable: no write-ahead log for its rows, reads are the same) and
+     * their indexes built once afterwards. Returns the seconds it took.
+     */
+    private static double fill(Connection c, Statement s, String marker, List<String> tables, List<String> statements)
+            throws SQLException {
+        long t = System.nanoTime();
+        List<String> rebuild = new ArrayList<>();
+        for (String table : tables) {
+            rebuild.addAll(dropIndexes(s, table));
+            s.execute("TRUNCATE " + table);
+            s.execute("ALTER TABLE " + table + " SET UNLOGGED");
+        }
+        for (String statement : statements) {
+            s.execute(statement);
+        }
+        for (String index : rebuild) {
+            s.execute(index);
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_seed VALUES (?, ?, ?, now())")) {
+            ps.setString(1, SEED);
+            ps.setString(2, marker);
+            ps.setDouble(3, seconds);
+            ps.executeUpdate();
+        }
+        c.commit();
+        return seconds;
     }
 
     /**

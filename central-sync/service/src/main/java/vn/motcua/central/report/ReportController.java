@@ -50,7 +50,10 @@ public class ReportController {
     public HttpResponse<byte[]> exportXlsx(HttpRequest<?> request) {
         ReportAccess.reporter(request);
         ReportQuery q = ReportQuery.of(request, RatingRollup.today(clock));
-        byte[] xlsx = ReportXlsx.write(reports.report(q), reports.queue(q), integrity.flags(q), Lang.of(request));
+        Lang lang = Lang.of(request);
+        IntegrityService.Report flagged = integrity.report(q);
+        byte[] xlsx = ReportXlsx.write(reports.report(q), reports.queue(q), flagged.flags(),
+                flagged.wholeMonthsOnly() ? lang.t("integrity.wholeMonthsOnly") : "", lang);
         return HttpResponse.ok(xlsx).contentType(new MediaType(ReportXlsx.MEDIA_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"satisfaction-" + q.from() + "-" + q.to()
                         + ".xlsx\"");

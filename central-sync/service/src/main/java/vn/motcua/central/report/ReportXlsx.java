@@ -39,15 +39,27 @@ final class ReportXlsx {
     /** The workbook with a last sheet of the period's integrity flags, beside (never instead of) the figures. */
     static byte[] write(ReportService.Report report, List<List<ReportService.QueueLine>> queue,
                         List<vn.motcua.central.report.integrity.Flag> flags, Lang lang) {
+        return write(report, queue, flags, "", lang);
+    }
+
+    /** {@code flagsNote}: when not empty, why the flags sheet has no flags, as its one line. */
+    static byte[] write(ReportService.Report report, List<List<ReportService.QueueLine>> queue,
+                        List<vn.motcua.central.report.integrity.Flag> flags, String flagsNote, Lang lang) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try (workbook) {
             Styles styles = new Styles(workbook);
             // the same lines as the CSV export: per period, or per period and group when the report is grouped
             sheet(workbook, styles, lang, lang.t("xlsx.ratings"), ReportColumns.RATINGS,
-                    report.query().groupBy().isEmpty() ? report.trend() : report.lines());
-            sheet(workbook, styles, lang, lang.t("lowRatings"), ReportColumns.LOW_RATINGS, report.low());
-            sheet(workbook, styles, lang, lang.t("queueFigures"), ReportColumns.QUEUE, ReportColumns.queueRows(queue));
-            sheet(workbook, styles, lang, lang.t("integrity.onReport"), ReportColumns.INTEGRITY_FLAGS, flags);
+                    report.query().groupBy().isEmpty() ? report.trend() : report.lines()).finish();
+            sheet(workbook, styles, lang, lang.t("lowRatings"), ReportColumns.LOW_RATINGS, report.low()).finish();
+            sheet(workbook, styles, lang, lang.t("queueFigures"), ReportColumns.QUEUE, ReportColumns.queueRows(queue))
+                    .finish();
+            Sheet integrity = sheet(workbook, styles, lang, lang.t("integrity.onReport"), ReportColumns.INTEGRITY_FLAGS,
+                    flags);
+            if (!flagsNote.isEmpty()) {
+                integrity.row(new Object[] {flagsNote});
+            }
+            integrity.finish();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
@@ -62,7 +74,7 @@ final class ReportXlsx {
     static <R> byte[] single(String name, List<ReportColumn<R>> columns, List<R> rows, Lang lang) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try (workbook) {
-            sheet(workbook, new Styles(workbook), lang, name, columns, rows);
+            sheet(workbook, new Styles(workbook), lang, name, columns, rows).finish();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
@@ -73,8 +85,9 @@ final class ReportXlsx {
         }
     }
 
-    private static <R> void sheet(SXSSFWorkbook workbook, Styles styles, Lang lang, String name,
-                                  List<ReportColumn<R>> columns, List<R> rows) {
+    /** A sheet with its header and rows, left open for a last line: the caller finishes it. */
+    private static <R> Sheet sheet(SXSSFWorkbook workbook, Styles styles, Lang lang, String name,
+                                   List<ReportColumn<R>> columns, List<R> rows) {
         List<String> header = new ArrayList<>();
         for (ReportColumn<R> c : columns) {
             header.add(lang.t(c.sheetLabel()));
@@ -87,7 +100,7 @@ final class ReportXlsx {
             }
             sheet.row(values);
         }
-        sheet.finish();
+        return sheet;
     }
 
     private static final class Styles {

@@ -128,6 +128,13 @@ class IntegrityPageTest implements TestPropertyProvider {
         String report = get("/reports?from=2026-11-02&to=2026-11-30&lang=en");
         assertTrue(report.contains("id=\"integrity-whole-months\">Flags over all sites are made for whole months"),
                 report);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(bytes("/reports/export.xlsx?from=2026-11-02&to=2026-11-30&lang=en")))) {
+            var flagsSheet = book.getSheetAt(book.getNumberOfSheets() - 1);
+            assertEquals(2, flagsSheet.getPhysicalNumberOfRows(), "the header, then why there are no flags");
+            assertTrue(flagsSheet.getRow(1).getCell(0).getStringCellValue()
+                    .startsWith("Flags over all sites are made for whole months only"));
+        }
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                 () -> bytes("/reports/integrity.csv?from=2026-11-02&to=2026-11-30"));
         assertEquals(400, refused.getStatus().getCode());

@@ -157,7 +157,7 @@ class OfficerLinesKeptTest {
         PageShot.take(html, "officer-day-all-sites");
         String english = new OfficerDayController(reports, kept, new Views(), Clock.systemUTC())
                 .page(reporter("/reports/officers?kind=day&value=2026-11-03&lang=en")).body();
-        assertTrue(english.contains("Figures computed at " + Html.time(1_000_000L) + " · 1 sites waiting"), english);
+        assertTrue(english.contains("Figures computed at " + Html.time(1_000_000L) + " · 1 site(s) waiting"), english);
         byte[] xlsx = new OfficerDayController(reports, kept, new Views(), Clock.systemUTC())
                 .xlsx(reporter("/reports/officers.xlsx?kind=day&value=2026-11-03")).body();
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(

@@ -11,7 +11,6 @@ import vn.motcua.protocol.event.CounterSignedIn;
 import vn.motcua.protocol.event.CounterSignedOut;
 import vn.motcua.protocol.event.EventBody;
 import vn.motcua.protocol.event.EventType;
-import vn.motcua.protocol.event.RatingSubmitted;
 import vn.motcua.protocol.event.TicketCalled;
 import vn.motcua.protocol.event.TicketIssued;
 import vn.motcua.protocol.event.TicketNoShow;
@@ -134,7 +133,7 @@ public class QueueRollup {
         long serviceSeconds;
     }
 
-    private static final EventBody.Visitor<String> TICKET_ID = new EventBody.Visitor<>() {
+    private static final EventBody.Visitor<String> TICKET_ID = new EventBody.Partial<>() {
         @Override
         public String ticketIssued(TicketIssued issued) {
             return issued.ticketId();
@@ -153,11 +152,6 @@ public class QueueRollup {
         @Override
         public String ticketNoShow(TicketNoShow noShow) {
             return noShow.ticketId();
-        }
-
-        @Override
-        public String ratingSubmitted(RatingSubmitted rating) {
-            throw new IllegalStateException("not a ticket event: rating.submitted");
         }
 
         @Override
@@ -230,7 +224,7 @@ public class QueueRollup {
         TicketKey key = e.ticket();
         Ticket t = tickets.get(key);
         String service = t == null ? "" : t.service();
-        e.body().accept(new EventBody.Visitor<Void>() {
+        e.body().accept(new EventBody.Partial<Void>() {
             @Override
             public Void ticketIssued(TicketIssued issued) {
                 sums.computeIfAbsent(new Key(day, e.site(), issued.service(), ""), k -> new Figures()).issued++;
@@ -284,21 +278,6 @@ public class QueueRollup {
                 visits.finished(key.visits(), where, OfficerVisits.NO_SHOW, noShow.counter(), null, null);
                 return null;
             }
-
-            @Override
-            public Void ratingSubmitted(RatingSubmitted rating) {
-                throw new IllegalStateException("not a ticket event: rating.submitted");
-            }
-
-            @Override
-            public Void counterSignedIn(CounterSignedIn signedIn) {
-                throw new IllegalStateException("not a ticket event: counter.signed_in");
-            }
-
-            @Override
-            public Void counterSignedOut(CounterSignedOut signedOut) {
-                throw new IllegalStateException("not a ticket event: counter.signed_out");
-            }
         });
     }
 
@@ -333,7 +312,7 @@ public class QueueRollup {
     private record Sign(String counter, String officer, boolean in, String reason) {
     }
 
-    private static final EventBody.Visitor<Sign> SIGN = new EventBody.Visitor<>() {
+    private static final EventBody.Visitor<Sign> SIGN = new EventBody.Partial<>() {
         @Override
         public Sign counterSignedIn(CounterSignedIn in) {
             return new Sign(in.counter(), in.officerId(), true, null);
@@ -342,31 +321,6 @@ public class QueueRollup {
         @Override
         public Sign counterSignedOut(CounterSignedOut out) {
             return new Sign(out.counter(), out.officerId(), false, out.reason().wireName());
-        }
-
-        @Override
-        public Sign ticketIssued(TicketIssued issued) {
-            throw new IllegalStateException("not a sign-in: ticket.issued");
-        }
-
-        @Override
-        public Sign ticketCalled(TicketCalled called) {
-            throw new IllegalStateException("not a sign-in: ticket.called");
-        }
-
-        @Override
-        public Sign ticketServed(TicketServed served) {
-            throw new IllegalStateException("not a sign-in: ticket.served");
-        }
-
-        @Override
-        public Sign ticketNoShow(TicketNoShow noShow) {
-            throw new IllegalStateException("not a sign-in: ticket.no_show");
-        }
-
-        @Override
-        public Sign ratingSubmitted(RatingSubmitted rating) {
-            throw new IllegalStateException("not a sign-in: rating.submitted");
         }
     };
 

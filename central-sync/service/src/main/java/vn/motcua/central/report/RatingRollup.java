@@ -6,16 +6,10 @@ import vn.motcua.central.report.integrity.IntegrityDue;
 import vn.motcua.central.report.officer.OfficerLinesDue;
 import vn.motcua.central.report.satisfaction.SatisfactionSums;
 import vn.motcua.central.store.Database;
-import vn.motcua.protocol.event.CounterSignedIn;
-import vn.motcua.protocol.event.CounterSignedOut;
 import vn.motcua.protocol.event.EventBody;
 import vn.motcua.protocol.event.EventType;
 import vn.motcua.protocol.event.RatingLevel;
 import vn.motcua.protocol.event.RatingSubmitted;
-import vn.motcua.protocol.event.TicketCalled;
-import vn.motcua.protocol.event.TicketIssued;
-import vn.motcua.protocol.event.TicketNoShow;
-import vn.motcua.protocol.event.TicketServed;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,46 +84,12 @@ public class RatingRollup {
     private record Rating(RollupEvent event, Key key, String reasons, String comment) {
     }
 
-    private static final EventBody.Visitor<RatingSubmitted> RATING = new EventBody.Visitor<>() {
-        @Override
-        public RatingSubmitted ticketIssued(TicketIssued issued) {
-            throw notARating("ticket.issued");
-        }
-
-        @Override
-        public RatingSubmitted ticketCalled(TicketCalled called) {
-            throw notARating("ticket.called");
-        }
-
-        @Override
-        public RatingSubmitted ticketServed(TicketServed served) {
-            throw notARating("ticket.served");
-        }
-
-        @Override
-        public RatingSubmitted ticketNoShow(TicketNoShow noShow) {
-            throw notARating("ticket.no_show");
-        }
-
+    private static final EventBody.Visitor<RatingSubmitted> RATING = new EventBody.Partial<>() {
         @Override
         public RatingSubmitted ratingSubmitted(RatingSubmitted rating) {
             return rating;
         }
-
-        @Override
-        public RatingSubmitted counterSignedIn(CounterSignedIn signedIn) {
-            throw notARating("counter.signed_in");
-        }
-
-        @Override
-        public RatingSubmitted counterSignedOut(CounterSignedOut signedOut) {
-            throw notARating("counter.signed_out");
-        }
     };
-
-    private static IllegalStateException notARating(String type) {
-        return new IllegalStateException("not a rating: " + type);
-    }
 
     private Rating read(RollupEvent e) throws RollupEvent.Unreadable {
         String day = e.localDay();

@@ -3,11 +3,8 @@ package vn.motcua.central.report;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import vn.motcua.central.store.Database;
-import vn.motcua.protocol.event.CounterSignedIn;
-import vn.motcua.protocol.event.CounterSignedOut;
 import vn.motcua.protocol.event.EventBody;
 import vn.motcua.protocol.event.EventType;
-import vn.motcua.protocol.event.RatingSubmitted;
 import vn.motcua.protocol.event.TicketCalled;
 import vn.motcua.protocol.event.TicketIssued;
 import vn.motcua.protocol.event.TicketNoShow;
@@ -127,7 +124,7 @@ public class TicketProgressRollup {
     private record Row(boolean issue, String ticketId, String first, String second, long number) {
     }
 
-    private static final EventBody.Visitor<Row> ROW = new EventBody.Visitor<>() {
+    private static final EventBody.Visitor<Row> ROW = new EventBody.Partial<>() {
         @Override
         public Row ticketIssued(TicketIssued issued) {
             return new Row(true, issued.ticketId(), issued.service(), issued.display(), issued.number());
@@ -146,21 +143,6 @@ public class TicketProgressRollup {
         @Override
         public Row ticketNoShow(TicketNoShow noShow) {
             return new Row(false, noShow.ticketId(), "no_show", noShow.counter(), 0);
-        }
-
-        @Override
-        public Row ratingSubmitted(RatingSubmitted rating) {
-            throw new IllegalStateException("not a ticket event: rating.submitted");
-        }
-
-        @Override
-        public Row counterSignedIn(CounterSignedIn signedIn) {
-            throw new IllegalStateException("not a ticket event: counter.signed_in");
-        }
-
-        @Override
-        public Row counterSignedOut(CounterSignedOut signedOut) {
-            throw new IllegalStateException("not a ticket event: counter.signed_out");
         }
     };
 }

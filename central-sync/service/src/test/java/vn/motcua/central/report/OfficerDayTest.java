@@ -22,13 +22,9 @@ import vn.motcua.central.web.Lang;
 import vn.motcua.central.web.Principal;
 import vn.motcua.central.web.Role;
 import vn.motcua.central.web.Views;
-import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.event.CounterSignedIn;
 import vn.motcua.protocol.event.CounterSignedOut;
 import vn.motcua.protocol.event.EventBatch;
-import vn.motcua.protocol.event.EventBody;
-import vn.motcua.protocol.event.EventType;
-import vn.motcua.protocol.event.KioskEvent;
 import vn.motcua.protocol.event.RatingLevel;
 import vn.motcua.protocol.event.RatingSubmitted;
 import vn.motcua.protocol.event.SignOutReason;
@@ -42,12 +38,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -67,29 +60,6 @@ class OfficerDayTest {
     @RegisterExtension
     static final BothDatabases databases = BothDatabases.named("central_officer_day");
     private Database database;
-
-    /** One kiosk's events at minutes past 08:00 of a day; the uptime follows the wall clock within the boot. */
-    static final class Events {
-        final List<KioskEvent> list = new ArrayList<>();
-        private String day;
-
-        Events(String day) {
-            this.day = day;
-        }
-
-        Events day(String next) {
-            day = next;
-            return this;
-        }
-
-        Events at(int minute, EventBody body) {
-            OffsetDateTime at = OffsetDateTime.parse(day + "T08:00:00+07:00").plusMinutes(minute);
-            long uptime = Duration.between(OffsetDateTime.parse("2026-11-01T07:00:00+07:00"), at).toMillis();
-            list.add(new KioskEvent(list.size() + 1, UUID.randomUUID(), EventType.of(body), at, true, "boot-1",
-                    uptime, body));
-            return this;
-        }
-    }
 
     static RatingSubmitted rating(String ticket, String counter, String officer, RatingLevel level,
                                           int scale) {
@@ -128,7 +98,7 @@ class OfficerDayTest {
      */
     static void seed(Database sql) {
         EventStore store = JdbcEventStore.on(sql, Clock.systemUTC());
-        Events k5 = new Events("2026-11-03");
+        KioskDay k5 = new KioskDay("2026-11-03");
         k5.at(0, new TicketIssued("t1", "A", 1, "A001", null));
         k5.at(1, new TicketIssued("t2", "A", 2, "A002", null));
         k5.at(2, new TicketIssued("t3", "B", 1, "B001", null));
@@ -153,7 +123,7 @@ class OfficerDayTest {
         k5.at(2, new TicketCalled("t5", "c1", "o1"));
         k5.at(7, new TicketServed("t5", "c1", "o1", 300));
 
-        Events k3 = new Events("2026-11-03");
+        KioskDay k3 = new KioskDay("2026-11-03");
         k3.at(0, new TicketIssued("u1", "A", 1, "A001", null));
         k3.at(1, new TicketIssued("u2", "A", 2, "A002", null));
         k3.at(3, new TicketCalled("u1", "c1", "o1"));
@@ -166,37 +136,14 @@ class OfficerDayTest {
         // two deliveries of k5, rolled up in small batches in between: the transfer's call comes in the second
         store.storeBatch("s5", EventBatch.of("k5", k5.list.subList(0, 11)));
         store.storeBatch("s3", EventBatch.of("k3", k3.list));
-        rollUp(sql);
+        Rollups.catchUp(sql, 4);
         store.storeBatch("s5", EventBatch.of("k5", k5.list.subList(11, k5.list.size())));
-        rollUp(sql);
-        publish(sql, "s5", new SiteConfig(1, "UBND phường Bến Nghé", List.of(), List.of(), List.of(), List.of(), 5,
+        Rollups.catchUp(sql, 4);
+        Rollups.publish(sql, "s5", new SiteConfig(1, "UBND phường Bến Nghé", List.of(), List.of(), List.of(), List.of(), 5,
                 List.of(), "sig"));
-        publish(sql, "s3", new SiteConfig(2, "UBND xã An Phú", List.of(), List.of(), List.of(), List.of(), 3,
+        Rollups.publish(sql, "s3", new SiteConfig(2, "UBND xã An Phú", List.of(), List.of(), List.of(), List.of(), 3,
                 List.of(), "sig").withSatisfaction(new SiteConfig.Satisfaction(
                 List.of(RatingLevel.VERY_SATISFIED), List.of(new SiteConfig.Satisfaction.Band(90, "good")))));
-    }
-
-    static void rollUp(Database sql) {
-        ReportConfig config = new ReportConfig(Duration.ofSeconds(1), 4, Duration.ofMinutes(10));
-        QueueRollup queue = new QueueRollup(sql, config, Clock.systemUTC());
-        RatingRollup ratings = new RatingRollup(sql, config, Clock.systemUTC());
-        while (queue.runOnce() + ratings.runOnce() > 0) {
-            // until caught up
-        }
-    }
-
-    private static void publish(Database sql, String site, SiteConfig config) {
-        String body = new String(new ProtocolCodec().encode(config), StandardCharsets.UTF_8);
-        sql.write("publish", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO site_configs (site_id, version, body, "
-                    + "published_by, published_at) VALUES (?, ?, ?, 'admin', 0)")) {
-                ps.setString(1, site);
-                ps.setLong(2, config.version());
-                ps.setString(3, body);
-                ps.executeUpdate();
-            }
-            return null;
-        });
     }
 
     private static OfficerDayReport.Report report(Database sql, String kind, String value, String site) {
@@ -297,7 +244,7 @@ class OfficerDayTest {
     void givenAnAgentThatSendsSignIns_whenReported_thenTimeSignedInAndIdleAreTheHandWorkedOnes(String dialect)
             throws Exception {
         Database sql = database = databases.open(dialect);
-        Events k9 = new Events("2026-11-10");
+        KioskDay k9 = new KioskDay("2026-11-10");
         k9.at(0, new CounterSignedIn("c1", "o1"));
         k9.at(0, new TicketIssued("t1", "A", 1, "A001", null));
         k9.at(1, new TicketIssued("t2", "A", 2, "A002", null));
@@ -319,9 +266,9 @@ class OfficerDayTest {
         EventStore store = JdbcEventStore.on(sql, Clock.systemUTC());
         // delivered in two parts, the sign-in of o1 apart from its sign-out
         store.storeBatch("s9", EventBatch.of("k9", k9.list.subList(0, 6)));
-        rollUp(sql);
+        Rollups.catchUp(sql, 4);
         store.storeBatch("s9", EventBatch.of("k9", k9.list.subList(6, k9.list.size())));
-        rollUp(sql);
+        Rollups.catchUp(sql, 4);
 
         OfficerDayReport.Report day = report(sql, "day", "2026-11-10", "s9");
         List<OfficerLine> expected = List.of(

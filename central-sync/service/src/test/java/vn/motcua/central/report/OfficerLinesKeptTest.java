@@ -137,12 +137,12 @@ class OfficerLinesKeptTest {
         List<OfficerLine> before = kept.report(day).report().officers();
 
         // s3, 2026-11-03: o2 serves one more ticket
-        OfficerDayTest.Events k3 = new OfficerDayTest.Events("2026-11-03");
+        KioskDay k3 = new KioskDay("2026-11-03");
         k3.at(30, new TicketIssued("u9", "A", 9, "A009", null));
         k3.at(32, new TicketCalled("u9", "c2", "o2"));
         k3.at(40, new TicketServed("u9", "c2", "o2", 480));
         JdbcEventStore.on(sql, Clock.systemUTC()).storeBatch("s3", EventBatch.of("k3-b", k3.list));
-        OfficerDayTest.rollUp(sql);
+        Rollups.catchUp(sql, 4);
         assertEquals(List.of("s3 2026-11-03"), due(sql));
 
         KeptOfficerLines.AllSites waiting = kept.report(day);
@@ -189,10 +189,10 @@ class OfficerLinesKeptTest {
         assertEquals(0, kept.report(day).waitingSites());
 
         // a rating at s5 on the 5th: the rating rollup marks it
-        OfficerDayTest.Events k5 = new OfficerDayTest.Events("2026-11-05");
+        KioskDay k5 = new KioskDay("2026-11-05");
         k5.at(8, OfficerDayTest.rating("t5", "c1", "o1", RatingLevel.SATISFIED, 5));
         JdbcEventStore.on(sql, Clock.systemUTC()).storeBatch("s5", EventBatch.of("k5-b", k5.list));
-        OfficerDayTest.rollUp(sql);
+        Rollups.catchUp(sql, 4);
         assertEquals(List.of("s5 2026-11-05"), due(sql));
         clock.set(3_000_000);
         assertEquals(1, refresher.runOnce());

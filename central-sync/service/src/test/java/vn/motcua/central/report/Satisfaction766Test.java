@@ -38,9 +38,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -186,37 +184,14 @@ class Satisfaction766Test {
         // two deliveries per kiosk, rolled up in small batches in between
         store.storeBatch("s5", EventBatch.of("k5", k5.list.subList(0, 20)));
         store.storeBatch("s3", EventBatch.of("k3", k3.list));
-        rollUp(sql);
+        Rollups.catchUp(sql, 4);
         store.storeBatch("s5", EventBatch.of("k5", k5.list.subList(20, k5.list.size())));
-        rollUp(sql);
-        publish(sql, "s5", new SiteConfig(1, "UBND phường Bến Nghé", List.of(), List.of(), List.of(), List.of(), 5,
+        Rollups.catchUp(sql, 4);
+        Rollups.publish(sql, "s5", new SiteConfig(1, "UBND phường Bến Nghé", List.of(), List.of(), List.of(), List.of(), 5,
                 List.of(), "sig"));
-        publish(sql, "s3", new SiteConfig(2, "UBND xã An Phú", List.of(), List.of(), List.of(), List.of(), 3,
+        Rollups.publish(sql, "s3", new SiteConfig(2, "UBND xã An Phú", List.of(), List.of(), List.of(), List.of(), 3,
                 List.of(), "sig").withSatisfaction(new SiteConfig.Satisfaction(List.of(RatingLevel.VERY_SATISFIED),
                 List.of(new SiteConfig.Satisfaction.Band(90, "good"), new SiteConfig.Satisfaction.Band(60, "fair")))));
-    }
-
-    private static void rollUp(Database sql) {
-        ReportConfig config = new ReportConfig(Duration.ofSeconds(1), 4, Duration.ofMinutes(10));
-        QueueRollup queue = new QueueRollup(sql, config, Clock.systemUTC());
-        RatingRollup ratings = new RatingRollup(sql, config, Clock.systemUTC());
-        while (queue.runOnce() + ratings.runOnce() > 0) {
-            // until caught up
-        }
-    }
-
-    private static void publish(Database sql, String site, SiteConfig config) {
-        String body = new String(new ProtocolCodec().encode(config), StandardCharsets.UTF_8);
-        sql.write("publish", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO site_configs (site_id, version, body, "
-                    + "published_by, published_at) VALUES (?, ?, ?, 'admin', 0)")) {
-                ps.setString(1, site);
-                ps.setLong(2, config.version());
-                ps.setString(3, body);
-                ps.executeUpdate();
-            }
-            return null;
-        });
     }
 
     private static SatisfactionLine line(String site, String key, Long served, long rated, long satisfied,

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,15 +76,6 @@ class SatisfactionSumsTest {
     private static void add(List<KioskEvent> events, OffsetDateTime at, EventBody body) {
         events.add(new KioskEvent(events.size() + 1, UUID.randomUUID(), EventType.of(body), at, true, "boot-1",
                 3_600_000L + events.size() * 60_000L, body));
-    }
-
-    private static void rollUp(Database sql) {
-        ReportConfig config = new ReportConfig(Duration.ofSeconds(1), 5, Duration.ofMinutes(10));
-        QueueRollup queue = new QueueRollup(sql, config, Clock.systemUTC());
-        RatingRollup ratings = new RatingRollup(sql, config, Clock.systemUTC());
-        while (queue.runOnce() + ratings.runOnce() > 0) {
-            // until caught up
-        }
     }
 
     private static String keyColumn(String table) {
@@ -190,10 +180,10 @@ class SatisfactionSumsTest {
             List<KioskEvent> events = tickets(site);
             int half = events.size() / 2;
             store.storeBatch("site-" + site, EventBatch.of("kiosk-" + site, events.subList(0, half)));
-            rollUp(sql);
+            Rollups.catchUp(sql, 5);
             store.storeBatch("site-" + site, EventBatch.of("kiosk-" + site, events.subList(half, events.size())));
         }
-        rollUp(sql);
+        Rollups.catchUp(sql, 5);
 
         long served = total(sql, "SELECT SUM(served) FROM served_daily");
         assertTrue(served > 40, "tickets served");
@@ -223,7 +213,7 @@ class SatisfactionSumsTest {
         EventStore store = JdbcEventStore.on(sql, Clock.systemUTC());
         store.storeBatch("site-1", EventBatch.of("kiosk-1", tickets(1)));
         store.storeBatch("site-2", EventBatch.of("kiosk-2", tickets(2)));
-        rollUp(sql);
+        Rollups.catchUp(sql, 5);
         String monthly = script("V24__monthly_rollups.sql");
         String periods = script("V25__satisfaction_periods.sql");
         sql.write("back-fill", c -> {

@@ -22,11 +22,7 @@ import vn.motcua.central.web.Lang;
 import vn.motcua.central.web.Principal;
 import vn.motcua.central.web.Role;
 import vn.motcua.central.web.Views;
-import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.event.EventBatch;
-import vn.motcua.protocol.event.EventBody;
-import vn.motcua.protocol.event.EventType;
-import vn.motcua.protocol.event.KioskEvent;
 import vn.motcua.protocol.event.TicketCalled;
 import vn.motcua.protocol.event.TicketIssued;
 import vn.motcua.protocol.event.TicketNoShow;
@@ -37,14 +33,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,29 +55,6 @@ class ServiceLevelReportTest {
     static final BothDatabases databases = BothDatabases.named("central_sla");
     private Database database;
 
-    /** One kiosk's events in one boot: wall time and uptime both at 08:00 plus the minute given, on a day. */
-    private static final class Events {
-        final List<KioskEvent> list = new ArrayList<>();
-        private String day;
-
-        Events(String day) {
-            this.day = day;
-        }
-
-        Events day(String next) {
-            day = next;
-            return this;
-        }
-
-        Events at(int minute, EventBody body) {
-            OffsetDateTime at = OffsetDateTime.parse(day + "T08:00:00+07:00").plusMinutes(minute);
-            long uptime = Duration.between(OffsetDateTime.parse("2026-11-01T00:00:00+07:00"), at).toMillis();
-            list.add(new KioskEvent(list.size() + 1, UUID.randomUUID(), EventType.of(body), at, true, "boot-1",
-                    uptime, body));
-            return this;
-        }
-    }
-
     /**
      * Site s1 (targets: A 10 minutes, B 5, C none), kiosk k1, 2026-11-03, minutes after 08:00:
      * <pre>
@@ -103,7 +72,7 @@ class ServiceLevelReportTest {
      * Site s2 (no targets), kiosk k2, 2026-11-03: u1 A issued 0, called c1 30, served c1 35.
      */
     private static void seed(EventStore store, Database sql) {
-        Events k1 = new Events("2026-11-03");
+        KioskDay k1 = new KioskDay("2026-11-03");
         k1.at(0, new TicketIssued("t1", "A", 1, "A001", null));
         k1.at(1, new TicketIssued("t2", "A", 2, "A002", null));
         k1.at(2, new TicketIssued("t3", "A", 3, "A003", null));
@@ -134,43 +103,21 @@ class ServiceLevelReportTest {
         k1.at(0, new TicketIssued("t9", "B", 1, "B001", null));
         k1.at(7, new TicketCalled("t9", "c1", "o1"));
         k1.at(10, new TicketServed("t9", "c1", "o1", 180));
-        Events k2 = new Events("2026-11-03");
+        KioskDay k2 = new KioskDay("2026-11-03");
         k2.at(0, new TicketIssued("u1", "A", 1, "A001", null));
         k2.at(30, new TicketCalled("u1", "c1", "o3"));
         k2.at(35, new TicketServed("u1", "c1", "o3", 300));
         store.storeBatch("s1", EventBatch.of("k1", k1.list.subList(0, 12)));
         store.storeBatch("s2", EventBatch.of("k2", k2.list));
-        rollUp(sql);
+        Rollups.catchUp(sql, 4);
         store.storeBatch("s1", EventBatch.of("k1", k1.list.subList(12, k1.list.size())));
-        rollUp(sql);
-        publish(sql, "s1", new SiteConfig(3, "UBND phường Bến Nghé", List.of(
+        Rollups.catchUp(sql, 4);
+        Rollups.publish(sql, "s1", new SiteConfig(3, "UBND phường Bến Nghé", List.of(
                 new SiteConfig.Service("A", "Văn bằng", null, 10, null, null),
                 new SiteConfig.Service("B", "Tuyển sinh", null, 5, 8, 20),
                 new SiteConfig.Service("C", "Khác", null)), List.of(), List.of(), List.of(), 5, List.of(), "sig"));
-        publish(sql, "s2", new SiteConfig(1, "UBND xã An Phú", List.of(new SiteConfig.Service("A", "Văn bằng", null)),
+        Rollups.publish(sql, "s2", new SiteConfig(1, "UBND xã An Phú", List.of(new SiteConfig.Service("A", "Văn bằng", null)),
                 List.of(), List.of(), List.of(), 5, List.of(), "sig"));
-    }
-
-    private static void rollUp(Database sql) {
-        QueueRollup queue = new QueueRollup(sql, new ReportConfig(Duration.ofSeconds(1), 4, Duration.ofMinutes(10)),
-                Clock.systemUTC());
-        while (queue.runOnce() > 0) {
-            // until caught up
-        }
-    }
-
-    private static void publish(Database sql, String site, SiteConfig config) {
-        String body = new String(new ProtocolCodec().encode(config), StandardCharsets.UTF_8);
-        sql.write("publish", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO site_configs (site_id, version, body, "
-                    + "published_by, published_at) VALUES (?, ?, ?, 'admin', 0)")) {
-                ps.setString(1, site);
-                ps.setLong(2, config.version());
-                ps.setString(3, body);
-                ps.executeUpdate();
-            }
-            return null;
-        });
     }
 
     private static ServiceLevelLine line(String site, String day, String service, String counter, Integer target,
@@ -303,7 +250,7 @@ class ServiceLevelReportTest {
             assertEquals(summedPerSiteAndService(reports, p, List.of("s1", "s2")), all, p.value());
         }
         // a target changed later applies to the whole period, in both reports alike
-        publish(sql, "s1", new SiteConfig(4, "UBND phường Bến Nghé", List.of(
+        Rollups.publish(sql, "s1", new SiteConfig(4, "UBND phường Bến Nghé", List.of(
                 new SiteConfig.Service("A", "Văn bằng", null, 3, null, null),
                 new SiteConfig.Service("C", "Khác", null, 30, null, null)), List.of(), List.of(), List.of(), 5,
                 List.of(), "sig"));

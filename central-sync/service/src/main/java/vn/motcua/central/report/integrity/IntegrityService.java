@@ -8,14 +8,10 @@ import vn.motcua.central.report.ReportQuery;
 import vn.motcua.central.store.Database;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
-import vn.motcua.protocol.event.CounterSignedIn;
-import vn.motcua.protocol.event.CounterSignedOut;
 import vn.motcua.protocol.event.EventBody;
 import vn.motcua.protocol.event.EventType;
 import vn.motcua.protocol.event.RatingSubmitted;
 import vn.motcua.protocol.event.TicketCalled;
-import vn.motcua.protocol.event.TicketIssued;
-import vn.motcua.protocol.event.TicketNoShow;
 import vn.motcua.protocol.event.TicketServed;
 
 import java.sql.PreparedStatement;
@@ -211,39 +207,9 @@ public class IntegrityService {
     }
 
     /** A visitor that passes over every event it does not override. */
-    private abstract static class Ignoring implements EventBody.Visitor<Void> {
+    private abstract static class Ignoring extends EventBody.Partial<Void> {
         @Override
-        public Void ticketIssued(TicketIssued issued) {
-            return null;
-        }
-
-        @Override
-        public Void ticketCalled(TicketCalled called) {
-            return null;
-        }
-
-        @Override
-        public Void ticketServed(TicketServed s) {
-            return null;
-        }
-
-        @Override
-        public Void ticketNoShow(TicketNoShow noShow) {
-            return null;
-        }
-
-        @Override
-        public Void ratingSubmitted(RatingSubmitted r) {
-            return null;
-        }
-
-        @Override
-        public Void counterSignedIn(CounterSignedIn signedIn) {
-            return null;
-        }
-
-        @Override
-        public Void counterSignedOut(CounterSignedOut signedOut) {
+        protected Void otherwise(EventBody body) {
             return null;
         }
     }

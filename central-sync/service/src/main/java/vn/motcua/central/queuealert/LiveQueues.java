@@ -1,6 +1,7 @@
 package vn.motcua.central.queuealert;
 
 import jakarta.inject.Singleton;
+import vn.motcua.central.store.NewestSiteConfigs;
 import vn.motcua.central.store.Database;
 import vn.motcua.central.store.KioskKey;
 import vn.motcua.protocol.ProtocolCodec;
@@ -19,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live state of every kiosk's queue, from what central already keeps: the waiting tickets and each counter's
@@ -30,10 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LiveQueues {
     private final Database sql;
     private final ProtocolCodec codec = new ProtocolCodec();
-    private final Map<String, Versioned> rules = new ConcurrentHashMap<>();
-
-    private record Versioned(long version, QueueConditions.Rules rules) {
-    }
+    private final NewestSiteConfigs<QueueConditions.Rules> rules = new NewestSiteConfigs<>(this::rulesOf);
 
     /** The state read in one transaction. */
     record State(List<QueueConditions.Waiting> waiting, List<QueueConditions.Activity> activity,
@@ -163,32 +160,7 @@ public class LiveQueues {
 
     /** Each site's thresholds from its newest configuration, read once per version. */
     private Map<String, QueueConditions.Rules> rules(Connection c) throws SQLException {
-        Map<String, Long> newest = new HashMap<>();
-        try (ResultSet rs = c.createStatement().executeQuery(
-                "SELECT site_id, MAX(version) FROM site_configs GROUP BY site_id")) {
-            while (rs.next()) {
-                newest.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        Map<String, QueueConditions.Rules> out = new HashMap<>();
-        for (Map.Entry<String, Long> site : newest.entrySet()) {
-            Versioned known = rules.get(site.getKey());
-            if (known == null || known.version() != site.getValue()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT body FROM site_configs WHERE site_id = ? AND version = ?")) {
-                    ps.setString(1, site.getKey());
-                    ps.setLong(2, site.getValue());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        known = new Versioned(site.getValue(), rs.next() ? rulesOf(rs.getString(1)) : null);
-                    }
-                }
-                rules.put(site.getKey(), known);
-            }
-            if (known.rules() != null) {
-                out.put(site.getKey(), known.rules());
-            }
-        }
-        return out;
+        return rules.read(c, "");
     }
 
     /** A configuration's thresholds; null for one that no longer decodes (it raises no queue alert). */

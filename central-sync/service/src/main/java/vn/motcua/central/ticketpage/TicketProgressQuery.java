@@ -2,6 +2,7 @@ package vn.motcua.central.ticketpage;
 
 import jakarta.inject.Singleton;
 import vn.motcua.central.store.Database;
+import vn.motcua.central.store.NewestSiteConfigs;
 import vn.motcua.central.web.Html;
 import vn.motcua.protocol.ProtocolCodec;
 import vn.motcua.protocol.ProtocolException;
@@ -32,6 +33,8 @@ public class TicketProgressQuery {
     private final Database sql;
     private final PublicPageConfig config;
     private final ProtocolCodec codec = new ProtocolCodec();
+    /** Read on every poll of every open page: decoded once per published version. */
+    private final NewestSiteConfigs<SiteConfig> configs = new NewestSiteConfigs<>(this::decode);
     private final Clock clock;
 
     public TicketProgressQuery(Database sql, PublicPageConfig config, Clock clock) {
@@ -156,19 +159,15 @@ public class TicketProgressQuery {
 
     /** The site's latest published configuration, or null when it has none this version can read. */
     private SiteConfig siteConfig(String siteId) {
-        String body = sql.query("read configuration of " + siteId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT body FROM site_configs WHERE site_id = ? ORDER BY version DESC LIMIT 1")) {
-                ps.setString(1, siteId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
+        return sql.query("read configuration of " + siteId, c -> configs.read(c, siteId).get(siteId));
+    }
+
+    /** A configuration this version cannot read is null: the page still shows the ticket. */
+    private SiteConfig decode(String body) {
         try {
-            return body == null ? null : codec.decodeSiteConfig(body.getBytes(StandardCharsets.UTF_8));
+            return codec.decodeSiteConfig(body.getBytes(StandardCharsets.UTF_8));
         } catch (ProtocolException e) {
-            return null; // a configuration this version cannot read: the page still shows the ticket
+            return null;
         }
     }
 }

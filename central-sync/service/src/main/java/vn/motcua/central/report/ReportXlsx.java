@@ -32,17 +32,10 @@ final class ReportXlsx {
     record Percent(double value) {
     }
 
-    static byte[] write(ReportService.Report report, List<List<ReportService.QueueLine>> queue, Lang lang) {
-        return write(report, queue, List.of(), lang);
-    }
-
-    /** The workbook with a last sheet of the period's integrity flags, beside (never instead of) the figures. */
-    static byte[] write(ReportService.Report report, List<List<ReportService.QueueLine>> queue,
-                        List<vn.motcua.central.report.integrity.Flag> flags, Lang lang) {
-        return write(report, queue, flags, "", lang);
-    }
-
-    /** {@code flagsNote}: when not empty, why the flags sheet has no flags, as its one line. */
+    /**
+     * The workbook with a last sheet of the period's integrity flags, beside (never instead of) the figures;
+     * {@code flagsNote}: when not empty, why that sheet has no flags, as its one line.
+     */
     static byte[] write(ReportService.Report report, List<List<ReportService.QueueLine>> queue,
                         List<vn.motcua.central.report.integrity.Flag> flags, String flagsNote, Lang lang) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);

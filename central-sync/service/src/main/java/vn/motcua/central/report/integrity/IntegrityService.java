@@ -68,11 +68,6 @@ public class IntegrityService {
     public record Report(List<Flag> flags, IntegrityMonths.Kept kept, boolean wholeMonthsOnly) {
     }
 
-    /** The flags of the query's days and site (every site when none). */
-    public List<Flag> flags(ReportQuery q) {
-        return report(q).flags();
-    }
-
     /**
      * Whole months (see {@link IntegrityMonths#wholeMonths}) are summed from the kept monthly figures; any other
      * range is read from the events of one site, and over all sites is not made. The two differ only for a burst across a month's end: kept figures count a

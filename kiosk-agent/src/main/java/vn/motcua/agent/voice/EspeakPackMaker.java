@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Makes a voice pack with espeak-ng: one WAV (22,050 Hz, 16-bit mono, silence at the ends cut short) per clip, then
@@ -32,13 +35,17 @@ public final class EspeakPackMaker {
 
     /** Whether the espeak-ng program answers at all. */
     public boolean available() {
+        Process p;
         try {
-            Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true)
+            p = new ProcessBuilder(command, "--version").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(CLIP_TIMEOUT_SECONDS, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
+        }
+        try {
+            return p.waitFor(CLIP_TIMEOUT_SECONDS, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (InterruptedException e) {
+            end(p, null);
             Thread.currentThread().interrupt();
             return false;
         }
@@ -50,6 +57,9 @@ public final class EspeakPackMaker {
             Files.createDirectories(folder);
             Files.deleteIfExists(folder.resolve(VoiceClips.PROPERTIES));
             for (String name : VoiceClips.names()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IOException("stopped before " + name + ".wav");
+                }
                 clip(folder, name);
             }
             Properties p = new Properties();
@@ -85,13 +95,11 @@ public final class EspeakPackMaker {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             if (!p.waitFor(CLIP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                Files.deleteIfExists(tmp);
+                end(p, tmp);
                 throw new IOException(command + " took over " + CLIP_TIMEOUT_SECONDS + " s for " + target.getFileName());
             }
         } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Files.deleteIfExists(tmp);
+            end(p, tmp);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while making " + target.getFileName(), e);
         }
@@ -102,5 +110,39 @@ public final class EspeakPackMaker {
         }
         SilenceTrim.trim(tmp);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Kills espeak-ng, and whatever it started (an office's wrapper script may run it in a child), and waits until
+     * they have exited before removing the file: a killed process that is still writing would otherwise leave a file
+     * behind in a folder that is being removed (a stopping agent's data folder being wiped).
+     */
+    private static void end(Process p, Path tmp) {
+        List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+        all.add(p.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (ProcessHandle h : all) {
+            while (h.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    h.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | TimeoutException e) {
+                    break;
+                }
+            }
+        }
+        try {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            // the caller reports the clip as not made either way
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

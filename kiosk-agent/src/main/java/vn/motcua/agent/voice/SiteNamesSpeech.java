@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Says the site's names (services, fields, procedures) into the audio guide's speech cache as soon as a configuration
@@ -90,9 +91,17 @@ public class SiteNamesSpeech {
                 version, names.size(), made, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** Stops and waits, so no name is written into the data folder after the agent has stopped. */
     @PreDestroy
     void stop() {
         unsubscribe.run();
         worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("audio guide: still preparing names 10 s after stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 public class VoicePack {
     private static final Logger LOG = LoggerFactory.getLogger(VoicePack.class);
     static final String DEFAULT_FOLDER = "voice/vi-espeak-ng";
+    private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final Path folder;
     private final Thread maker;
@@ -77,6 +78,11 @@ public class VoicePack {
             LOG.info("voice pack: made {} clips with espeak-ng into {} in {} ms", VoiceClips.names().size(), folder,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.info("voice pack {}: the agent stopped while it was being made; it is made again on the next "
+                        + "start", folder);
+                return;
+            }
             LOG.error("voice pack {}: could not make the default pack — the hall display only chimes", folder, e);
         }
     }
@@ -153,10 +159,20 @@ public class VoicePack {
         }
     }
 
+    /** Stops making the default pack and waits for it, so nothing writes into the data folder after the agent. */
     @PreDestroy
     void stop() {
-        if (maker != null) {
-            maker.interrupt();
+        if (maker == null) {
+            return;
+        }
+        maker.interrupt();
+        try {
+            maker.join(STOP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (maker.isAlive()) {
+            LOG.warn("voice pack: still making {} {} ms after stop", folder, STOP_WAIT_MILLIS);
         }
     }
 }

@@ -3,6 +3,7 @@ package vn.motcua.central;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -60,8 +61,30 @@ public final class TestMqttClient implements AutoCloseable, MqttCallback {
         client.subscribe(filter, 1);
     }
 
+    /**
+     * Publishes at QoS 1 and waits for the broker's PUBACK. Paho's synchronous client may still count the previous
+     * message as in flight for a moment after its PUBACK ("Too many publishes in progress"); that publish is tried
+     * again, for up to 5 s, as a kiosk's outbox would.
+     */
     public void publish(String topic, byte[] payload) throws MqttException {
-        client.publish(topic, payload, 1, false);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                client.publish(topic, payload, 1, false);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public void publish(String topic, Object message) throws MqttException {

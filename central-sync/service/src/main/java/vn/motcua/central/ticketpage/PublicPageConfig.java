@@ -8,7 +8,9 @@ import java.time.Duration;
 /**
  * The citizen's public ticket page ({@code central.public-page.*}).
  *
- * @param pollEvery             how often an open page's live stream reads its ticket
+ * @param pollEvery             how often an open page's live stream reads its ticket; by default the pace of the
+ *                              ticket-progress rollup ({@code central.public-page.rollup-every}), since what a page
+ *                              shows cannot change faster than that and each read is a few queries per open page
  * @param streamFor             how long one live stream lasts; the browser reconnects by itself
  * @param staleAfter            a kiosk not heard from for this long makes the page say when its figures are from
  * @param requestsPerMinute     requests one client address may make per minute on {@code /t/}, on average
@@ -17,7 +19,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("central.public-page")
 public record PublicPageConfig(
-        @Bindable(defaultValue = "500ms") Duration pollEvery,
+        @Bindable(defaultValue = "1s") Duration pollEvery,
         @Bindable(defaultValue = "10m") Duration streamFor,
         @Bindable(defaultValue = "2m") Duration staleAfter,
         @Bindable(defaultValue = "60") int requestsPerMinute,

@@ -33,6 +33,11 @@ public final class EspeakPackMaker {
         this.speedWpm = speedWpm;
     }
 
+    /** The program run, as configured ({@code agent.voice.espeak-command}). */
+    public String command() {
+        return command;
+    }
+
     /** Whether the espeak-ng program answers at all. */
     public boolean available() {
         Process p;

@@ -65,6 +65,9 @@ public class GuideSpeech {
             espeak.speak("en".equals(lang) ? settings.espeakVoiceEn() : settings.espeakVoice(), text, file);
             return new Speech(Files.readAllBytes(file), Source.SYNTHESISED);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new UncheckedIOException(e); // the agent is stopping: nothing to report
+            }
             LOG.warn("speech cache {}: cannot say a {} utterance of {} characters ({}) — the screen stays silent "
                     + "for it; is espeak-ng installed?", cache, lang, text.length(), e.getMessage());
             throw new UncheckedIOException(e);

@@ -67,8 +67,11 @@ public class VoicePack {
 
     private void make(EspeakPackMaker espeak) {
         if (!espeak.available()) {
-            LOG.warn("voice pack: {} is not installed — the hall display only chimes; install the espeak-ng package "
-                    + "or set agent.voice.pack-folder to a recorded pack", folder);
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the agent stopped while asking espeak-ng for its version
+            }
+            LOG.warn("voice pack {}: espeak-ng ({}) does not answer — the hall display only chimes; install the "
+                    + "espeak-ng package or set agent.voice.pack-folder to a recorded pack", folder, espeak.command());
             return;
         }
         long start = System.nanoTime();
